@@ -1,0 +1,96 @@
+"""Throughput and memory of the whole pipeline: corpus JSONL -> fresh DuckDB file.
+
+    python -m benchmarks.throughput --limit 500 [--processes 2] [--profile]
+
+Last line: ``bench: articles=N articles_per_s=X words_per_s=X peak_rss_mb=X``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import resource
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from evaluation.common import shared_data
+from newsevents.engines.local import ingest
+from newsevents.language import load_nlp
+from newsevents.settings import Settings
+from newsevents.store import Store
+
+CORPUS = ("corpora", "ukraine-media", "articles.jsonl")
+
+
+def subset(limit: int, folder: Path) -> tuple[Path, int]:
+    """The first ``limit`` lines of the corpus (all if 0) as a file, and their word count."""
+    source = shared_data(*CORPUS)
+    target = folder / "articles.jsonl"
+    words = 0
+    with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for line in islice(lines, limit or None):
+            out.write(line)
+            words += len(json.loads(line).get("text", "").split())
+    return target, words
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def profile_summary(profile: cProfile.Profile, top: int = 15) -> str:
+    buffer = io.StringIO()
+    stats = pstats.Stats(profile, stream=buffer)
+    stats.sort_stats("cumulative").print_stats(r"newsevents|spacy/language|duckdb", top)
+    return buffer.getvalue()
+
+
+def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        path, words = subset(limit, Path(folder))
+        load_nlp(Settings().model)  # loading is start-up, not throughput
+        store = Store(Path(folder) / "bench.duckdb")
+        profiler = cProfile.Profile() if profile else None
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        summary = ingest([str(path)], store, settings=Settings(processes=processes))
+        if profiler:
+            profiler.disable()
+        elapsed = time.perf_counter() - start
+        store.close()
+    if profiler:
+        print(profile_summary(profiler))
+    print(f"{summary.documents} documents, {summary.stored} stored, {summary.events} events, "
+          f"{summary.failed} failed in {elapsed:.1f} s with {processes} process(es)")
+    return {
+        "articles": summary.stored,
+        "articles_per_s": summary.stored / elapsed,
+        "words_per_s": words / elapsed,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=500, help="articles to read; 0 = all")
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--profile", action="store_true", help="print where the time goes")
+    args = parser.parse_args(argv)
+    scores = run(args.limit, args.processes, args.profile)
+    print("bench: " + " ".join(
+        f"{k}={v:.0f}" if k != "articles_per_s" else f"{k}={v:.1f}" for k, v in scores.items()
+    ))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One scoring command per component: `make eval-NAME` runs `python -m evaluation.NAME`."""

@@ -1,0 +1,44 @@
+"""What every evaluation shares: where the gold data is, the summary line, the floors.
+
+The `make eval-NAME` runner and the CI floor tests share one code path: a test calls the same
+``evaluate(...)`` function on a subset and compares its scores with ``floors/NAME.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FLOORS = Path(__file__).resolve().parent / "floors"
+
+
+class GoldDataMissing(FileNotFoundError):
+    pass
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data (or $NEWSEVENTS_SHARED_DATA); a clear error if it is missing."""
+    root = Path(os.environ.get("NEWSEVENTS_SHARED_DATA", REPO.parent / "shared" / "data"))
+    path = root.joinpath(*parts)
+    if not path.exists():
+        raise GoldDataMissing(f"{path}: gold data not found (expected ../shared/data beside the repo)")
+    return path
+
+
+def summary_line(name: str, scores: dict[str, float]) -> str:
+    """The last line of `make eval-NAME`: `NAME: key=value key=value`."""
+    parts = " ".join(f"{k}={_fmt(v)}" for k, v in scores.items())
+    return f"{name}: {parts}"
+
+
+def _fmt(value: float) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 100 else f"{value:.1f}"
+    return str(value)
+
+
+def floors(name: str) -> dict[str, float]:
+    """The guarded minimum scores for a component (lowering one is a visible change)."""
+    return json.loads((FLOORS / f"{name}.json").read_text())

@@ -1,0 +1,60 @@
+"""The Python API for notebooks and scripts: read text or files into Readings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsevents.clean import clean
+from newsevents.engines.local import Failure, iter_articles, read_many
+from newsevents.reading import read_article
+from newsevents.records import Reading
+from newsevents.settings import DEFAULT_SETTINGS, Settings
+from newsevents.sources import Metadata, RawDocument
+
+
+class ReadError(ValueError):
+    pass
+
+
+def _metadata(published, url, outlet) -> Metadata | None:
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    if not (published or url or outlet):
+        return None
+    return Metadata(url=url, outlet=outlet, published=published)
+
+
+def read(
+    text_or_path: str | Path,
+    *,
+    published: str | dt.date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Reading:
+    """One article's Reading, from its text (headline on the first line) or a file holding one."""
+    metadata = _metadata(published, url, outlet)
+    if isinstance(text_or_path, Path) or (
+        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
+    ):
+        results = list(read_all([str(text_or_path)], metadata=metadata, settings=settings))
+        if len(results) != 1:
+            raise ReadError(f"{text_or_path}: holds {len(results)} articles; use read_all()")
+        if isinstance(results[0], Failure):
+            raise ReadError(str(results[0]))
+        return results[0]
+    raw = RawDocument(origin="<text>", content=str(text_or_path), format="text",
+                      metadata=metadata or Metadata())
+    return read_article(clean(raw), settings)
+
+
+def read_all(
+    paths: Iterable[str],
+    *,
+    metadata: Metadata | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Iterator[Reading | Failure]:
+    """Readings (or Failures, with the reason) for every article under ``paths``."""
+    return read_many(iter_articles(paths, metadata), settings)

@@ -1,0 +1,131 @@
+"""The local engine: files -> Articles -> Readings -> store, on one machine's processes.
+
+Bad documents never stop a batch: each is recorded as a Failure with a one-line reason, and the
+rest is read and stored.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from newsevents.clean import ArticleError, clean
+from newsevents.reading import read_articles
+from newsevents.records import Article, Reading
+from newsevents.settings import DEFAULT_SETTINGS, Settings
+from newsevents.sources import Metadata, SourceError, iter_documents
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    documents: int = 0
+    stored: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def iter_articles(
+    paths: Iterable[str], metadata: Metadata | None = None
+) -> Iterator[Article | Failure]:
+    """Clean Articles from files, directories or "-" (stdin); failures in their place."""
+    for item in iter_documents(paths, metadata=metadata):
+        if isinstance(item, SourceError):
+            yield Failure(item.origin, item.message)
+            continue
+        try:
+            yield clean(item)
+        except ArticleError as error:
+            yield Failure(item.origin, str(error))
+
+
+def read_many(
+    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Reading | Failure]:
+    """Readings in input order, in ``settings.processes`` worker processes."""
+    chunks = _chunks(articles, settings.batch_size)
+    if settings.processes <= 1:
+        for chunk in chunks:
+            yield from _read_chunk(chunk, settings)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(settings.processes) as pool:
+        work = ((chunk, settings) for chunk in chunks)
+        for results in pool.imap(_read_chunk_star, work):
+            yield from results
+
+
+def _read_chunk_star(args: tuple[list[Article], Settings]) -> list[Reading | Failure]:
+    return _read_chunk(*args)
+
+
+def _read_chunk(chunk: list[Article], settings: Settings) -> list[Reading | Failure]:
+    try:
+        return list(read_articles(chunk, settings))
+    except Exception:  # one bad article must not lose its neighbours: retry them one by one
+        results: list[Reading | Failure] = []
+        for article in chunk:
+            try:
+                results.extend(read_articles([article], settings))
+            except Exception as error:  # noqa: BLE001 - recorded, reported, batch goes on
+                origin = article.origin or article.id
+                results.append(Failure(origin, f"could not be read: {type(error).__name__}: {error}"))
+        return results
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(
+    paths: Iterable[str],
+    store,
+    *,
+    metadata: Metadata | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_document: Callable[[Reading | Failure], None] | None = None,
+) -> IngestSummary:
+    """Read every document under ``paths`` into ``store``; return what happened."""
+    summary = IngestSummary()
+    failures = summary.failures
+
+    def articles() -> Iterator[Article]:
+        for item in iter_articles(paths, metadata):
+            summary.documents += 1
+            if isinstance(item, Failure):
+                failures.append(item)
+                if on_document:
+                    on_document(item)
+            else:
+                yield item
+
+    batch: list[Reading] = []
+    for result in read_many(articles(), settings):
+        if on_document:
+            on_document(result)
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        batch.append(result)
+        summary.events += len(result.events)
+        if len(batch) >= 64:
+            summary.stored += store.write(batch)
+            batch = []
+    summary.stored += store.write(batch)
+    return summary

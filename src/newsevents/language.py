@@ -1,0 +1,39 @@
+"""The one place that loads and configures spaCy.
+
+The small English model alone tags Ukrainian towns as places about a quarter of the time, so an
+entity ruler built from the gazetteer runs before its NER and marks known place names as GPE/LOC.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+from newsevents.settings import DEFAULT_MODEL
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Language:
+    """The spaCy pipeline, loaded once per process: the model, then our gazetteer entity ruler."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed; run `make install` "
+            f"(or set NEWSEVENTS_MODEL to an installed model): {error}"
+        ) from None
+    if with_gazetteer:
+        from newsevents.gazetteer import ruler_patterns
+
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
+        )
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(ruler_patterns())
+    return nlp

@@ -1,0 +1,72 @@
+"""Composes the stages: Article -> Reading, one at a time or as a batch.
+
+Each stage is a pure function of the spaCy Doc, the Article and what earlier stages found; this
+module is the only place that knows their order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from newsevents.extract.actors import extract_actors
+from newsevents.extract.attribution import extract_attributions
+from newsevents.extract.control import extract_control
+from newsevents.extract.events import extract_events
+from newsevents.extract.places import extract_places
+from newsevents.extract.quotes import extract_quotes
+from newsevents.extract.times import extract_times
+from newsevents.language import load_nlp
+from newsevents.records import Article, Reading, Span
+from newsevents.settings import DEFAULT_SETTINGS, Settings
+
+
+def read_doc(doc: Doc, article: Article) -> Reading:
+    """Every record the stages find in one parsed article."""
+    sentences = tuple(
+        Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)
+    )
+    places = extract_places(doc, article)
+    times = extract_times(doc, article)
+    actors = extract_actors(doc, article)
+    quotes = extract_quotes(doc, article, actors=actors)
+    attributions = extract_attributions(doc, article, quotes=quotes, actors=actors)
+    events = extract_events(
+        doc,
+        article,
+        actors=actors,
+        places=places,
+        times=times,
+        quotes=quotes,
+        attributions=attributions,
+    )
+    control = extract_control(doc, article, events=events, places=places, times=times)
+    return Reading(
+        article=article,
+        sentences=sentences,
+        actors=actors,
+        places=places,
+        times=times,
+        quotes=quotes,
+        attributions=attributions,
+        events=events,
+        control_claims=control,
+    )
+
+
+def read_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Reading:
+    nlp = load_nlp(settings.model)
+    return read_doc(nlp(article.body[: settings.max_chars]), article)
+
+
+def read_articles(
+    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Reading]:
+    """Readings in input order; spaCy parses in batches (and processes, if settings ask)."""
+    nlp = load_nlp(settings.model)
+    pairs = ((a.body[: settings.max_chars], a) for a in articles)
+    for doc, article in nlp.pipe(
+        pairs, as_tuples=True, batch_size=settings.batch_size, n_process=settings.processes
+    ):
+        yield read_doc(doc, article)

@@ -1,0 +1,354 @@
+"""The DuckDB store: one file, tables that mirror the records, one transaction per write.
+
+Each table keeps flat columns to filter on and, where a record nests, its full JSON in ``record``
+so a Reading can be rebuilt without loss. Writing a Reading replaces every row of that article
+(same id), so re-ingesting is idempotent.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsevents.records import Reading, Span, TimeRef, to_dict
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, headline VARCHAR, body VARCHAR,
+    published DATE, byline VARCHAR, tags VARCHAR[], related VARCHAR[], photo_credit VARCHAR,
+    origin VARCHAR, copies VARCHAR[], words INTEGER, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS boilerplate (article_id VARCHAR, ord INTEGER, kind VARCHAR, text VARCHAR);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR, sentence INTEGER, "start" INTEGER, "end" INTEGER, text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS actors (
+    article_id VARCHAR, ord INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR,
+    "start" INTEGER, "end" INTEGER, sentence INTEGER
+);
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR, ord INTEGER, text VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE,
+    lon DOUBLE, feature VARCHAR, country VARCHAR, admin1 VARCHAR, confidence DOUBLE,
+    "start" INTEGER, "end" INTEGER, sentence INTEGER
+);
+CREATE TABLE IF NOT EXISTS times (
+    article_id VARCHAR, ord INTEGER, text VARCHAR, value VARCHAR, end_value VARCHAR,
+    granularity VARCHAR, basis VARCHAR, kind VARCHAR, "start" INTEGER, "end" INTEGER,
+    sentence INTEGER
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR, ord INTEGER, text VARCHAR, kind VARCHAR, speaker VARCHAR,
+    speaker_country VARCHAR, speaker_sector VARCHAR, channel VARCHAR, cue VARCHAR,
+    "start" INTEGER, "end" INTEGER, sentence INTEGER, record JSON
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    article_id VARCHAR, ord INTEGER, source VARCHAR, cue VARCHAR, chain VARCHAR[],
+    certainty VARCHAR, "start" INTEGER, "end" INTEGER, sentence INTEGER, record JSON
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR, article_id VARCHAR, ord INTEGER, type VARCHAR, mode VARCHAR, context VARCHAR[],
+    actor VARCHAR[], actor_country VARCHAR[], actor_sector VARCHAR[],
+    recipient VARCHAR[], recipient_country VARCHAR[], recipient_sector VARCHAR[],
+    place VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, place_feature VARCHAR,
+    targets VARCHAR[], date VARCHAR, date_start DATE, date_end DATE, date_basis VARCHAR,
+    certainty VARCHAR, source VARCHAR, chain VARCHAR[], outlet VARCHAR, url VARCHAR,
+    evidence VARCHAR, "start" INTEGER, "end" INTEGER, sentence INTEGER, confidence DOUBLE,
+    record JSON
+);
+CREATE TABLE IF NOT EXISTS control_claims (
+    article_id VARCHAR, ord INTEGER, place VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+    controller VARCHAR, status VARCHAR, as_of VARCHAR, as_of_start DATE, as_of_end DATE,
+    source VARCHAR, outlet VARCHAR, evidence VARCHAR, "start" INTEGER, "end" INTEGER,
+    sentence INTEGER, record JSON
+);
+"""
+
+ARTICLE_TABLES = (
+    "boilerplate", "sentences", "actors", "places", "times", "quotes", "attributions",
+    "control_claims", "events",
+)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A DuckDB file holding Readings. ``Store(path)`` creates it if needed."""
+
+    def __init__(self, path: str | Path = "newsevents.duckdb", *, read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open the database: {_one_line(error)}") from None
+        if not read_only:
+            self.db.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def write(self, readings: Reading | Sequence[Reading]) -> int:
+        """Insert or replace the readings' articles, all in one transaction. Returns the count."""
+        batch = [readings] if isinstance(readings, Reading) else list(readings)
+        if not batch:
+            return 0
+        rows: dict[str, list[tuple]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
+        for reading in batch:
+            for table, table_rows in _rows(reading).items():
+                rows[table].extend(table_rows)
+        ids = list({r.article.id for r in batch})
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for table in ARTICLE_TABLES:
+                self.db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+            self.db.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self._insert(table, table_rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(batch)
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        # One columnar insert per table: far faster than executemany's row-at-a-time binding.
+        columns = {f"c{i}": list(values) for i, values in enumerate(zip(*rows))}
+        frame = pa.table(columns)
+        self.db.register("_incoming", frame)
+        try:
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        finally:
+            self.db.unregister("_incoming")
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def count(self, table: str = "articles") -> int:
+        if table not in ("articles", *ARTICLE_TABLES):
+            raise StoreError(f"unknown table {table!r}; choose one of articles, {', '.join(ARTICLE_TABLES)}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events matching every filter given, newest first, as flat dicts."""
+        sql, params = _events_query(type, place, actor, since, until, source, limit)
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def events_df(self, **filters: Any):
+        """The same events as a pandas DataFrame."""
+        sql, params = _events_query(*(filters.get(k) for k in _FILTERS))
+        return self.db.execute(sql, params).df()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        found = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
+        return found[0] if found else None
+
+
+_FILTERS = ("type", "place", "actor", "since", "until", "source", "limit")
+
+EVENT_COLUMNS = (
+    "e.id, e.type, e.mode, e.actor, e.actor_country, e.recipient, e.recipient_country, e.place, "
+    "e.place_feature, e.lat, e.lon, e.targets, e.date, e.date_basis, e.certainty, e.source, "
+    "e.chain, e.outlet, e.url, e.evidence, e.article_id, e.start, e.\"end\", e.sentence, "
+    "e.confidence, a.headline, a.published"
+)
+
+
+def _events_query(type, place, actor, since, until, source, limit) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if type:
+        where.append("upper(e.type) = upper(?)")
+        params.append(type)
+    if place:
+        where.append("(e.place ILIKE ? OR EXISTS (SELECT 1 FROM unnest(e.targets) t(x) WHERE x ILIKE ?))")
+        params += [place, place]
+    if actor:
+        where.append(
+            "(list_contains(e.actor_country || e.recipient_country, upper(?))"
+            " OR EXISTS (SELECT 1 FROM unnest(e.actor || e.recipient) t(x) WHERE x ILIKE ?))"
+        )
+        params += [actor, f"%{actor}%"]
+    if since:
+        where.append("coalesce(e.date_end, e.date_start, a.published) >= ?")
+        params.append(_as_date(since, "--since"))
+    if until:
+        where.append("coalesce(e.date_start, e.date_end, a.published) <= ?")
+        params.append(_as_date(until, "--until"))
+    if source:
+        where.append("(e.source ILIKE ? OR e.outlet ILIKE ? OR list_contains(e.chain, ?))")
+        params += [f"%{source}%", f"%{source}%", source]
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY coalesce(e.date_end, e.date_start, a.published) DESC NULLS LAST, e.article_id, e.ord"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return sql, params
+
+
+def _as_date(value: str | dt.date, option: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    start, _ = date_range(value)
+    if start is None:
+        raise StoreError(f"{option} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+    return start
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_range(value: str | None, end: str | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an ISO value covers: '2022-02' -> (2022-02-01, 2022-02-28)."""
+    first = _bounds(value)[0] if value else None
+    last = _bounds(end)[1] if end else (_bounds(value)[1] if value else None)
+    return first, last
+
+
+def _bounds(value: str) -> tuple[dt.date | None, dt.date | None]:
+    match = _PARTIAL_DATE.match(value or "")
+    if not match:
+        return None, None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None, None
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+# --- records to rows --------------------------------------------------------------------------
+
+
+def _span_cols(span: Span | None) -> tuple:
+    return (span.start, span.end, span.sentence) if span else (None, None, None)
+
+
+def _time_cols(time: TimeRef | None) -> tuple:
+    if time is None:
+        return None, None, None, None
+    start, end = date_range(time.value, time.end)
+    label = time.value if not time.end else f"{time.value or '..'}/{time.end}"
+    return label, start, end, time.basis
+
+
+def _rows(reading: Reading) -> dict[str, list[tuple]]:
+    a = reading.article
+    aid = a.id
+    rows: dict[str, list[tuple]] = {}
+    rows["articles"] = [(
+        aid, a.url, a.outlet, a.headline, a.body, a.published, a.byline, list(a.tags),
+        list(a.related), a.photo_credit, a.origin, list(a.copies), len(a.body.split()),
+        dt.datetime.now(),
+    )]
+    rows["boilerplate"] = [(aid, i, b.kind, b.text) for i, b in enumerate(a.boilerplate)]
+    rows["sentences"] = [(aid, s.sentence, s.start, s.end, s.text) for s in reading.sentences]
+    rows["actors"] = [
+        (aid, i, x.text, x.name, x.country, x.sector, *_span_cols(x.span))
+        for i, x in enumerate(reading.actors)
+    ]
+    rows["places"] = [
+        (aid, i, p.text, p.name, p.geonameid, p.lat, p.lon, p.feature, p.country, p.admin1,
+         p.confidence, *_span_cols(p.span))
+        for i, p in enumerate(reading.places)
+    ]
+    rows["times"] = [
+        (aid, i, t.text, t.value, t.end, t.granularity, t.basis, t.kind, *_span_cols(t.span))
+        for i, t in enumerate(reading.times)
+    ]
+    rows["quotes"] = [
+        (aid, i, q.text, q.kind, q.speaker.name if q.speaker else None,
+         q.speaker.country if q.speaker else None, q.speaker.sector if q.speaker else None,
+         q.channel, q.cue, *_span_cols(q.span), json.dumps(to_dict(q)))
+        for i, q in enumerate(reading.quotes)
+    ]
+    rows["attributions"] = [
+        (aid, i, t.source.name if t.source else None, t.cue, list(t.chain), t.certainty,
+         *_span_cols(t.claim), json.dumps(to_dict(t)))
+        for i, t in enumerate(reading.attributions)
+    ]
+    rows["events"] = [_event_row(reading, i, e) for i, e in enumerate(reading.events)]
+    rows["control_claims"] = [
+        (aid, i, c.place.name, c.place.geonameid, c.place.lat, c.place.lon, c.controller,
+         c.status, *_time_cols(c.as_of)[:3], _source_name(c.attribution), a.outlet,
+         c.evidence.text, *_span_cols(c.evidence), json.dumps(to_dict(c)))
+        for i, c in enumerate(reading.control_claims)
+    ]
+    return rows
+
+
+def _source_name(attribution) -> str | None:
+    if attribution is None:
+        return None
+    if attribution.source is not None:
+        return attribution.source.name
+    return attribution.chain[-1] if attribution.chain else None
+
+
+def _event_row(reading: Reading, i: int, e) -> tuple:
+    a = reading.article
+    p = e.place
+    date_label, date_start, date_end, basis = _time_cols(e.date)
+    chain = list(e.attribution.chain) if e.attribution else ([a.outlet] if a.outlet else [])
+    return (
+        e.id, a.id, i, e.type, e.mode, list(e.context),
+        [x.name for x in e.actor], [x.country for x in e.actor], [x.sector for x in e.actor],
+        [x.name for x in e.recipient], [x.country for x in e.recipient],
+        [x.sector for x in e.recipient],
+        p.name if p else None, p.geonameid if p else None, p.lat if p else None,
+        p.lon if p else None, p.feature if p else None, [t.name for t in e.targets],
+        date_label, date_start, date_end, basis, e.certainty, _source_name(e.attribution), chain,
+        a.outlet, a.url, e.evidence.text, *_span_cols(e.evidence), e.confidence,
+        json.dumps(to_dict(e)),
+    )
+
+
+def write_all(store: Store, readings: Iterable[Reading], batch_size: int = 64) -> int:
+    """Write many readings, ``batch_size`` articles per transaction."""
+    total, batch = 0, []
+    for reading in readings:
+        batch.append(reading)
+        if len(batch) >= batch_size:
+            total += store.write(batch)
+            batch = []
+    return total + store.write(batch)

