@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import newsevents
-from newsevents.records import Event, Place
+from newsevents.records import Attribution, Event, Place
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ARTICLE = EXAMPLES / "benzinga-2022-07-lysychansk.txt"
@@ -44,8 +44,9 @@ def sentence_of(reading, fragment: str) -> int:
     raise AssertionError(f"no sentence contains {fragment!r}")
 
 
-def source_names(event_or_claim) -> str:
-    attribution = event_or_claim.attribution
+def source_names(record) -> str:
+    """Every name in the source chain of an Attribution, or of an Event's or claim's."""
+    attribution = record if isinstance(record, Attribution) else record.attribution
     if attribution is None:
         return ""
     names = list(attribution.chain)

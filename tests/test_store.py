@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -136,3 +137,21 @@ def test_store_export(store, tmp_path, fmt):
 def test_export_geojson_skips_events_without_coordinates():
     collection = geojson([{"type": "ASSAULT", "lat": None, "lon": None}])
     assert collection["features"] == []
+
+
+def test_store_control_claims(store):
+    store.write(make_reading())
+    claims = store.control_claims(place="marinka")
+    assert [(c["controller"], c["status"]) for c in claims] == [("RUS", "captured")]
+    assert claims[0]["published"] == dt.date(2022, 7, 5)
+
+
+def test_store_place_filter_knows_other_spellings(store):
+    reading = make_reading()
+    spelled = dataclasses.replace(
+        reading.events[0],
+        place=dataclasses.replace(reading.events[0].place, name="Avdiyivka", geonameid=713122),
+    )
+    store.write(dataclasses.replace(reading, events=(spelled,)))
+    assert [r["place"] for r in store.events(place="Avdiivka")] == ["Avdiyivka"]
+    assert store.events(place="Bakhmut") == []

@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB file to write or query.", envvar="NEWSEVENTS_DB")
@@ -168,6 +168,52 @@ def events(
 
 
 @app.command()
+def clusters(
+    db: DbOption = Path("newsevents.duckdb"),
+    type: Annotated[Optional[str], typer.Option(help="PLOVER type, e.g. ASSAULT.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Place name.")] = None,
+    min_outlets: Annotated[int, typer.Option(min=1, help="Only events reported by this many outlets.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many clusters.")] = 30,
+) -> None:
+    """Reports of the same event merged across articles, most corroborated first."""
+    from newsevents.corroborate import cluster_events
+
+    store = _open_existing(db)
+    found = [c for c in cluster_events(store.events(type=type, place=place))
+             if c.corroboration >= min_outlets][:limit]
+    table = Table(title=f"{len(found)} event clusters")
+    for column in ("type", "place", "dates", "actors", "outlets", "reports"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        dates = f"{c.first or '?'} … {c.last or '?'}" if c.first != c.last else str(c.first or "")
+        table.add_row(c.type, c.place or "", dates, ", ".join(sorted(c.actor_countries)),
+                      f"{c.corroboration}: {', '.join(c.outlets)}", str(len(c.reports)))
+    out.print(table)
+
+
+@app.command()
+def control(
+    db: DbOption = Path("newsevents.duckdb"),
+    place: Annotated[Optional[str], typer.Option(help="Place name.")] = None,
+) -> None:
+    """Who controls which place over time, with conflicting claims side by side."""
+    from newsevents.corroborate import control_timeline
+
+    store = _open_existing(db)
+    timeline = control_timeline(store.control_claims(place=place))
+    table = Table(title=f"control claims for {len(timeline)} places")
+    for column in ("place", "as of", "controller", "status", "source"):
+        table.add_column(column, overflow="fold")
+    for name, states in sorted(timeline.items()):
+        for state in states:
+            for claim in state.claims:
+                controller = claim["controller"] + (" (contested)" if state.contested else "")
+                source = " via ".join(x for x in (claim["source"], claim["outlet"]) if x)
+                table.add_row(name, str(state.date or ""), controller, claim["status"], source)
+    out.print(table)
+
+
+@app.command()
 def export(
     output: Annotated[Path, typer.Argument(help="File to write.")],
     db: DbOption = Path("newsevents.duckdb"),
@@ -216,18 +262,35 @@ def _actors(names, countries) -> str:
 
 
 def _print_events(rows: list[dict]) -> None:
-    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False)
-    for column in ("type", "mode", "actor", "recipient", "place", "date", "certainty", "source"):
+    table = Table(title=f"{len(rows)} events", expand=False)
+    for column in ("type", "who → whom", "place", "date", "certainty", "according to"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        source = " → ".join(row["chain"] or []) or row["outlet"] or ""
-        table.add_row(
-            row["type"], row["mode"] or "", _actors(row["actor"], row["actor_country"]),
-            _actors(row["recipient"], row["recipient_country"]),
-            row["place"] or ", ".join(row["targets"] or []), row["date"] or "",
-            row["certainty"], source,
-        )
+        kind = f"{row['type']}/{row['mode']}" if row["mode"] else row["type"]
+        who = _actors(row["actor"], row["actor_country"]) or "?"
+        whom = _actors(row["recipient"], row["recipient_country"])
+        place = row["place"] or ""
+        if row["targets"]:
+            place = f"{place} → {', '.join(row['targets'])}".strip(" →")
+        table.add_row(kind, f"{who} → {whom}" if whom else who, place,
+                      _date_text(row["date"]), row["certainty"], _source_text(row))
     out.print(table)
+
+
+def _date_text(label: str | None) -> str:
+    """'../2022-07-05' (an open interval) reads as '≤ 2022-07-05'."""
+    if not label:
+        return ""
+    if label.startswith("../") or label.startswith("…/"):
+        return f"≤ {label[3:] if label.startswith('../') else label[2:]}"
+    return label
+
+
+def _source_text(row: dict) -> str:
+    chain = [c for c in (row.get("chain") or []) if c]
+    if len(chain) > 1:
+        return f"{' → '.join(chain[1:])} (via {chain[0]})"
+    return chain[0] if chain else (row.get("outlet") or "")
 
 
 def _print_reading(reading: Reading) -> None:
@@ -270,7 +333,7 @@ def _date_label(time) -> str:
     if time is None:
         return ""
     if time.end and time.value != time.end:
-        return f"{time.value or '…'}/{time.end}"
+        return f"{time.value or '..'}/{time.end}"
     return time.value or ""
 
 

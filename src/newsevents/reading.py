@@ -41,7 +41,9 @@ def read_doc(doc: Doc, article: Article) -> Reading:
         quotes=quotes,
         attributions=attributions,
     )
-    control = extract_control(doc, article, events=events, places=places, times=times)
+    control = extract_control(
+        doc, article, events=events, places=places, attributions=attributions
+    )
     return Reading(
         article=article,
         sentences=sentences,

@@ -106,9 +106,11 @@ class Store:
 
     def write(self, readings: Reading | Sequence[Reading]) -> int:
         """Insert or replace the readings' articles, all in one transaction. Returns the count."""
-        batch = [readings] if isinstance(readings, Reading) else list(readings)
-        if not batch:
+        given = [readings] if isinstance(readings, Reading) else list(readings)
+        if not given:
             return 0
+        # The same article twice in one batch (a recrawl) is stored once: the last copy wins.
+        batch = list({r.article.id: r for r in given}.values())
         rows: dict[str, list[tuple]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
         for reading in batch:
             for table, table_rows in _rows(reading).items():
@@ -126,17 +128,15 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return len(batch)
+        return len(given)
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         # One columnar insert per table: far faster than executemany's row-at-a-time binding.
         columns = {f"c{i}": list(values) for i, values in enumerate(zip(*rows))}
         frame = pa.table(columns)
         self.db.register("_incoming", frame)
-        try:
-            self.db.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
-        finally:
-            self.db.unregister("_incoming")
+        self.db.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        self.db.unregister("_incoming")
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -167,6 +167,20 @@ class Store:
         sql, params = _events_query(*(filters.get(k) for k in _FILTERS))
         return self.db.execute(sql, params).df()
 
+    def control_claims(self, *, place: str | None = None) -> list[dict[str, Any]]:
+        """Control claims (who holds which place), oldest first, with the article's date."""
+        sql = (
+            "SELECT c.place, c.geonameid, c.lat, c.lon, c.controller, c.status, c.as_of, "
+            "c.as_of_start, c.as_of_end, c.source, c.outlet, c.evidence, c.article_id, "
+            "a.published, a.url FROM control_claims c JOIN articles a ON a.id = c.article_id"
+        )
+        params: list[Any] = []
+        if place:
+            sql += " WHERE c.place ILIKE ?"
+            params.append(f"%{place}%")
+        sql += " ORDER BY coalesce(c.as_of_end, c.as_of_start, a.published), c.place"
+        return self.query(sql, params)
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
@@ -181,7 +195,8 @@ _FILTERS = ("type", "place", "actor", "since", "until", "source", "limit")
 
 EVENT_COLUMNS = (
     "e.id, e.type, e.mode, e.actor, e.actor_country, e.recipient, e.recipient_country, e.place, "
-    "e.place_feature, e.lat, e.lon, e.targets, e.date, e.date_basis, e.certainty, e.source, "
+    "e.place_feature, e.geonameid, e.lat, e.lon, e.targets, e.date, e.date_start, e.date_end, "
+    "e.date_basis, e.certainty, e.source, "
     "e.chain, e.outlet, e.url, e.evidence, e.article_id, e.start, e.\"end\", e.sentence, "
     "e.confidence, a.headline, a.published"
 )
@@ -193,8 +208,13 @@ def _events_query(type, place, actor, since, until, source, limit) -> tuple[str,
         where.append("upper(e.type) = upper(?)")
         params.append(type)
     if place:
-        where.append("(e.place ILIKE ? OR EXISTS (SELECT 1 FROM unnest(e.targets) t(x) WHERE x ILIKE ?))")
-        params += [place, place]
+        # Any spelling the gazetteer knows finds the entry: --place Avdiivka matches "Avdiyivka".
+        ids = _gazetteer_ids(place)
+        where.append(
+            "(e.place ILIKE ? OR list_contains(?, e.geonameid)"
+            " OR EXISTS (SELECT 1 FROM unnest(e.targets) t(x) WHERE x ILIKE ?))"
+        )
+        params += [place, ids, place]
     if actor:
         where.append(
             "(list_contains(e.actor_country || e.recipient_country, upper(?))"
@@ -217,6 +237,12 @@ def _events_query(type, place, actor, since, until, source, limit) -> tuple[str,
     if limit:
         sql += f" LIMIT {int(limit)}"
     return sql, params
+
+
+def _gazetteer_ids(name: str) -> list[int]:
+    from newsevents.gazetteer import load_gazetteer
+
+    return [entry.geonameid for entry in load_gazetteer().lookup(name)]
 
 
 def _as_date(value: str | dt.date, option: str) -> dt.date:

@@ -1,0 +1,192 @@
+"""Geoparsing: toponym recognition and resolution on GeoWebNews, LGL and GeoVirus.
+
+`python -m evaluation.places [--limit N]` (N articles per corpus). For each corpus:
+- recognition P/R/F1, exact (same character span) and overlap (one-to-one, any overlap), end to end;
+- resolution, end to end (gold toponyms our places overlap) and with gold toponyms given
+  (``resolve_spans`` on the gold spans): accuracy at 161 km, median and mean error in km, and AUC
+  of the log error (Gritta et al. 2018: mean of ln(1+km)/ln(20039); lower is better). A toponym we
+  cannot resolve counts as the maximum error, 20039 km.
+
+Which GeoWebNews annotations count as toponyms: literal and associative place names (Literal,
+Metonymic, Mixed, Coercion, noun Literal/Non-Literal modifiers), not demonyms, languages, homonyms,
+non-toponyms, generic expressions ("the frontier") or adjectival modifiers ("Syrian"), which this
+engine leaves to the actors stage by design. ``gwn_f1`` also leaves out toponyms embedded in a
+longer name ("Louisiana" in "Louisiana Purchase"); ``gwn_f1_all`` keeps them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from evaluation.common import shared_data, summary_line
+from newsevents.extract.places import extract_places, resolve_spans
+from newsevents.language import load_nlp
+from newsevents.records import Article
+
+MAX_KM = 20039.0
+_GWN_TYPES = {"Literal", "Metonymic", "Mixed", "Coercion", "Literal_Modifier", "Non_Literal_Modifier",
+              "Embedded_Literal", "Embedded_Non_Lit"}
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    embedded: bool = False
+
+
+def load_corpus(name: str, limit: int | None = None) -> list[tuple[str, list[Gold]]]:
+    root = ET.parse(shared_data("gold", "geoparsing", f"{name}.xml")).getroot()
+    reader = {"GWN": _gwn, "lgl": _lgl, "GeoVirus": _geovirus}[name]
+    return [reader(article) for article in list(root)[:limit]]
+
+
+def _float(text: str | None) -> float | None:
+    return float(text) if text not in (None, "") else None
+
+
+def _gwn(article) -> tuple[str, list[Gold]]:
+    golds = []
+    for t in article.find("toponyms"):
+        kind = t.findtext("type")
+        if kind not in _GWN_TYPES or t.findtext("modifierType") == "Adjective":
+            continue
+        golds.append(Gold(int(t.findtext("start")), int(t.findtext("end")), _float(t.findtext("latitude")),
+                          _float(t.findtext("longitude")), kind.startswith("Embedded")))
+    return article.findtext("text"), golds
+
+
+def _lgl(article) -> tuple[str, list[Gold]]:
+    golds = []
+    for t in article.find("toponyms"):
+        tag = t.find("gaztag")
+        lat = _float(tag.findtext("lat")) if tag is not None else None
+        lon = _float(tag.findtext("lon")) if tag is not None else None
+        golds.append(Gold(int(t.findtext("start")), int(t.findtext("end")), lat, lon))
+    return article.findtext("text"), golds
+
+
+def _geovirus(article) -> tuple[str, list[Gold]]:
+    """GeoVirus offsets are mostly one past the name; anchor each on its name nearby."""
+    text, golds = article.findtext("text"), []
+    for t in article.find("locations"):
+        name, start = t.findtext("name"), int(t.findtext("start"))
+        found = [s for s in range(max(0, start - 3), start + 4) if text.startswith(name, s)]
+        start = min(found, key=lambda s: abs(s - start + 1)) if found else start
+        golds.append(Gold(start, start + len(name), _float(t.findtext("lat")), _float(t.findtext("lon"))))
+    return text, golds
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _error(place, gold: Gold) -> float:
+    if place is None or place.lat is None:
+        return MAX_KM
+    return km(place.lat, place.lon, gold.lat, gold.lon)
+
+
+def _match(predicted: list, golds: list[Gold]) -> dict[int, int]:
+    """One-to-one overlap matching, gold index -> predicted index, exact spans first."""
+    pairs, used = {}, set()
+    for exact in (True, False):
+        for g, gold in enumerate(golds):
+            if g in pairs:
+                continue
+            for p, place in enumerate(predicted):
+                if p in used:
+                    continue
+                s, e = place.span.start, place.span.end
+                if (s, e) == (gold.start, gold.end) if exact else (s < gold.end and gold.start < e):
+                    pairs[g] = p
+                    used.add(p)
+                    break
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _resolution(errors: list[float]) -> dict[str, float]:
+    if not errors:
+        return {}
+    return {
+        "acc161": sum(e <= 161 for e in errors) / len(errors),
+        "median_km": statistics.median(errors),
+        "mean_km": statistics.fmean(errors),
+        "auc": statistics.fmean(math.log(1 + e) / math.log(MAX_KM) for e in errors),
+        "n": len(errors),
+    }
+
+
+def evaluate_corpus(name: str, limit: int | None = None, skip_embedded: bool = False) -> dict[str, float]:
+    nlp = load_nlp()
+    data = load_corpus(name, limit)
+    counts = {"exact": 0, "overlap": 0, "pred": 0, "gold": 0}
+    counts_all = {"overlap": 0, "gold": 0}
+    e2e, given = [], []
+    texts = [text for text, _ in data]
+    for (text, all_golds), doc in zip(data, nlp.pipe(texts, batch_size=16)):
+        article = Article(id=name, headline="", body=text)
+        predicted = list(extract_places(doc, article))
+        golds = [g for g in all_golds if not (skip_embedded and g.embedded)]
+        pairs = _match(predicted, golds)
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(golds)
+        counts["overlap"] += len(pairs)
+        counts["exact"] += sum((predicted[p].span.start, predicted[p].span.end) == (golds[g].start, golds[g].end)
+                               for g, p in pairs.items())
+        counts_all["gold"] += len(all_golds)
+        counts_all["overlap"] += len(_match(predicted, all_golds))
+        e2e += [_error(predicted[p], golds[g]) for g, p in pairs.items() if golds[g].lat is not None]
+        located = [g for g in all_golds if g.lat is not None]
+        resolved = resolve_spans(doc, article, [(g.start, g.end) for g in located])
+        given += [_error(place, gold) for place, gold in zip(resolved, located)]
+    scores: dict[str, float] = {}
+    for kind in ("exact", "overlap"):
+        p, r, f = _prf(counts[kind], counts["pred"], counts["gold"])
+        scores.update({f"{kind}_p": p, f"{kind}_r": r, f"{kind}_f1": f})
+    scores["overlap_f1_all"] = _prf(counts_all["overlap"], counts["pred"], counts_all["gold"])[2]
+    scores.update({f"e2e_{k}": v for k, v in _resolution(e2e).items()})
+    scores.update({f"gold_{k}": v for k, v in _resolution(given).items()})
+    return scores
+
+
+def evaluate(limit: int | None = None) -> dict[str, float]:
+    """Headline scores: GWN recognition F1 (overlap) and acc@161 with gold toponyms given."""
+    summary: dict[str, float] = {}
+    for name, key in (("GWN", "gwn"), ("lgl", "lgl"), ("GeoVirus", "geovirus")):
+        scores = evaluate_corpus(name, limit, skip_embedded=(name == "GWN"))
+        print(f"{name}: " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                                     for k, v in scores.items()), flush=True)
+        if name == "GWN":
+            summary["gwn_f1"] = scores["overlap_f1"]
+            summary["gwn_f1_exact"] = scores["exact_f1"]
+            summary["gwn_f1_all"] = scores["overlap_f1_all"]
+        summary[f"{key}_acc161"] = scores.get("gold_acc161", 0.0)
+        summary[f"{key}_e2e_acc161"] = scores.get("e2e_acc161", 0.0)
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="articles per corpus")
+    args = parser.parse_args()
+    print(summary_line("places", evaluate(args.limit)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""Text in, article parts out: headline, body paragraphs and the page furniture around them.
+
+The body is the best-scoring run of blocks (a maximum-sum segment over per-block prose scores, as
+in body-text extraction), never crossing a barrier block (a tag list, a legal footer). Labelled
+furniture inside the run (a "Read Next:" link, a photo credit) is removed and kept by kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from newsevents.clean_lines import (
+    Label,
+    after_label,
+    dateline,
+    label,
+    photo_credit,
+    prose_score,
+    section_label,
+    split_tags,
+    words,
+)
+from newsevents.clean_meta import fingerprint_text, normalise_whitespace
+from newsevents.records import Boilerplate
+
+HEADLINE_MAX_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TextParts:
+    headline: str
+    body: str
+    boilerplate: tuple[Boilerplate, ...] = ()
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    photo_credit: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    text: str
+    label: Optional[Label]
+    score: float
+
+
+def clean_text(
+    text: str, *, headline: Optional[str] = None, select_region: bool = True
+) -> TextParts:
+    """Split ``text`` into headline, body and furniture.
+
+    ``headline`` given: it is the headline (and dropped if the text repeats it first); None: the
+    first block that is not furniture is the headline, as in a crawler's text dump.
+    """
+    blocks = [_block(t) for t in split_blocks(normalise_whitespace(text))]
+    if headline is None:
+        headline, blocks = _take_headline(blocks)
+    headline = " ".join(headline.split())
+    blocks = _mark_repeated_headline(blocks, headline)
+    start, end = _region(blocks, headline) if select_region else (0, len(blocks))
+    if start == end:
+        start, end = 0, len(blocks)  # nothing reads like prose: keep whatever is not furniture
+    return _assemble(headline, blocks, start, end)
+
+
+def split_blocks(text: str) -> list[str]:
+    """Paragraph-sized blocks: blank lines separate; lines inside a block stay apart unless the
+    block is hard-wrapped prose (then its lines are one paragraph)."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if _hard_wrapped(lines):
+            blocks.append(" ".join(lines))
+        else:
+            blocks.extend(lines)
+    return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    longest = max(len(line) for line in lines)
+    if longest > 100 or longest < 40:
+        return False
+    return all(
+        len(line) >= 0.6 * longest and not line.endswith((".", ":", "!", "?")) for line in lines[:-1]
+    )
+
+
+def _block(text: str) -> _Block:
+    found = label(text)
+    if found:
+        return _Block(text, found, -max(3.0, min(float(len(words(text))), 20.0)))
+    return _Block(text, None, prose_score(text))
+
+
+def _take_headline(blocks: list[_Block]) -> tuple[str, list[_Block]]:
+    for i, block in enumerate(blocks):
+        if block.label:
+            continue
+        if len(words(block.text)) > HEADLINE_MAX_WORDS:
+            return "", blocks  # a text that starts with prose has no headline line
+        return block.text, blocks[:i] + blocks[i + 1:]
+    return "", blocks
+
+
+_REPEAT = Label("headline", False)  # the headline again (a page's h1 under its <title>)
+
+
+def _mark_repeated_headline(blocks: list[_Block], headline: str) -> list[_Block]:
+    """Blocks repeating the headline are kept only as the anchor where the article starts."""
+    if not headline:
+        return blocks
+    key = fingerprint_text(headline)
+    return [
+        _Block(b.text, _REPEAT, -1.0) if not b.label and fingerprint_text(b.text) == key else b
+        for b in blocks
+    ]
+
+
+def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
+    """The best run of blocks that crosses no barrier: [start, end).
+
+    Candidate runs are the maximum-sum segments between resets (Kadane); a run that starts just
+    after the headline's repeat on the page (the h1 under the <title>) counts double, one after a
+    footer (copyright, comments, legal) counts little: teasers there can outweigh a short story.
+    """
+    scores = _context_scores(blocks)
+    anchor = _headline_anchor(blocks, headline)
+    candidates = []
+    total, start, footer = 0.0, 0, False
+    best_run = (0.0, 0, 0)
+    gaps = _gap_ends(scores)
+    for i, block in enumerate(blocks):
+        if (block.label and block.label.barrier) or i in gaps:
+            candidates.append((best_run, footer))
+            closes = block.label is not None and block.label.kind in FOOTER_KINDS
+            footer = footer or (closes and best_run[0] > 0)
+            total, start, best_run = 0.0, i + 1, (0.0, i + 1, i + 1)
+            continue
+        if total <= 0:
+            if best_run[0] > 0:
+                candidates.append((best_run, footer))
+            total, start, best_run = 0.0, i, (0.0, i, i)
+        total += scores[i]
+        if total > best_run[0]:
+            best_run = (total, start, i + 1)
+    candidates.append((best_run, footer))
+    best, chosen = 0.0, (0, 0)
+    for (value, run_start, run_end), after_footer in candidates:
+        if value <= 0:
+            continue
+        weight = 0.3 if after_footer else 1.0
+        if anchor is not None and anchor < run_start <= anchor + ANCHOR_REACH:
+            weight *= 3.0
+        if value * weight > best:
+            best, chosen = value * weight, (run_start, run_end)
+    if anchor is not None and chosen[0] <= anchor < chosen[1] - 1:
+        chosen = (anchor + 1, chosen[1])  # teasers above the headline's repeat are not the story
+    return chosen
+
+
+FOOTER_KINDS = {"copyright", "comments", "legal"}
+GAP_BLOCKS = 6  # this many furniture blocks in a row end an article (share bars, link lists)
+
+
+def _gap_ends(scores: list[float]) -> set[int]:
+    """Indexes that close a run of GAP_BLOCKS or more non-prose blocks: soft barriers."""
+    ends, run = set(), 0
+    for i, value in enumerate(scores):
+        run = run + 1 if value <= 0 else 0
+        if run >= GAP_BLOCKS:
+            ends.add(i)
+    return ends
+ANCHOR_REACH = 8  # blocks between the headline's repeat and the first paragraph (byline, date, ...)
+
+
+def _context_scores(blocks: list[_Block]) -> list[float]:
+    """Prose scores, halved for a short prose block with no prose on either side (a teaser's
+    one-line summary between headlines), as jusText judges a block by its neighbours."""
+    scores = [b.score for b in blocks]
+    out = list(scores)
+    for i, value in enumerate(scores):
+        if 0 < value < 40:
+            before = scores[i - 1] if i > 0 else -1.0
+            after = scores[i + 1] if i + 1 < len(scores) else -1.0
+            if before <= 0 and after <= 0:
+                out[i] = value * 0.5
+    return out
+
+
+def _headline_anchor(blocks: list[_Block], headline: str) -> int | None:
+    """The index of the first short block that repeats most of the headline's words."""
+    wanted = {w.casefold() for w in words(headline)}
+    if len(wanted) < 3:
+        return None
+    for i, block in enumerate(blocks):
+        if block.label is _REPEAT:
+            return i
+        if block.score > 0 and block.text.rstrip().endswith((".", "!", "?")):
+            continue  # a lede sentence shares the headline's words but is the story itself
+        found = {w.casefold() for w in words(block.text)}
+        shared = len(wanted & found)
+        if 0 < len(found) <= 40 and shared >= 3 and shared >= 0.6 * min(len(wanted), len(found)):
+            return i
+    return None
+
+
+def _assemble(headline: str, blocks: list[_Block], start: int, end: int) -> TextParts:
+    body: list[str] = []
+    boilerplate: list[Boilerplate] = []
+    related: list[str] = []
+    tags: list[str] = []
+    credit: Optional[str] = None
+    previous_kind: Optional[str] = None
+    for i, block in enumerate(blocks):
+        if block.label is _REPEAT:
+            continue
+        if block.label:
+            kind = previous_kind = block.label.kind
+            boilerplate.append(Boilerplate(kind, block.text))
+            if kind == "read_next" and after_label(block.text) not in ("", block.text):
+                related.append(after_label(block.text).strip("\"'“”‘’ "))
+            elif kind == "tags":
+                tags.extend(split_tags(after_label(block.text)))
+            elif kind == "photo_credit" and credit is None:
+                credit = photo_credit(block.text)
+        elif start <= i < end:
+            body.append(_body_block(block.text, boilerplate, first=not body))
+            previous_kind = None
+        else:
+            kind = previous_kind or ("navigation" if i < start else "other")
+            _extend(boilerplate, kind, block.text)
+            previous_kind = kind
+    return TextParts(
+        headline=headline,
+        body="\n\n".join(body),
+        boilerplate=tuple(boilerplate),
+        related=tuple(dict.fromkeys(related)),
+        tags=tuple(dict.fromkeys(tags)),
+        photo_credit=credit,
+    )
+
+
+def _body_block(text: str, boilerplate: list[Boilerplate], *, first: bool) -> str:
+    """A body paragraph without its section label; a dateline is kept but recorded."""
+    label_text = section_label(text)
+    if label_text:
+        boilerplate.append(Boilerplate("section_label", label_text))
+        text = text[len(label_text):].lstrip()
+    if first:
+        found = dateline(text)
+        if found:
+            boilerplate.append(Boilerplate("dateline", found))  # recognised; stays in the body
+    return text
+
+
+def _extend(boilerplate: list[Boilerplate], kind: str, text: str) -> None:
+    """Consecutive furniture of one kind is one removed block (an ad disclosure's paragraphs)."""
+    if boilerplate and boilerplate[-1].kind == kind:
+        boilerplate[-1] = Boilerplate(kind, boilerplate[-1].text + "\n\n" + text)
+    else:
+        boilerplate.append(Boilerplate(kind, text))

@@ -1,0 +1,321 @@
+"""Actor mentions coded to a country (ISO3) and a PLOVER sector.
+
+Find, then code: candidate mentions are the parse's noun chunks and named entities; each is coded
+from dictionaries (``ontology.actor_lexicon``): named people and organisations ("Vladimir Putin",
+"the Kremlin"), country names and demonyms ("Russian"), and agent nouns ("generals" -> MIL).
+The head noun gives the sector and its modifiers or possessor give the country, so "Zelenskyy's
+administration" is UKR GOV. Possessive pronouns and "the country" take the country of the
+nearest earlier mention that has one ("his top generals" -> the possessor's country).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.ontology import ActorLexicon, actor_lexicon
+from newsevents.records import Actor, Article, Span
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+_STATE_NOUNS = {"country", "nation", "state"}  # "the country failed to ..." refers to a state
+_PERSON_NOUNS = {"president", "leader", "minister", "premier", "chancellor"}
+_LOCATIVE_PREPS = {"in", "at", "near", "into", "towards", "toward", "to", "from", "across",
+                   "around", "through", "outside", "inside", "within", "of", "on", "over"}
+_DROP = {"'s", "’s", "'", "’"}
+_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Code:
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token offsets where each sentence starts (position in list(doc.sents) = sentence index)."""
+    return [sent.start for sent in doc.sents]
+
+
+def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> Span:
+    """Our Span record for doc[start:end] (token offsets), with its sentence index."""
+    starts = starts if starts is not None else sentence_starts(doc)
+    piece = doc[start:end]
+    return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
+
+
+# --- coding ---------------------------------------------------------------------------------
+
+
+def _words(tokens: list[Token]) -> list[tuple[Token, str, str]]:
+    return [(t, t.text.lower(), t.lemma_.lower()) for t in tokens if t.text not in _DROP]
+
+
+def _longest_match(words, table, *, ending_at: int | None = None, longest: int = 8):
+    """(start, end, value) of the longest phrase of ``table`` in ``words`` (texts or lemmas)."""
+    best = None
+    n = len(words)
+    ends = [ending_at + 1] if ending_at is not None else range(1, n + 1)
+    for end in ends:
+        for start in range(max(0, end - longest), end):
+            if best and end - start <= best[1] - best[0]:
+                continue
+            texts = [w[1] for w in words[start:end]]
+            for phrase in (" ".join(texts), " ".join(texts[:-1] + [words[end - 1][2]])):
+                if phrase in table:
+                    best = (start, end, table[phrase])
+                    break
+    return best
+
+
+def _head_index(words, head: Token) -> int:
+    for i, (token, _, _) in enumerate(words):
+        if token.i == head.i:
+            return i
+    return len(words) - 1
+
+
+def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None = None) -> _Code:
+    """Code a mention: named match over the head wins; else head agent + country modifiers."""
+    lex = lexicon or actor_lexicon()
+    words = _words(tokens)
+    if not words:
+        return _Code()
+    h = _head_index(words, head)
+    # A name ending at the head first ("German Chancellor Olaf Scholz" is Scholz, not the
+    # title's earlier holder), then any name inside the mention (a possessor, a modifier).
+    named = _longest_match(words, lex.named, ending_at=h, longest=lex.longest)
+    named = named or _longest_match(words, lex.named, longest=lex.longest)
+    if named and named[0] <= h < named[1]:
+        actor = named[2]
+        return _Code(actor.canonical, actor.country, actor.sector)
+    country = None
+    head_country = _longest_match(words, lex.countries, ending_at=h, longest=lex.longest)
+    if named and named[2].country:
+        country = named[2].country
+    if country is None:
+        for start in range(len(words)):
+            found = _longest_match(words[: start + 1], lex.countries, ending_at=start, longest=4)
+            if found:
+                country = found[2]
+                break
+    agent = _longest_match(words, lex.agents, ending_at=h, longest=lex.longest)
+    if agent is None and head.pos_ == "PROPN":
+        agent = _title(words, h, lex)  # "Serbian President Vojislav Kostunica": the title
+    sector = agent[2] if agent else None
+    if head_country and head_country[0] <= h:
+        country = head_country[2]
+        is_name = words[h][1] in lex.country_names.get(country, "").lower() or words[h][0].ent_type_ == "GPE"
+        # "Russia" or an adjective standing for the state ("Russian control") -> GOV;
+        # a demonym noun ("Ukrainians") -> civilians.
+        sector = sector or ("GOV" if is_name or head.pos_ == "ADJ" else "CVL")
+    if sector is None and not _is_entity_head(head):
+        return _Code()  # "Russia's control": a modifier's country alone does not make an actor
+    return _Code(None, country, sector)
+
+
+def _title(words, h: int, lex: ActorLexicon):
+    """The last agent word before a name's first token ("Lt. Gen. X", "President X")."""
+    for end in range(h, 0, -1):
+        if words[end - 1][0].pos_ != "PROPN" or words[end - 1][1] in lex.agents:
+            found = _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4)
+            if found:
+                return found
+            if words[end - 1][0].pos_ != "PROPN":
+                return None
+    return None
+
+
+def _is_entity_head(head: Token) -> bool:
+    return head.ent_type_ in {"PERSON", "ORG"} and head.pos_ == "PROPN"
+
+
+def _display_name(code: _Code, text: str, lex: ActorLexicon) -> str:
+    if code.name:
+        return code.name
+    if code.country and code.sector:
+        return f"{lex.country_names.get(code.country, code.country)} {code.sector}"
+    return text
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def _mention_tokens(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) leftwards over the head's modifiers ("Russian President" + "Putin")."""
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS and child.i < start:
+            start = min(start, child.left_edge.i)
+    return start, end
+
+
+def _needs_antecedent(tokens: list[Token], head: Token) -> str | None:
+    """'person', 'state' or None: which earlier mention a pronoun-like mention borrows from."""
+    texts = {t.lower_ for t in tokens}
+    if head.lower_ in _PERSON_PRONOUNS or texts & _POSSESSIVE_PRONOUNS & {"his", "her"}:
+        return "person"
+    if head.lemma_.lower() in _STATE_NOUNS and texts & {"the", "this", "that"}:
+        return "state"
+    if head.lower_ in {"it", "its"} or "its" in texts:
+        return "any"  # "they"/"their" mostly stand for people or firms, not for a state
+    if head.lemma_.lower() in _PERSON_NOUNS and "the" in texts:
+        return "person"
+    return None
+
+
+def _antecedent(doc: Doc, before: int, want: str, lex: ActorLexicon) -> _Code:
+    """The nearest earlier entity (within a few sentences) that codes to a country."""
+    sentence = doc[before].sent
+    floor = sentence.start
+    for _ in range(_LOOKBACK_SENTENCES):
+        if floor == 0:
+            break
+        floor = doc[floor - 1].sent.start
+    earlier = [e for e in doc.ents if floor <= e.start and e.end <= before]
+    # Subjects first: "Russia invaded Ukraine claiming that it ..." -> Russia.
+    subjects = [e for e in earlier if e.root.dep_ in {"nsubj", "nsubjpass"}]
+    for ent in reversed(subjects) if subjects else ():
+        code = _code_entity(doc, ent, want, lex)
+        if code.country:
+            return code
+    if want == "any":
+        return _Code()  # "it", "they" stand for a subject or for nothing we can tell
+    for ent in reversed(earlier):
+        code = _code_entity(doc, ent, want, lex)
+        if code.country:
+            return code
+    return _Code()
+
+
+def _code_entity(doc: Doc, ent: SpacySpan, want: str, lex: ActorLexicon) -> _Code:
+    """Code an entity if it is the kind of antecedent wanted ("person", "state", "any")."""
+    if ent.label_ not in _ENTITY_LABELS or (want == "state" and ent.label_ not in {"GPE", "NORP"}):
+        return _Code()
+    start, end = _mention_tokens(ent.root, ent.start, ent.end)
+    code = code_tokens(list(doc[start:end]), ent.root, lex)
+    if want == "person" and ent.label_ != "PERSON" and code.name is None:
+        return _Code()  # the small model often tags a leader's name ORG: a dictionary name counts
+    return code
+
+
+def _code_mention(
+    doc: Doc, start: int, end: int, head: Token, lex: ActorLexicon, *, follow: bool = True
+) -> _Code:
+    tokens = list(doc[start:end])
+    code = code_tokens(tokens, head, lex)
+    borrows = code.sector or head.pos_ == "PRON" or head.lemma_.lower() in _STATE_NOUNS
+    if code.country is None and borrows:
+        want = _needs_antecedent(tokens, head)
+        if want:
+            borrowed = _antecedent(doc, start, want, lex)
+            if borrowed.country:
+                own_sector = code.sector
+                if head.lower_ in _PERSON_PRONOUNS | {"it", "they"} or (
+                    want == "state" and own_sector is None
+                ):
+                    own_sector = borrowed.sector
+                return _Code(code.name, borrowed.country, own_sector or borrowed.sector)
+    if not follow:
+        return code
+    if code.country is None and head.pos_ == "PROPN":
+        code = _same_name_earlier(doc, start, head, lex) or code
+    elif code.country is None and code.sector and head.pos_ == "NOUN":
+        code = _same_name_earlier(doc, start, head, lex, by_lemma=True) or code
+    return code
+
+
+def _same_name_earlier(
+    doc: Doc, before: int, head: Token, lex: ActorLexicon, *, by_lemma: bool = False
+) -> _Code | None:
+    """'Haidai' after 'Luhansk governor Serhiy Haidai', 'top generals' after 'his top generals':
+    reuse the fuller earlier mention's code (nouns only within a few sentences)."""
+    floor = 0
+    if by_lemma:
+        floor = doc[before].sent.start
+        for _ in range(_LOOKBACK_SENTENCES):
+            floor = doc[floor - 1].sent.start if floor > 0 else 0
+    for token in reversed(doc[floor:before]):
+        same = token.lemma_ == head.lemma_ if by_lemma else token.text == head.text
+        if same and token.i != head.i:
+            start, end = _mention_tokens(token, token.i, token.i + 1)
+            code = _code_mention(doc, start, end, token, lex, follow=False)
+            if code.country:
+                return code
+    return None
+
+
+def actor_from_span(span: SpacySpan, article: Article | None = None) -> Actor:
+    """Code any spaCy span (a quote's speaker, an event's subject) as an Actor."""
+    lex = actor_lexicon()
+    doc = span.doc
+    head = span.root
+    start, end = _mention_tokens(head, span.start, span.end)
+    code = _code_mention(doc, start, end, head, lex)
+    return Actor(
+        text=span.text,
+        name=_display_name(code, span.text, lex),
+        country=code.country,
+        sector=code.sector,
+        span=to_span(doc, span.start, span.end),
+    )
+
+
+def _is_place_use(chunk: SpacySpan) -> bool:
+    """'in Luhansk', 'towards Ukraine': a country or town named as a location, not an agent."""
+    root = chunk.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE_PREPS
+        and root.ent_type_ in {"GPE", "LOC", "FAC"}
+    )
+
+
+def _candidates(doc: Doc):
+    """(start, end, head) of noun chunks and of entities outside them, plus possessors."""
+    seen: set[int] = set()
+    for chunk in doc.noun_chunks:
+        for token in chunk:
+            if token.dep_ == "poss" and token.i != chunk.root.i and token.pos_ != "PRON":
+                start, _ = _mention_tokens(token, token.i, token.i + 1)
+                yield start, token.i + 1, token
+        if not _is_place_use(chunk):
+            yield chunk.start, chunk.end, chunk.root
+        seen.update(range(chunk.start, chunk.end))
+    for ent in doc.ents:
+        if ent.label_ in _ENTITY_LABELS and ent.root.i not in seen:
+            yield ent.start, ent.end, ent.root
+
+
+def extract_actors(doc: Doc, article: Article) -> tuple[Actor, ...]:
+    """Every actor mention in the body, coded; mentions that code to nothing are left out."""
+    lex = actor_lexicon()
+    starts = sentence_starts(doc)
+    actors: dict[tuple[int, int], Actor] = {}
+    for start, end, head in _candidates(doc):
+        if head.pos_ == "PRON" and (
+            head.lower_ not in _PERSON_PRONOUNS | {"it", "they"} or not head.dep_.startswith("nsubj")
+        ):
+            continue  # only subject pronouns stand for actors (events need "it was sending")
+        code = _code_mention(doc, start, end, head, lex)
+        while start < end and doc[start].dep_ in {"det", "punct", "cc"}:
+            start += 1  # the span shows the mention without "the"; coding saw it
+        if start >= end:
+            continue
+        if not (code.country or code.sector or code.name):
+            if head.ent_type_ != "PERSON":
+                continue
+        span = to_span(doc, start, end, starts)
+        actors.setdefault(
+            (span.start, span.end),
+            Actor(span.text, _display_name(code, span.text, lex), code.country, code.sector, span),
+        )
+    return tuple(actors[key] for key in sorted(actors))

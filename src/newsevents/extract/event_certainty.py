@@ -1,0 +1,121 @@
+"""How sure the text is that an event happened, and on whose word.
+
+Certainty comes from the trigger's clause and the clauses above it: negation or "failed to" ->
+denied; modals and verbs of intent -> future or hypothetical; "reportedly" -> reported;
+"claiming that" -> claimed; else the attribution whose claim covers the trigger (a report,
+a quote) makes it reported or whatever that attribution says.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsevents.records import Article, Attribution, Span, TimeRef
+
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "ought"}
+INTENT_VERBS = {"plan", "intend", "want", "seek", "prepare", "aim", "hope", "expect", "threaten",
+                "vow", "promise", "pledge", "wish", "propose", "consider", "need", "decide", "agree",
+                "offer", "prepare", "ready", "willing"}
+ATTEMPT_VERBS = {"try", "attempt", "seek"}
+FAIL_VERBS = {"fail", "refuse", "decline", "cease", "stop", "abandon"}
+CLAIM_VERBS = {"claim", "allege", "insist", "purport", "assert", "pretend"}
+REPORTED_ADVERBS = {"reportedly", "purportedly", "apparently", "supposedly"}
+CLAIMED_ADVERBS = {"allegedly"}
+HEDGE_ADVERBS = {"possibly", "probably", "perhaps", "likely", "maybe"}
+_CLAUSE_UP = {"acomp", "xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "prep"}
+
+
+def _chain(trigger: Token) -> list[tuple[Token, str]]:
+    """The trigger and the words above it in its sentence, nearest first, each with the
+    dependency by which the one below hangs from it ("xcomp" for "failed to occupy")."""
+    chain = [(trigger, "")]
+    node = trigger
+    while node.dep_ in _CLAUSE_UP and node.head.i != node.i and len(chain) < 6:
+        chain.append((node.head, node.dep_))
+        node = node.head
+    return chain
+
+
+def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
+    """(certainty, extra context) read from the parse around the trigger."""
+    chain = _chain(trigger)
+    context: tuple[str, ...] = ()
+    for depth, (node, link) in enumerate(chain):
+        children = list(node.children)
+        if link == "conj":
+            break  # "failed to occupy X and has retaken Y": the second verb stands on its own
+        lemma = node.lemma_.lower()
+        if any(c.dep_ == "neg" for c in children) and depth <= 2:
+            return "denied", context
+        if depth > 0 and lemma in FAIL_VERBS and link == "xcomp":
+            return "denied", ("failed",) if lemma == "fail" else ()
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+            return "hypothetical", context
+        modals = {c.lower_ for c in children if c.dep_ == "aux"}
+        if modals & FUTURE_MODALS and depth <= 1:
+            return "future", context
+        if modals & HYPOTHETICAL_MODALS and depth <= 1:
+            return "hypothetical", context
+        if depth > 0 and lemma in INTENT_VERBS and link in {"xcomp", "ccomp", "acomp"}:
+            return "future", context
+        if depth > 0 and lemma in ATTEMPT_VERBS and link == "xcomp":
+            return "hedged", context
+        if depth > 0 and lemma in CLAIM_VERBS:
+            return "claimed", context
+    for node, _ in chain[:3]:
+        adverbs = {c.lower_ for c in node.children if c.dep_ == "advmod"}
+        if adverbs & CLAIMED_ADVERBS:
+            return "claimed", context
+        if adverbs & REPORTED_ADVERBS:
+            return "reported", context
+        if adverbs & HEDGE_ADVERBS:
+            return "hedged", context
+    return "asserted", context
+
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def as_intent(kind: str, certainty: str) -> str:
+    """PLOVER codes a promise to cooperate as AGREE and a stated intent to hurt as THREATEN:
+    "Hungary said it will support the resolution" is an AGREE that happened, not a future
+    SUPPORT."""
+    if certainty != "future":
+        return kind
+    if kind in COOPERATIVE:
+        return "AGREE"
+    return "THREATEN" if kind in CONFLICTUAL else kind
+
+
+def attribution_of(trigger: Token, attributions: tuple[Attribution, ...]) -> Attribution | None:
+    """The innermost attribution whose claim covers the trigger."""
+    start = trigger.idx
+    hits = [a for a in attributions if a.claim.start <= start < a.claim.end]
+    if not hits:
+        return None
+    return min(hits, key=lambda a: a.claim.end - a.claim.start)
+
+
+def combine(certainty: str, attribution: Attribution | None) -> str:
+    """The parse's reading wins unless it found nothing; then the attribution's word counts."""
+    if certainty != "asserted" or attribution is None:
+        return certainty
+    return attribution.certainty or "reported"
+
+
+def date_of(doc: Doc, trigger: Token, times: tuple[TimeRef, ...], article: Article,
+            sentence: Span) -> TimeRef | None:
+    """The times stage's event_date when it is there; else the first time in the sentence."""
+    try:
+        from newsevents.extract.times import event_date
+    except ImportError:  # the times stage may not exist yet: use the sentence's own time
+        event_date = None
+    if event_date is not None:
+        try:
+            return event_date(doc, trigger, times, article)
+        except Exception:  # noqa: BLE001 - a date is optional; an error there must not lose the event
+            pass
+    same = [t for t in times if t.span is not None and t.span.sentence == sentence.sentence]
+    return same[0] if same else None

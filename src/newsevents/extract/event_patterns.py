@@ -1,0 +1,96 @@
+"""Multi-word event patterns the one-word trigger lexicon cannot express, and the sports check.
+
+"Lysychansk came under Russian control", "the town fell to Russian forces": a seizure whose
+place is the subject and whose actor sits in a prepositional phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.ontology import RESOURCES, Trigger
+from newsevents.records import Place
+
+_COME_UNDER = {"come", "fall", "pass", "be"}
+_FALL_TO = {"fall"}
+SEIZE = Trigger("control", "NOUN", "COERCE", "seize", ("military",), ())
+
+
+@functools.lru_cache(maxsize=1)
+def sport_words() -> frozenset[str]:
+    text = (RESOURCES / "ontology" / "sport_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def sport_report(doc: Doc) -> bool:
+    """A sports report: several distinct sports words, or many in all (then "attack" is play)."""
+    words = sport_words()
+    hits = [t.lemma_.lower() for t in doc if t.lemma_.lower() in words or t.lower_ in words]
+    return len(set(hits)) >= 3 or len(hits) >= 6
+
+
+def _controller(control: Token, index) -> tuple:
+    """"Russian control", "Russia's control", "the control of Russian forces"."""
+    for child in control.children:
+        if child.dep_ in {"amod", "poss", "compound"}:
+            actor = index.for_token(child)
+            if actor is not None:
+                return (actor,)
+        if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return index.group(pobj)
+    return ()
+
+
+def _subject_place(verb: Token, places: list[Place]) -> Place | None:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    lo = subject.left_edge.idx
+    hi = subject.right_edge.idx + len(subject.right_edge)
+    # "the last city in the Luhansk region — Lysychansk —": the appositive names the place.
+    inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
+    for place in inside:
+        if place.span.start <= subject.idx < place.span.end:
+            return place
+    return inside[-1] if inside else None
+
+
+def _appositive_place(verb: Token, places: list[Place]) -> Place | None:
+    """Dashes often split "the last city — Lysychansk — came under": take the place before."""
+    before = [p for p in places if p.span.end <= verb.idx]
+    return before[-1] if before else None
+
+
+def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport: bool) -> list:
+    """Seizures written as "X came under Y control" / "X fell to Y"."""
+    from newsevents.extract.event_roles import Roles
+
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        actor: tuple = ()
+        for prep in token.children:
+            if prep.dep_ != "prep":
+                continue
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if lemma in _COME_UNDER and prep.lower_ == "under" and pobj.lemma_.lower() == "control":
+                actor = _controller(pobj, index)
+            elif lemma in _FALL_TO and prep.lower_ == "to":
+                actor = index.group(pobj)
+        if not actor or (sport and not any(a.sector in {"MIL", "REB"} for a in actor)):
+            continue
+        place = _subject_place(token, places) or _appositive_place(token, places)
+        if place is None:
+            continue
+        roles = Roles(actor, (), place, (), True, False)
+        found.append(make(token, SEIZE, roles, 0.6))
+    return found

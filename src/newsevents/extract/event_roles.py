@@ -1,0 +1,316 @@
+"""Who did it, to whom, where, aimed at what: the arguments of an event trigger in the parse.
+
+The actor is the trigger's subject (or the "by" agent of a passive); a verb with no subject of its
+own borrows one from the verb that governs it ("Putin moved to recognize" -> Putin; "ordered his
+generals to move" -> his generals; "the country failed to occupy" -> the country). A noun trigger
+takes its possessor or demonym ("Russia's invasion", "Russian shelling"), else the subject of a
+light verb it is the object of ("launched an attack", "defended the retreat").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.actors import actor_from_span
+from newsevents.ontology import actor_lexicon
+from newsevents.records import Actor, Article, Place
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
+RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon"}
+LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"}
+TARGET_PREPS = {"towards", "toward", "to", "into", "on", "against", "onto"}
+# Verbs whose object noun is an event the subject's side carries out or stands behind.
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "resume",
+    "step", "intensify", "escalate", "complete", "order", "announce", "defend", "justify",
+    "hold", "make", "undertake", "press", "wage",
+}
+_CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
+                         "send", "allow", "direct"}
+_ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY"}
+# Who can carry out material conflict: armed groups, police, criminals, or a state by name.
+_VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
+_PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
+                "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
+                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor: tuple[Actor, ...]
+    recipient: tuple[Actor, ...]
+    place: Place | None
+    targets: tuple[Place, ...]
+    object_is_place: bool
+    object_is_person: bool
+    mil_argument: bool = False  # an object or prepositional argument is armed ("sent in troops")
+
+
+class ActorIndex:
+    """Actors of the stage before, found by token; uncoded spans are coded on demand."""
+
+    def __init__(self, doc: Doc, article: Article, actors: tuple[Actor, ...]):
+        self.doc, self.article = doc, article
+        self.by_char = {}
+        for actor in actors:
+            if actor.span is not None:
+                self.by_char.setdefault(actor.span.end, []).append(actor)
+
+    def for_token(self, token: Token) -> Actor | None:
+        """The mention headed by ``token``: its noun phrase, coded."""
+        end = token.i + 1
+        for right in token.rights:
+            if right.dep_ in {"compound", "flat", "appos"}:
+                end = max(end, right.i + 1)
+        known = self.by_char.get(self.doc[end - 1].idx + len(self.doc[end - 1]), [])
+        for actor in known:
+            if actor.span.start <= token.idx:
+                return actor
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ != "punct"])
+        actor = actor_from_span(self.doc[start:end], self.article)
+        return actor if (actor.country or actor.sector) else None
+
+    def group(self, token: Token) -> tuple[Actor, ...]:
+        """The actor headed by ``token`` and those joined to it by "and" (compound actors)."""
+        found = []
+        for member in [token] + [c for c in token.conjuncts if c.i > token.i]:
+            if _appositive_name(member):
+                continue  # "occupy the capital Kyiv and Ukraine has retaken": Kyiv is a place
+            actor = self.for_token(member)
+            if actor is not None:
+                found.append(actor)
+                found += self._shared_head(member, actor)
+        return tuple(found)
+
+    def _shared_head(self, token: Token, actor: Actor) -> list[Actor]:
+        """"Russian and Belarusian troops": one more actor per joined demonym."""
+        extra = []
+        for modifier in token.children:
+            if modifier.dep_ != "amod":
+                continue
+            for other in modifier.conjuncts:
+                coded = actor_from_span(self.doc[other.i:other.i + 1], self.article)
+                if coded.country and coded.country != actor.country:
+                    name = f"{actor_lexicon().country_names.get(coded.country, coded.country)} {actor.sector}"
+                    extra.append(Actor(coded.text, name, coded.country, actor.sector, coded.span))
+        return extra
+
+
+def _appositive_name(token: Token) -> bool:
+    """A name right after a place noun ("the capital Kyiv") that the parser cut off from it."""
+    return token.i > 0 and token.nbor(-1).lemma_.lower() in _PLACE_NOUNS and token.pos_ == "PROPN"
+
+
+def is_armed(actor: Actor, *, sport: bool = False, violent: bool = False) -> bool:
+    """A state or armed actor. In a sports report a country's name or people ("France", "the
+    Irish") is a team: there only armed, police or named government actors count."""
+    if sport:
+        return actor.sector in {"MIL", "REB", "COP"} or (
+            actor.sector == "GOV" and actor.name not in {actor.text, ""} and not _country_only(actor)
+        )
+    if violent:
+        return actor.sector in _VIOLENT or (actor.sector == "GOV" and actor.country is not None)
+    return actor.sector in _ARMED
+
+
+def _country_only(actor: Actor) -> bool:
+    lex = actor_lexicon()
+    return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
+        actor.text.lower().strip() in lex.countries
+    )
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) of a verb, walking up control and conjunction chains."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child, False
+            if child.dep_ == "nsubjpass":
+                agent = next((g for g in node.children if g.dep_ == "agent"), None)
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                return by, True
+        head = node.head
+        if node.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL_OBJECT_VERBS:
+            obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is not None:
+                return obj, False
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+            node = head
+            continue
+        if node.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+            return head, False
+        break
+    return None, False
+
+
+def _object_tokens(trigger: Token) -> list[Token]:
+    objs = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    if trigger.pos_ == "NOUN":
+        objs += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against"}
+                 for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+def _recipient_tokens(trigger: Token) -> list[Token]:
+    found = [c for c in trigger.children if c.dep_ in {"nsubjpass"} | OBJECT_DEPS]
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"of"}:
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            return index.group(child)
+    for child in trigger.children:
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
+            actor = index.for_token(child)
+            if actor is not None:
+                return (actor,)
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return index.group(pobj)
+    head = trigger.head
+    if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LIGHT_VERBS | {"of", "in"}:
+        verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+        subject, _ = subject_of(verb)
+        if subject is not None and verb.lemma_.lower() in LIGHT_VERBS:
+            return index.group(subject)
+    return ()
+
+
+def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
+               *, object_is_where: bool = True, from_is_where: bool = False) -> Roles:
+    """The arguments of one trigger (places: those of its sentence, in text order)."""
+    if trigger.pos_ == "NOUN":
+        actor = _noun_actor(trigger, index)
+    else:
+        subject, _ = subject_of(trigger)
+        actor = index.group(subject) if subject is not None else ()
+    recipient: list[Actor] = []
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children):
+        # "its Ukrainian invasion": with a possessor as actor, the demonym is the recipient.
+        for child in trigger.children:
+            if child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"}:
+                found = index.for_token(child)
+                if found is not None and found.country not in {a.country for a in actor}:
+                    recipient.append(found)
+    objects = _object_tokens(trigger)
+    for token in _recipient_tokens(trigger):
+        place = _place_at(token, places)
+        if place is None or place.feature == "country":  # a country object is a state
+            recipient.extend(a for a in index.group(token) if a not in actor)
+    object_place = next((p for t in objects if (p := _place_at(t, places)) is not None), None)
+    mil_argument = any(
+        a.sector in {"MIL", "REB"} for t in _argument_tokens(trigger) for a in index.group(t)
+    )
+    object_is_place = object_place is not None or any(
+        t.lemma_.lower() in _PLACE_NOUNS for t in objects
+    )
+    object_is_person = any(
+        t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
+        or index.for_token(t) is not None for t in objects
+    )
+    where = object_place if object_is_place and object_is_where else None
+    place, targets = _locate(trigger, places, where, from_is_where)
+    return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
+                 mil_argument)
+
+
+def _argument_tokens(trigger: Token) -> list[Token]:
+    found = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    for prep in trigger.children:
+        if prep.dep_ == "prep":
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def _place_at(token: Token, places: list[Place]) -> Place | None:
+    """The place whose span covers the token or its phrase (token = a phrase head)."""
+    lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
+    for place in inside:
+        if place.span.start <= token.idx < place.span.end:
+            return place
+    if not inside and token.lemma_.lower() in _PLACE_NOUNS:
+        after = token.right_edge.idx + len(token.right_edge) + 1
+        return next((p for p in places if p.span.start == after), None)  # "the capital Kyiv"
+    # "territory ... around Kherson", "territory ... around Kherson": the last named place in the phrase.
+    return inside[-1] if token.lemma_.lower() in _PLACE_NOUNS else None
+
+
+def _locate(trigger: Token, places: list[Place], object_place: Place | None, from_is_where: bool):
+    """(place, targets): where it happened and the places it was aimed at."""
+    located: list[Place] = []
+    targets: list[Place] = []
+    for token in clause_tokens(trigger):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
+            continue
+        prep = token.head.lower_
+        place = _place_at(token, places)
+        if place is None or _is_reference_point(token.head):
+            continue
+        if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):
+            located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
+        elif prep in TARGET_PREPS:
+            targets.append(place)
+            targets += [p for c in token.conjuncts if (p := _place_at(c, places)) is not None]
+    place = object_place or (located[-1] if located else None)
+    if place is None and targets:
+        place = targets[0]
+    return place, tuple(dict.fromkeys(t for t in targets))
+
+
+_TEMPORAL_PREPS = {"after", "before", "since", "until", "during", "following", "prior", "by"}
+
+
+def _reaches(token: Token, trigger: Token) -> bool:
+    """A place phrase hangs on the trigger through prepositions, not through a time phrase."""
+    node = token
+    while node.i != trigger.i and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in _TEMPORAL_PREPS:
+            return False
+        if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
+            return False
+    return node.i == trigger.i
+
+
+_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "csubj", "parataxis", "xcomp"}
+
+
+def clause_tokens(trigger: Token) -> list[Token]:
+    """The trigger's own clause: its subtree without the clauses embedded in it."""
+    found, stack = [], [trigger]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_DEPS or c.pos_ not in {"VERB", "AUX"})
+    return sorted(found, key=lambda t: t.i)
+
+
+def _is_reference_point(prep: Token) -> bool:
+    """"north of Crimea": a place named only to say where another one lies."""
+    return prep.lower_ == "of" and prep.head.lower_ in {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    }
+
+
+def state_of_place(place: Place | None) -> Actor | None:
+    """The state a place belongs to, as the default recipient of a seizure or an attack there."""
+    if place is None or not place.country:
+        return None
+    lex = actor_lexicon()
+    iso3 = lex.iso3.get(place.country.upper())
+    if iso3 is None:
+        return None
+    name = lex.country_names.get(iso3, iso3)
+    return Actor(text=name, name=name, country=iso3, sector="GOV", span=None)

@@ -1,0 +1,289 @@
+"""PLOVER events: per sentence, what it reports someone did to someone, where, when, how surely.
+
+Find, then write. Finding is dictionary lookup over the parse: a verb or noun lemma in
+``resources/ontology/triggers.tsv`` (ours) or, failing that, in the CAMEO verb dictionary mapped
+to PLOVER (``cameo_verbs.tsv`` + ``cameo2plover.tsv``). A trigger's conditions ("the object is a
+place", "an armed or state actor takes part") are checked on the arguments ``event_roles`` finds,
+which is what keeps a football report's "attack" from becoming an event: there, a bare country
+name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
+sentence as evidence, its certainty and attribution, its date, and a stable id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.actors import sentence_starts, to_span
+from newsevents.extract.event_certainty import (
+    as_intent, attribution_of, certainty_of, combine, date_of,
+)
+from newsevents.extract.event_patterns import pattern_candidates, sport_report
+from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
+from newsevents.ontology import Trigger, event_lexicon
+from newsevents.records import (
+    Actor, Article, Attribution, Event, Place, Quote, Span, TimeRef, replace,
+)
+
+_SKIP_DEPS = {"amod", "compound"}  # "attack helicopter", "strike force": modifiers, not events
+# Types whose direct object, when a place, is where the event happened ("shelled Kharkiv");
+# for others a place object is a recipient or a topic ("recognized the regions").
+_OBJECT_IS_WHERE = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger found in the parse, with its arguments, before it becomes an Event."""
+
+    token: Token
+    trigger: Trigger
+    roles: Roles
+    confidence: float
+
+
+def triggers_for(token: Token) -> tuple[Trigger, ...]:
+    """Lexicon entries a token may trigger (by lemma and coarse part of speech)."""
+    if token.pos_ not in {"VERB", "NOUN"} or token.dep_ in _SKIP_DEPS:
+        return ()
+    lex = event_lexicon()
+    lemma = token.lemma_.lower()
+    found = lex.triggers.get((lemma, token.pos_), ())
+    if not found and token.pos_ == "NOUN" and token.lower_ != lemma:
+        found = lex.triggers.get((token.lower_, "NOUN"), ())
+    return found
+
+
+def _particle(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+
+
+def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bool:
+    """True when every condition the trigger's lexicon line sets is met."""
+    participants = roles.actor + roles.recipient
+    if not any(a.sector for a in participants):
+        return False  # "No arrests were made", "the crowd protested": nobody the text names
+    if token.pos_ == "VERB" and not _passive(token) and not any(a.sector for a in roles.actor):
+        return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
+    violent = trigger.type in _VIOLENT_TYPES
+    for need in trigger.needs:
+        if need == "armed" and not any(
+            is_armed(a, sport=sport, violent=violent) for a in participants
+        ):
+            return False
+        if need == "place_obj" and not roles.object_is_place:
+            return False
+        if need == "person_obj" and not roles.object_is_person:
+            return False
+        if need == "mil_subj" and not any(a.sector in {"MIL", "REB"} for a in roles.actor):
+            return False
+        if need == "mil_obj" and not roles.mil_argument:
+            return False
+        if need == "both_coded" and not _two_states(roles):
+            return False
+        if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
+            return False
+        if need.startswith("prt=") and _particle(token) != need[4:]:
+            return False
+        if need.startswith("obj=") and not any(
+            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
+        ):
+            return False
+    return True
+
+
+_VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def _two_states(roles: Roles) -> bool:
+    """Fallback (CAMEO dictionary) verbs only between two different coded countries' actors."""
+    actors = {a.country for a in roles.actor if a.country}
+    recipients = {a.country for a in roles.recipient if a.country}
+    return bool(actors and recipients and actors != recipients)
+
+
+def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...]) -> list[Candidate]:
+    """Every trigger in the body whose conditions hold, in text order."""
+    sport = sport_report(doc)
+    by_sentence: dict[int, list[Place]] = {}
+    for place in places:
+        by_sentence.setdefault(place.span.sentence, []).append(place)
+    starts = sentence_starts(doc)
+    found: list[Candidate] = []
+    for i, sent in enumerate(doc.sents):
+        sentence_places = by_sentence.get(i, [])
+        for token in sent:
+            for trigger in triggers_for(token):
+                where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
+                roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
+                                   from_is_where=trigger.type == "RETREAT")
+                if not _needs_hold(trigger, token, roles, sport):
+                    continue
+                confidence = 0.6 if trigger.curated else 0.4
+                found.append(Candidate(token, trigger, roles, confidence))
+                break
+        found += pattern_candidates(sent, index, sentence_places, Candidate, sport)
+    del starts
+    return sorted(found, key=lambda c: c.token.i)
+
+
+def _with_default_recipient(trigger: Trigger, roles: Roles) -> tuple[Actor, ...]:
+    """A seizure or attack in a place whose state is not the actor's is done to that state."""
+    if roles.recipient or trigger.type not in {"ASSAULT", "COERCE"}:
+        return roles.recipient
+    state = state_of_place(roles.place)
+    actor_countries = {a.country for a in roles.actor}
+    if state is None or state.country in actor_countries or not actor_countries - {None}:
+        return roles.recipient
+    return (state,)
+
+
+def event_id(article: Article, evidence: Span, kind: str, trigger: Span) -> str:
+    key = f"{article.id}:{evidence.start}:{evidence.end}:{kind}:{trigger.start}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_event(
+    doc: Doc,
+    article: Article,
+    candidate: Candidate,
+    *,
+    times: tuple[TimeRef, ...],
+    attributions: tuple[Attribution, ...],
+    starts: list[int],
+) -> Event:
+    token, trigger, roles = candidate.token, candidate.trigger, candidate.roles
+    sent = token.sent
+    evidence = to_span(doc, sent.start, sent.end, starts)
+    trigger_span = to_span(doc, token.i, token.i + 1, starts)
+    certainty, extra_context = certainty_of(token)
+    attribution = attribution_of(token, attributions)
+    kind = as_intent(trigger.type, certainty)
+    if kind != trigger.type:  # the promise or threat itself happened; what it promises is context
+        extra_context += (trigger.type.lower(),)
+        certainty = "asserted"
+    recipient = _with_default_recipient(trigger, roles)
+    confidence = candidate.confidence + 0.1 * bool(roles.actor) + 0.1 * bool(recipient)
+    return Event(
+        id=event_id(article, evidence, kind, trigger_span),
+        type=kind,
+        evidence=evidence,
+        mode=trigger.mode if kind == trigger.type else None,
+        context=tuple(dict.fromkeys(trigger.context + extra_context)),
+        actor=roles.actor,
+        recipient=recipient,
+        place=roles.place,
+        date=date_of(doc, token, times, article, evidence),
+        certainty=combine(certainty, attribution),
+        attribution=attribution,
+        confidence=round(min(confidence, 0.95), 2),
+        trigger=trigger_span,
+        targets=roles.targets,
+    )
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two mentions of one event in an article: same type and mode, same sides, same place."""
+    if (a.type, a.mode) != (b.type, b.mode):
+        return False
+    sides_a = ({x.country for x in a.actor}, {x.country for x in a.recipient})
+    sides_b = ({x.country for x in b.actor}, {x.country for x in b.recipient})
+    if not sides_a[0] or not sides_b[0] or sides_a[0] != sides_b[0]:
+        same_place = a.place is not None and b.place is not None and a.place.name == b.place.name
+        if not (same_place and (not sides_a[0] or not sides_b[0])):
+            return False
+    elif sides_a[1] and sides_b[1] and sides_a[1] != sides_b[1]:
+        return False
+    if (a.place is None) != (b.place is None) and not (sides_a[1] and sides_a == sides_b):
+        return False  # one says where, the other not: one event only if both sides match
+    if a.place is not None and b.place is not None and a.place.name != b.place.name:
+        return False
+    if a.place is None and b.place is None and (a.date and a.date.value) != (b.date and b.date.value):
+        return False
+    return _certainty_class(a.certainty) == _certainty_class(b.certainty)
+
+
+def _certainty_class(certainty: str) -> str:
+    """Happened (asserted, reported, claimed), did not (denied), or not yet (the rest)."""
+    if certainty in {"asserted", "reported", "claimed"}:
+        return "happened"
+    return certainty if certainty == "denied" else "unreal"
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """Keep the first mention of each event; a later one only fills what the first lacked."""
+    kept: list[Event] = []
+    for event in events:
+        for i, earlier in enumerate(kept):
+            if _same_event(earlier, event):
+                kept[i] = _fill(earlier, event)
+                break
+        else:
+            kept.append(event)
+    return kept
+
+
+def _fill(first: Event, later: Event) -> Event:
+    return replace(
+        first,
+        actor=first.actor or later.actor,
+        recipient=first.recipient or later.recipient,
+        place=first.place or later.place,
+        date=first.date if first.date is not None and first.date.value else later.date or first.date,
+        targets=tuple(dict.fromkeys(first.targets + later.targets)),
+    )
+
+
+_MOTION = {"shift", "move", "turn", "head", "advance", "focus", "push", "proceed", "switch"}
+
+
+def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Place, ...]) -> Event:
+    """A movement towards a region, then "the battle will shift to cities there such as A and B"
+    in the next sentence: A and B are targets too (cities inside the targeted region)."""
+    if event.type != "MOBILIZE" or not event.targets:
+        return event
+    regions = {t.admin1 or t.name for t in event.targets if t.feature == "adm1"}
+    following = event.evidence.sentence + 1
+    if not regions or following >= len(sentences):
+        return event
+    added = []
+    for token in sentences[following]:
+        if token.lemma_.lower() not in _MOTION or token.pos_ != "VERB":
+            continue
+        lo, hi = token.idx, token.right_edge.idx + len(token.right_edge)
+        added += [
+            p for p in places
+            if p.span.sentence == following and lo <= p.span.start < hi
+            and p.feature != "adm1" and p.admin1 in regions
+        ]
+    if not added:
+        return event
+    return replace(event, targets=tuple(dict.fromkeys(event.targets + tuple(added))))
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    *,
+    actors: tuple[Actor, ...] = (),
+    places: tuple[Place, ...] = (),
+    times: tuple[TimeRef, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    attributions: tuple[Attribution, ...] = (),
+) -> tuple[Event, ...]:
+    """The events the body reports, in text order (quotes are read through ``attributions``)."""
+    del quotes  # a quote's claim reaches events as an Attribution covering its words
+    index = ActorIndex(doc, article, actors)
+    starts = sentence_starts(doc)
+    events = [
+        to_event(doc, article, c, times=times, attributions=attributions, starts=starts)
+        for c in find_candidates(doc, index, places)
+    ]
+    sentences = list(doc.sents)
+    events = [_follow_on_targets(e, doc, sentences, places) for e in events]
+    return tuple(_merge_repeats(events))

@@ -1,0 +1,297 @@
+"""Places: every toponym in the body, resolved to a gazetteer entry with coordinates.
+
+Candidates are spaCy's GPE/LOC entities (which include the gazetteer ruler's) and FAC entities
+that the gazetteer knows. Each is resolved by a score over its gazetteer entries: population,
+feature level, a generic word beside it ("Donetsk province" is the admin-1 unit, "the town of X"
+a town), the countries and admin-1 units the article names elsewhere, and containment ("Bakhmut
+in the Donetsk region", "Alexandria, Louisiana"). A name read twice resolves the same way.
+
+``Place.span`` covers the name as written plus a trailing generic word when there is one
+("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
+of it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from collections.abc import Sequence
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from newsevents.gazetteer import Entry, load_gazetteer, normalize
+from newsevents.records import Article, Place, Span
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Log-population is the base score; these shift it per feature level (regions and seas carry no
+# population, and a plain name is more often the town than the province of the same name).
+_FEATURE_PRIOR = {"country": 2.0, "region": 6.0, "water": 6.0, "adm1": -1.5, "adm2": -3.0, "city": 0.0}
+_HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
+               ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int  # end of the span as reported (name plus trailing cue word)
+    name: str  # the name to look up, cue words removed
+    label: str
+    hint: Optional[str]  # adm1, adm2, city or None
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = json.loads(resources.files("newsevents.resources.gazetteer").joinpath("cues.json").read_text())
+    before = {kind: re.compile(r"\b(?:%s)[\s,]*$" % "|".join(map(re.escape, data[f"{kind}_before"])), re.I)
+              for kind in ("adm1", "city")}
+    after = {word: kind for kind in ("adm1", "adm2", "city") for word in data[f"{kind}_after"]}
+    inside = re.compile(r"^\s*(?:%s)\s*$" % "|".join(map(re.escape, data["containment"])), re.I)
+    return {"before": before, "after": after, "inside": inside}
+
+
+def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
+    """Every place named in the body, in text order, resolved where the gazetteer allows."""
+    return _resolve(doc, _plural_cues(_candidates(doc), doc.text))
+
+
+def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
+    """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms."""
+    cues = _cues()
+    candidates = []
+    for start, end in spans:
+        words = doc.text[start:end].split()
+        hint, name = None, doc.text[start:end]
+        if len(words) > 1 and words[-1].lower() in cues["after"] and not _options(name):
+            hint, name = cues["after"][words[-1].lower()], name[: name.rstrip().rfind(" ")]
+        hint = hint or _hint_before(doc.text[max(0, start - 30):start], cues)
+        candidates.append(_Candidate(start, end, name, "GPE", hint))
+    return _resolve(doc, candidates)
+
+
+def _resolve(doc: Doc, candidates: list[_Candidate]) -> tuple[Place, ...]:
+    body = doc.text
+    starts = [s.start_char for s in doc.sents]
+    cued = _cued_kinds(candidates)
+    candidates = [_Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
+                  for c in candidates]
+    options = [_options(c.name) for c in candidates]
+    keys = [(normalize(c.name), c.hint) for c in candidates]
+    resolved = [_best(opts, c.hint, _Context(), None) for c, opts in zip(candidates, options)]
+    for _ in range(2):  # context from the first reading, then from the second
+        context = _Context.of(resolved, keys)
+        chosen: dict[tuple[str, Optional[str]], Optional[tuple[Entry, float]]] = {}
+        for i, (candidate, opts) in enumerate(zip(candidates, options)):
+            if keys[i] not in chosen:  # a name read twice resolves the same way
+                container = _container(i, candidates, resolved, body)
+                chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container)
+        resolved = [chosen[k] for k in keys]
+    return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
+
+
+def _options(name: str) -> list[Entry]:
+    """Gazetteer entries for a name; a demonym stands for its country when nothing else fits."""
+    gazetteer = load_gazetteer()
+    found = gazetteer.lookup(name)
+    if not found and gazetteer.demonym(name):
+        country = gazetteer.country(gazetteer.demonym(name))
+        found = [country] if country else []
+    return found
+
+
+def _cued_kinds(candidates: list[_Candidate]) -> dict[str, str]:
+    """A bare name takes the kind its cued mentions in the same article give it: after "Ukraine's
+    Donetsk province", a later "towards Donetsk" is the province too (the first cue wins)."""
+    kinds: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate.hint:
+            kinds.setdefault(normalize(candidate.name), candidate.hint)
+    return kinds
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    cues = _cues()
+    gazetteer = load_gazetteer()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
+        whole = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        if len(tokens) > 1 and tokens[-1].lower_ in cues["after"] and not gazetteer.lookup(whole):
+            hint, name_end = cues["after"][tokens[-1].lower_], tokens[-2].idx + len(tokens[-2])
+        elif ent.end < len(doc) and doc[ent.end].lower_ in cues["after"] and not doc[ent.end].ent_type_:
+            hint, end = cues["after"][doc[ent.end].lower_], doc[ent.end].idx + len(doc[ent.end])
+        start = tokens[0].idx
+        name = doc.text[start:name_end]
+        if ent.label_ == "FAC" and not gazetteer.lookup(name):
+            continue  # a building or road the gazetteer does not know: not a place we can place
+        if gazetteer.demonym(name) and not gazetteer.lookup(name):
+            continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if hint is None:
+            hint = _hint_before(doc.text[max(0, start - 30):start], cues)
+        found.append(_Candidate(start, end, name, ent.label_, hint))
+    return found
+
+
+def _hint_before(text: str, cues: dict) -> Optional[str]:
+    for kind, pattern in cues["before"].items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_PLURAL_BEFORE = re.compile(r"\b(?:regions|provinces|states|oblasts|cities|towns|villages) of\s*$", re.I)
+
+
+def _plural_cues(candidates: list[_Candidate], body: str) -> list[_Candidate]:
+    """'the Luhansk and Donetsk regions': the plural cue after the last name covers both."""
+    out = list(candidates)
+    for i in range(len(out) - 2, -1, -1):
+        left, right = out[i], out[i + 1]
+        between = body[left.end:right.start]
+        if left.hint is None and right.hint and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
+            out[i] = _Candidate(left.start, left.end, left.name, left.label, right.hint)
+    for i in range(1, len(out)):  # "the regions of Luhansk and Donetsk": a plural cue before
+        left, right = out[i - 1], out[i]
+        between = body[left.end:right.start]
+        plural = _PLURAL_BEFORE.search(body[max(0, left.start - 30):left.start])
+        if right.hint is None and left.hint and plural and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
+            out[i] = _Candidate(right.start, right.end, right.name, right.label, left.hint)
+    return out
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where the article's other places lie: weight per country and per admin-1 unit, with each
+    name's own share kept apart so that a name does not vote for itself."""
+
+    countries: tuple = ()
+    admin1s: tuple = ()
+    own: tuple = ()
+
+    @staticmethod
+    def of(resolved: list, keys: list) -> "_Context":
+        countries: dict[str, float] = {}
+        admin1s: dict[tuple, float] = {}
+        own: dict[tuple, list] = {}
+        for pair, key in zip(resolved, keys):
+            if pair is None or key in own:
+                continue
+            entry, confidence = pair
+            own[key] = [entry.country, (entry.country, entry.admin1_code), confidence]
+            if entry.country:
+                countries[entry.country] = countries.get(entry.country, 0.0) + confidence
+            if entry.feature != "country" and entry.admin1_code:
+                key1 = (entry.country, entry.admin1_code)
+                admin1s[key1] = admin1s.get(key1, 0.0) + confidence
+        return _Context(tuple(countries.items()), tuple(admin1s.items()), tuple(own.items()))
+
+    def without(self, key) -> "_Context":
+        mine = dict(self.own).get(key)
+        if mine is None:
+            return self
+        countries = {c: w - (mine[2] if c == mine[0] else 0.0) for c, w in self.countries}
+        admin1s = {a: w - (mine[2] if a == mine[1] else 0.0) for a, w in self.admin1s}
+        return _Context(tuple(countries.items()), tuple(admin1s.items()), ())
+
+    def shares(self, entry: Entry) -> tuple[float, float]:
+        countries, admin1s = dict(self.countries), dict(self.admin1s)
+        total_c = sum(w for w in countries.values() if w > 0)
+        total_a = sum(w for w in admin1s.values() if w > 0)
+        share_c = countries.get(entry.country, 0.0) / total_c if total_c > 0 else 0.0
+        share_a = admin1s.get((entry.country, entry.admin1_code), 0.0) / total_a if total_a > 0 else 0.0
+        return max(share_c, 0.0), max(share_a, 0.0)
+
+
+def _score(entry: Entry, hint: Optional[str], context: _Context, container: Optional[Entry]) -> float:
+    score = math.log10(entry.population + 10) + _FEATURE_PRIOR.get(entry.feature, 0.0)
+    if hint:
+        score += _HINT_BONUS.get((hint, entry.feature), -5.0)
+    share_c, share_a = context.shares(entry)
+    if entry.feature != "country":
+        score += 3.0 * share_c + (2.0 * share_a if entry.feature in ("city", "adm2") else 0.0)
+    if entry.capital:
+        score += 1.0
+    if container is not None:
+        score += 10.0 if _inside(entry, container) else -10.0
+    return score
+
+
+def _inside(entry: Entry, container: Entry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry.feature != "country"
+    return (entry.country, entry.admin1_code) == (container.country, container.admin1_code) and \
+        entry.feature in ("city", "adm2")
+
+
+def _best(options: list[Entry], hint, context: _Context, container) -> Optional[tuple[Entry, float]]:
+    """The best entry and a confidence: its share of the score mass (a softmax)."""
+    if not options:
+        return None
+    scored = sorted(((_score(e, hint, context, container), e) for e in options),
+                    key=lambda pair: pair[0], reverse=True)
+    top = scored[0][0]
+    mass = sum(math.exp(s - top) for s, _ in scored[:20])
+    return scored[0][1], 1.0 / mass
+
+
+def _container(i: int, candidates: list[_Candidate], first: list, body: str) -> Optional[Entry]:
+    """'Bakhmut in the Donetsk region', 'Alexandria, Louisiana': the next toponym, when only a
+    containment word stands between them and it is a country or admin-1 unit."""
+    if i + 1 >= len(candidates) or first[i + 1] is None:
+        return None
+    between = body[candidates[i].end:candidates[i + 1].start]
+    outer = first[i + 1][0]
+    if outer.feature in ("country", "adm1") and _cues()["inside"].match(between):
+        return outer
+    return None
+
+
+def _place(candidate: _Candidate, resolved, body: str, starts: list[int]) -> Place:
+    text = body[candidate.start:candidate.end]
+    span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
+    if resolved is None:
+        return Place(text=text, span=span, name=candidate.name, feature="unresolved")
+    entry, confidence = resolved
+    return Place(
+        text=text,
+        span=span,
+        name=entry.name,
+        geonameid=entry.geonameid if entry.geonameid > 0 else None,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        country=entry.country or None,
+        admin1=entry.admin1 or None,
+        confidence=round(confidence, 3),
+    )
+
+
+def country_of(name: str) -> Optional[str]:
+    """The ISO 3166-1 alpha-3 code of a country named ``name`` ("Ukraine", "U.S.", "Britain")."""
+    import pycountry
+
+    for entry in load_gazetteer().lookup(name):
+        if entry.feature == "country":
+            record = pycountry.countries.get(alpha_2=entry.country)
+            return record.alpha_3 if record else None
+    return None

@@ -1,0 +1,71 @@
+"""Actor coding on sentences other than the reference article's (needs the spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.actors import actor_from_span, extract_actors
+from newsevents.records import Article
+
+
+def _actors(nlp, text):
+    return extract_actors(nlp(text), Article(id="t", headline="", body=text))
+
+
+def _coded(nlp, text):
+    return {(a.text, a.country, a.sector) for a in _actors(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian forces shelled the town overnight.", ("Russian forces", "RUS", "MIL")),
+        ("Separatists blocked the road.", ("Separatists", None, "REB")),
+        ("Ukrainian troops repelled the assault.", ("Ukrainian troops", "UKR", "MIL")),
+        ("Russia denied the report.", ("Russia", "RUS", "GOV")),
+        ("French President Emmanuel Macron spoke to reporters.", ("French President Emmanuel Macron", "FRA", "GOV")),
+        ("Turkish police detained the suspects.", ("Turkish police", "TUR", "COP")),
+        ("Joe Biden's administration announced new aid.", ("Joe Biden's administration", "USA", "GOV")),
+    ],
+)
+def test_actors_coded(nlp, text, expected):
+    assert expected in _coded(nlp, text)
+
+
+def test_actors_possessive_pronoun_takes_antecedent_country(nlp):
+    coded = _coded(nlp, "German Chancellor Olaf Scholz met his ministers on Friday.")
+    assert ("his ministers", "DEU", "GOV") in coded
+
+
+def test_actors_the_country_refers_to_earlier_state(nlp):
+    coded = _coded(nlp, "Belarus has hosted the drills. The country denied any plan to invade.")
+    assert ("country", "BLR", "GOV") in coded
+
+
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        ("The convoy arrived in Poland on Monday.", "Poland"),
+        ("Russia's control of the port is complete.", "Russia’s control"),
+        ("The town lies near the Russian border.", "Russian border"),
+    ],
+)
+def test_actors_places_and_things_are_not_actors(nlp, text, not_actor):
+    assert not_actor not in {a.text for a in _actors(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text, phrase, country, sector",
+    [
+        ("“We will win,” said Russian President Vladimir Putin.", "Putin", "RUS", "GOV"),
+        ("The Kremlin said talks would go on.", "The Kremlin", "RUS", "GOV"),
+        ("NATO chief Jens Stoltenberg said allies agreed.", "Jens Stoltenberg", None, "IGO"),
+        ("John Smith said nothing.", "John Smith", None, None),
+    ],
+)
+def test_actor_from_span(nlp, text, phrase, country, sector):
+    doc = nlp(text)
+    start = text.index(phrase)
+    actor = actor_from_span(doc.char_span(start, start + len(phrase)))
+    assert (actor.country, actor.sector) == (country, sector)
+    assert text[actor.span.start:actor.span.end] == actor.span.text == phrase

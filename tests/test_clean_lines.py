@@ -1,0 +1,127 @@
+"""The block classifier: furniture kinds, prose scores, labels, tags, datelines (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.clean_lines import dateline, label, photo_credit, prose_score, section_label, split_tags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Read Next: Prices Rise Again As Harvest Fails", "read_next"),
+        ("Related: Ministers meet in Brussels", "read_next"),
+        ("Posted In: EconomyMarketsNews", "tags"),
+        ("Tags: economy, markets", "tags"),
+        ("Photo by Jane Doe/AFP via Getty Images", "photo_credit"),
+        ("Photo via Someone on Shutterstock", "photo_credit"),
+        ("Advertiser Disclosure: We may be paid when you click a link.", "ad_disclosure"),
+        ("Advertisement", "ad_disclosure"),
+        ("Market data brought to you by Example APIs", "ad_disclosure"),
+        ("Comments", "comments"),
+        ("Loading...", "comments"),
+        ("Sign up for our free daily newsletter", "newsletter"),
+        ("Share Tweet Email", "share"),
+        ("© 2021 Example Media. All rights reserved.", "copyright"),
+        ("Privacy Policy | Terms of Use | Contact Us", "legal"),
+        ("Skip to content", "navigation"),
+        ("News » World » Europe", "navigation"),
+    ],
+)
+def test_clean_lines_label_kind(text, kind):
+    found = label(text)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the newsletter published by the ministry had been misquoted by several outlets and called for a correction.",
+        "Troops withdrew from the town on Sunday, officials said.",
+        "Share prices fell sharply on Monday after the central bank raised rates.",
+        "Comments made by the governor drew criticism from the opposition.",
+    ],
+)
+def test_clean_lines_prose_is_not_furniture(text):
+    assert label(text) is None
+    assert prose_score(text) > 0
+
+
+@pytest.mark.parametrize("text", ["Home", "World News Business Sport", "By JOHN SMITH", "LIVE UPDATES"])
+def test_clean_lines_short_unpunctuated_blocks_score_negative(text):
+    assert prose_score(text) < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What Happened: The bank cut rates by half a point on Tuesday.", "What Happened:"),
+        ("Why It Matters: Inflation has risen for six months in a row.", "Why It Matters:"),
+        ("Background: The dispute began in 2019 over fishing rights.", "Background:"),
+        ("Vladimir Putin: We will not stop until the goals are met.", None),
+        ("Note: short", None),
+        ("The minister said: we will act.", None),
+    ],
+)
+def test_clean_lines_section_label(text, expected):
+    assert section_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KYIV, Ukraine (AP) — Russian forces shelled the city overnight.", "KYIV, Ukraine (AP) —"),
+        ("LONDON (Reuters) - British inflation rose to 9%.", "LONDON (Reuters) -"),
+        ("WASHINGTON — The Senate voted on Tuesday.", "WASHINGTON —"),
+        ("The Senate voted on Tuesday — again.", None),
+        ("NATO leaders met in Madrid on Wednesday.", None),
+    ],
+)
+def test_clean_lines_dateline(text, expected):
+    assert dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DonetskEurasiaLuhanskRussia-Ukraine WarVladimir PutinNewsTop Stories",
+         ("Donetsk", "Eurasia", "Luhansk", "Russia-Ukraine War", "Vladimir Putin", "News", "Top Stories")),
+        ("economy, markets | Europe", ("economy", "markets", "Europe")),
+        ("iPhoneApple", ("iPhone", "Apple")),
+        ("McDonald's", ("McDonald's",)),
+        ("Single Tag", ("Single Tag",)),
+    ],
+)
+def test_clean_lines_split_tags(text, expected):
+    assert split_tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Photo via ID1974 on Shutterstock", "ID1974 on Shutterstock"),
+        ("Photo by Jane Doe/AFP", "Jane Doe/AFP"),
+        ("Image credit: Reuters", "Reuters"),
+        ("(Photo: John Smith)", "John Smith"),
+    ],
+)
+def test_clean_lines_photo_credit(text, expected):
+    assert photo_credit(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photos: North Korea launches rocket " + "The rocket blasted off from the launch site on Sunday morning and entered orbit. " * 6,
+        "Read more: " + "the council said that the new rules would apply to every shop in the city from next year. " * 5,
+    ],
+)
+def test_clean_lines_label_prefix_does_not_swallow_long_paragraphs(text):
+    assert label(text) is None
+
+
+def test_clean_lines_long_paragraph_ending_in_contact_details_is_prose():
+    text = "Volunteers drove three ambulances from the coast to the border over the weekend. " * 8
+    text += "If you have a story suggestion email news@example.org"
+    assert prose_score(text) > 0

@@ -1,0 +1,50 @@
+"""Control claims on sentences other than the reference article's (full pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.reading import read_article
+from newsevents.records import Article
+
+
+def _claims(text):
+    reading = read_article(Article(id="t", headline="H", body=text, published=dt.date(2022, 11, 12)))
+    return {(c.place.text, c.controller, c.status) for c in reading.control_claims}, reading
+
+
+@pytest.mark.parametrize(
+    "text, place, controller, status",
+    [
+        ("Russian forces captured the city of Izium.", "Izium", "RUS", "captured"),
+        ("Mariupol came under Russian control in May.", "Mariupol", "RUS", "captured"),
+        ("Ukrainian troops recaptured Kherson on Friday.", "Kherson", "UKR", "retaken"),
+        ("Russian troops withdrew from Kherson.", "Kherson", "RUS", "withdrawn"),
+        ("Russia's control over Melitopol remains firm.", "Melitopol", "RUS", "holds"),
+    ],
+)
+def test_control_claims(text, place, controller, status):
+    claims, _ = _claims(text)
+    assert (place, controller, status) in claims, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces failed to capture Kyiv.",
+        "Russian forces may try to take Odesa.",
+        "The mayor of Kharkiv said the city was calm.",
+    ],
+)
+def test_control_nothing_from_failed_planned_or_plain_mentions(text):
+    claims, _ = _claims(text)
+    assert claims == set()
+
+
+def test_control_as_of_falls_back_to_publication_date():
+    _, reading = _claims("Russian forces captured the city of Izium.")
+    (claim,) = reading.control_claims
+    assert claim.as_of is not None
+    assert claim.evidence.text.startswith("Russian forces captured")

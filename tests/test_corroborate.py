@@ -1,0 +1,50 @@
+"""Merging reports of one event across outlets, and the control timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsevents.corroborate import cluster_events, control_timeline
+
+D = dt.date
+
+
+def row(outlet, type="ASSAULT", place="Avdiivka", gid=1, start=D(2022, 7, 4), end=None, countries=("RUS",)):
+    return {"type": type, "place": place, "geonameid": gid, "date_start": start,
+            "date_end": end or start, "actor_country": list(countries), "outlet": outlet, "source": None}
+
+
+def test_corroborate_same_event_from_several_outlets_is_one_cluster():
+    clusters = cluster_events([row("BBC"), row("AP", start=D(2022, 7, 5)), row("RT")])
+    assert len(clusters) == 1 and clusters[0].corroboration == 3
+    assert clusters[0].first == D(2022, 7, 4) and clusters[0].last == D(2022, 7, 5)
+
+
+def test_corroborate_keeps_distinct_events_apart():
+    rows = [
+        row("BBC"),
+        row("AP", start=D(2022, 8, 20)),              # another week
+        row("AP", place="Bakhmut", gid=2),              # another place
+        row("AP", type="RETREAT"),                      # another type
+        row("AP", countries=("UKR",)),                  # another actor
+        {**row("AP"), "geonameid": None, "place": None},  # no place: not clustered
+    ]
+    clusters = cluster_events(rows)
+    assert len(clusters) == 5 and all(c.corroboration == 1 for c in clusters)
+
+
+def test_corroborate_undated_report_joins_a_dated_cluster():
+    clusters = cluster_events([row("BBC"), row("AP", start=None)])
+    assert len(clusters) == 1 and clusters[0].outlets == ["AP", "BBC"]
+
+
+def test_corroborate_control_timeline_shows_conflicting_claims_side_by_side():
+    claims = [
+        {"place": "Lysychansk", "controller": "RUS", "as_of_end": D(2022, 7, 3), "published": D(2022, 7, 3)},
+        {"place": "Lysychansk", "controller": "UKR", "as_of_end": D(2022, 7, 3), "published": D(2022, 7, 3)},
+        {"place": "Lysychansk", "controller": "UKR", "as_of_end": D(2022, 6, 1), "published": D(2022, 6, 1)},
+    ]
+    states = control_timeline(claims)["Lysychansk"]
+    assert [s.date for s in states] == [D(2022, 6, 1), D(2022, 7, 3)]
+    assert not states[0].contested and states[1].contested
+    assert states[1].controllers == ["RUS", "UKR"]

@@ -1,0 +1,27 @@
+"""Times evaluation floors on a 40-document subset of TimeBank + AQUAINT (same code as `make eval-times`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluation.common import GoldDataMissing, floors, shared_data
+
+pytestmark = pytest.mark.eval
+
+LIMIT = 40
+
+
+@pytest.fixture(scope="module")
+def scores():
+    try:
+        shared_data("gold", "temporal", "TBAQ-cleaned")
+    except GoldDataMissing as missing:
+        pytest.skip(f"gold data missing: {missing}")
+    from evaluation.times import evaluate
+
+    return evaluate(limit=LIMIT)
+
+
+@pytest.mark.parametrize("metric", sorted(floors("times")))
+def test_eval_times_floor(scores, metric):
+    assert scores[metric] >= floors("times")[metric], f"{metric}={scores[metric]:.3f} fell below its floor"

@@ -1,0 +1,106 @@
+"""Event coding on sentences other than the reference article's (full pipeline, spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.reading import read_article
+from newsevents.records import Article
+
+
+def _read(text):
+    return read_article(Article(id="t", headline="Headline", body=text, published=dt.date(2022, 3, 10)))
+
+
+def _summary(text):
+    return {
+        (e.type, e.mode, frozenset(a.country for a in e.actor), frozenset(a.country for a in e.recipient))
+        for e in _read(text).events
+    }
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, recipient",
+    [
+        ("Russian forces shelled Kharkiv on Tuesday, killing five civilians.", "ASSAULT", "RUS", "UKR"),
+        ("Ukrainian troops recaptured the village of Husarivka.", "COERCE", "UKR", None),
+        ("Turkish police arrested 12 protesters in Istanbul.", "COERCE", "TUR", None),
+        ("German Chancellor Olaf Scholz met Ukrainian President Volodymyr Zelenskyy in Kyiv.", "CONSULT", "DEU", "UKR"),
+        ("The United States accused Russia of war crimes.", "ACCUSE", "USA", "RUS"),
+        ("China rejected the proposal from Japan.", "REJECT", "CHN", None),
+        ("Poland threatened Belarus with new sanctions.", "THREATEN", "POL", "BLR"),
+        ("Russian troops withdrew from Kherson.", "RETREAT", "RUS", None),
+        ("Russia mobilized 300,000 reservists.", "MOBILIZE", "RUS", None),
+    ],
+)
+def test_events_found(text, kind, actor, recipient):
+    found = [s for s in _summary(text) if s[0] == kind]
+    assert found, _summary(text)
+    assert any(actor in s[2] and (recipient is None or recipient in s[3]) for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chelsea attack relentlessly and Drogba shot wide before the striker scored the winning goal in the cup final.",
+        "England beat France 24-10 in the Six Nations match, with the fly-half kicking two penalties and the captain scoring a try.",
+        "The new phone will attack the market for cheap handsets, the company said.",
+        "The band's tour will take the singer to Paris and London.",
+        "Critics attacked the film for its length.",
+    ],
+)
+def test_events_not_from_sport_business_or_arts(text):
+    assert _read(text).events == ()
+
+
+@pytest.mark.parametrize(
+    "text, certainty",
+    [
+        ("The army failed to capture the city of Sumy.", "denied"),
+        ("Russian forces did not attack Odesa.", "denied"),
+        ("Russian forces reportedly attacked Odesa.", "reported"),
+        ("Russian forces allegedly attacked Odesa.", "claimed"),
+        ("Russian forces attacked Odesa.", "asserted"),
+        ("If Russian forces attack Odesa, NATO would respond.", "hypothetical"),
+    ],
+)
+def test_events_certainty(text, certainty):
+    events = [e for e in _read(text).events if e.type in {"ASSAULT", "COERCE"}]
+    assert events and events[0].certainty == certainty, events
+
+
+@pytest.mark.parametrize(
+    "text, kind, promised",
+    [
+        ("Russian forces will attack Odesa, officials warned.", "THREATEN", "assault"),
+        ("Hungary said it will support the resolution.", "AGREE", "support"),
+        ("Germany will send more weapons to Ukraine.", "AGREE", "aid"),
+    ],
+)
+def test_events_promises_and_threats_follow_plover(text, kind, promised):
+    """PLOVER codes a promise to cooperate as AGREE and an intent to hurt as THREATEN."""
+    events = [e for e in _read(text).events if e.type == kind]
+    assert events and promised in events[0].context, _read(text).events
+
+
+def test_events_place_is_where_it_happened_not_every_place():
+    (event,) = [e for e in _read("Russian forces shelled Kharkiv, 40 km from the Russian border.").events
+                if e.type == "ASSAULT"]
+    assert event.place is not None and event.place.name == "Kharkiv"
+
+
+def test_events_ids_stable_and_spans_exact():
+    text = "Russian forces shelled Kharkiv on Tuesday."
+    first, second = _read(text).events, _read(text).events
+    assert [e.id for e in first] == [e.id for e in second]
+    for event in first:
+        assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_events_compound_actors_stay_lists():
+    events = [e for e in _read("Russian and Belarusian troops attacked the town of Chernihiv.").events
+              if e.type == "ASSAULT"]
+    assert events and {a.country for a in events[0].actor} == {"RUS", "BLR"}

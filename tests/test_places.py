@@ -1,0 +1,85 @@
+"""Places: recognition from spaCy + ruler entities, and resolution to the gazetteer."""
+
+import pytest
+
+from newsevents.extract.places import country_of, extract_places
+from newsevents.records import Article
+
+
+def places(nlp, text):
+    found = extract_places(nlp(text), Article(id="t", headline="", body=text))
+    for place in found:
+        assert text[place.span.start:place.span.end] == place.text
+    return found
+
+
+def by_text(found):
+    return {p.text: p for p in found}
+
+
+@pytest.mark.parametrize(
+    "sentence, text, feature, country, lat, lon",
+    [
+        ("Shelling hit Kharkiv region overnight, officials said.", "Kharkiv region", "adm1", "UA", 49.5, 36.5),
+        ("Fighting continued in the Zaporizhzhia oblast on Tuesday.", "Zaporizhzhia oblast", "adm1", "UA", 47.5, 35.5),
+        ("Troops advanced on Izium in the Kharkiv region.", "Izium", "city", "UA", 49.21, 37.26),
+        ("Missiles struck the town of Popasna late on Sunday.", "Popasna", "city", "UA", 48.63, 38.38),
+        ("He flew from the capital Kyiv to Lviv.", "Kyiv", "city", "UA", 50.45, 30.52),
+        ("Floods hit Alexandria, Louisiana, on Friday.", "Alexandria", "city", "US", 31.31, -92.45),
+        ("Ships left ports on the Black Sea.", "Black Sea", "water", None, 43.4, 34.3),
+        ("Germany and France signed the deal.", "Germany", "country", "DE", 51.0, 10.3),
+    ],
+)
+def test_resolves(nlp, sentence, text, feature, country, lat, lon):
+    place = by_text(places(nlp, sentence)).get(text)
+    assert place is not None, [p.text for p in places(nlp, sentence)]
+    assert place.feature == feature and place.country == country
+    assert abs(place.lat - lat) < 1.5 and abs(place.lon - lon) < 2.0
+
+
+def test_province_cue_picks_the_admin_unit_not_the_city(nlp):
+    found = places(nlp, "Officials in Odesa province said the port of Odesa was shelled.")
+    kinds = {p.text: p.feature for p in found}
+    assert kinds.get("Odesa province") == "adm1"
+    assert kinds.get("Odesa") == "city"
+
+
+def test_plural_cue_covers_both_names(nlp):
+    found = places(nlp, "Russia annexed the Kherson and Zaporizhzhia regions in September.")
+    kinds = {p.name: p.feature for p in found if p.country == "UA"}
+    assert kinds == {"Kherson": "adm1", "Zaporizhzhia": "adm1"}
+
+
+def test_same_name_resolves_the_same_way(nlp):
+    found = places(nlp, "Voters in Georgia went to the polls. Georgia's governor spoke in Atlanta, Georgia.")
+    entries = {p.geonameid for p in found if p.text == "Georgia"}
+    assert len(entries) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, not_a_place",
+    [
+        ("Ukrainian forces repelled an attack.", "Ukrainian"),
+        ("Vladimir Putin met his generals.", "Vladimir"),
+        ("Boris Johnson said the talks would continue.", "Johnson"),
+        ("The company will split its mobile unit in March.", "March"),
+    ],
+)
+def test_not_places(nlp, sentence, not_a_place):
+    assert not_a_place not in {p.text for p in places(nlp, sentence)}
+
+
+def test_sentence_index_and_confidence(nlp):
+    found = places(nlp, "It rained. Then Kramatorsk was shelled.")
+    assert [p.span.sentence for p in found] == [1]
+    assert 0.0 < found[0].confidence <= 1.0
+
+
+def test_unknown_place_is_unresolved(nlp):
+    found = places(nlp, "Fighting went on in southern Zorblakistan on Monday.")
+    assert all(p.feature == "unresolved" and p.lat is None for p in found)
+
+
+@pytest.mark.parametrize("name, iso3", [("Ukraine", "UKR"), ("U.S.", "USA"), ("Britain", "GBR"), ("Kyiv", None)])
+def test_country_of(name, iso3):
+    assert country_of(name) == iso3

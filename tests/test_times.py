@@ -1,0 +1,185 @@
+"""extract_times and event_date on sentences with publication dates, negatives included."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.extract.times import event_date, extract_times
+from newsevents.language import load_nlp
+from newsevents.records import Article
+
+TUESDAY = dt.date(2022, 7, 5)  # a Tuesday in ISO week 27
+THURSDAY = dt.date(2022, 7, 7)
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load_nlp(with_gazetteer=False)  # times do not depend on the place gazetteer
+
+    def run(text: str, published: dt.date | None = TUESDAY):
+        article = Article(id="t", headline="", body=text, published=published)
+        doc = nlp(text)
+        return doc, article, extract_times(doc, article)
+
+    return run
+
+
+def _pairs(times):
+    return [(t.text, t.value) for t in times]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # weekdays: past tense looks back, future tense forward, the publication weekday is that day
+        ("Russian troops captured the village on Monday.", [("Monday", "2022-07-04")]),
+        ("The envoy arrived in Kyiv on Friday.", [("Friday", "2022-07-01")]),
+        ("The envoy will arrive in Kyiv on Friday.", [("Friday", "2022-07-08")]),
+        ("Talks will resume on Monday.", [("Monday", "2022-07-11")]),
+        ("Officials said on Tuesday that the bridge was destroyed.", [("Tuesday", "2022-07-05")]),
+        ("The minister resigned last Tuesday.", [("last Tuesday", "2022-06-28")]),
+        ("The vote is set for next Monday.", [("next Monday", "2022-07-11")]),
+        # months without a year: past tense -> nearest past, future tense -> nearest future
+        ("He was elected in November.", [("November", "2021-11")]),
+        ("The summit will take place in November.", [("November", "2022-11")]),
+        ("The army withdrew in early March.", [("early March", "2022-03")]),
+        ("The regions were annexed in July.", [("July", "2022-07")]),
+        # explicit and partial dates
+        ("Parliament approved the law on March 3, 2021.", [("March 3, 2021", "2021-03-03")]),
+        ("The offensive began on 24 February.", [("24 February", "2022-02-24")]),
+        ("The blast happened on Oct. 23.", [("Oct. 23", "2021-10-23")]),
+        ("The war in Donbas started in 2014.", [("2014", "2014")]),
+        ("Sanctions were imposed in February 2022.", [("February 2022", "2022-02")]),
+        ("The treaty was signed on 2021-12-17.", [("2021-12-17", "2021-12-17")]),
+        ("Growth slowed in the 1990s.", [("the 1990s", "199")]),
+        # relative to the publication date
+        ("The ceasefire collapsed last week.", [("last week", "2022-W26")]),
+        ("Two days ago, shelling hit the city.", [("Two days ago", "2022-07-03")]),
+        ("Yesterday the mayor spoke; tomorrow he leaves.", [("Yesterday", "2022-07-04"), ("tomorrow", "2022-07-06")]),
+        ("Prices rose sharply last year.", [("last year", "2021")]),
+        ("Exports fell last month.", [("last month", "2022-06")]),
+        ("The harvest failed last summer.", [("last summer", "2021-SU")]),
+        ("The strike is planned for 10 p.m. Wednesday.", [("10 p.m. Wednesday", "2022-07-06T22:00")]),
+        ("Profit rose in the third quarter.", [("the third quarter", "2022-Q3")]),
+        # vague references
+        ("The city is now under Russian control.", [("now", "PRESENT_REF")]),
+        ("The rebels recently seized the port.", [("recently", "PAST_REF")]),
+    ],
+)
+def test_times_values(parse, sentence, expected):
+    _, article, times = parse(sentence)
+    assert _pairs(times) == expected
+    for t in times:
+        assert article.body[t.span.start : t.span.end] == t.text
+        assert t.span.sentence == 0 or ";" in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fighting has lasted for two days.", [("two days", "P2D")]),
+        ("The siege lasted three weeks.", [("three weeks", "P3W")]),
+        ("Troops spent the past five years in the region.", [("the past five years", "P5Y")]),
+        ("He signed a two-year contract.", [("two-year", "P2Y")]),
+        ("The plant has been idle for years.", [("years", "PXY")]),
+    ],
+)
+def test_times_durations_kept_apart(parse, sentence, expected):
+    _, _, times = parse(sentence)
+    assert _pairs(times) == expected
+    assert all(t.kind == "duration" and t.granularity == "duration" for t in times)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theresa May said the deal was dead.",
+        "You may leave whenever you like.",
+        "Thousands joined the March for Our Lives in Washington.",
+        "He told the Sunday Times that the plan had failed.",
+        "The army sent 2000 troops to the border.",
+        "The soldier is 52 years old.",
+        "Black Friday sales were weak.",
+        "He told the BBC's Today Programme that talks had stalled.",
+        "The report appeared in USA Today.",
+        "A second round of talks is planned.",
+        "The board raised its quarterly dividend.",
+        "A quarter of the population fled.",
+        "Prices fell after the fall of the government.",
+        "Rooms cost $55 a night.",
+    ],
+)
+def test_times_negatives(parse, sentence):
+    _, _, times = parse(sentence)
+    assert _pairs(times) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian troops captured the village on Monday.", [("Monday", None, "none")]),
+        ("He was elected in November.", [("November", None, "none")]),
+        ("Sanctions were imposed in February 2022.", [("February 2022", "2022-02", "explicit")]),
+        ("Parliament approved the law on March 3, 2021.", [("March 3, 2021", "2021-03-03", "explicit")]),
+    ],
+)
+def test_times_without_publication_date(parse, sentence, expected):
+    _, _, times = parse(sentence, published=None)
+    assert [(t.text, t.value, t.basis) for t in times] == expected
+
+
+def test_times_basis_and_granularity(parse):
+    _, _, times = parse("The army withdrew on Monday, in February and in 2014.")
+    assert [(t.granularity, t.basis) for t in times] == [
+        ("day", "publication_date"),
+        ("month", "publication_date"),
+        ("year", "explicit"),
+    ]
+
+
+def test_times_that_day_resolves_against_the_last_date(parse):
+    _, _, times = parse("The convoy left on June 3, 2022. The next day it reached Kharkiv.")
+    assert _pairs(times) == [("June 3, 2022", "2022-06-03"), ("The next day", "2022-06-04")]
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the time governing the trigger's own clause wins over another in the sentence
+        ("After the talks on Monday collapsed, the army shelled the city on Wednesday.", "shelled", "2022-07-06"),
+        ("After the talks on Monday collapsed, the army shelled the city on Wednesday.", "collapsed", "2022-07-04"),
+        # inherited from the same sentence
+        ("The minister met the envoy on Monday and later signed the deal.", "signed", "2022-07-04"),
+        # chained from the sentence before
+        ("The rebels seized the airport in March. Then they attacked the capital.", "attacked", "2022-03"),
+        ("The rebels seized the airport in March. Shortly afterwards, they attacked the capital.", "attacked", "2022-03"),
+    ],
+)
+def test_event_date_from_text(parse, text, trigger, expected):
+    doc, article, times = parse(text, published=THURSDAY)
+    found = event_date(doc, _trigger(doc, trigger), times, article)
+    assert found is not None and found.value == expected
+
+
+def test_event_date_without_chain_is_on_or_before_publication(parse):
+    doc, article, times = parse("The rebels seized the airport in March. The government denied it.", THURSDAY)
+    found = event_date(doc, _trigger(doc, "denied"), times, article)
+    assert (found.kind, found.value, found.end, found.basis, found.span) == (
+        "interval", None, "2022-07-07", "publication_date", None
+    )
+
+
+def test_event_date_ignores_durations(parse):
+    doc, article, times = parse("The siege lasted three weeks.", THURSDAY)
+    assert event_date(doc, _trigger(doc, "lasted"), times, article).kind == "interval"
+
+
+def test_event_date_none_without_publication_date(parse):
+    doc, article, times = parse("The government denied it.", published=None)
+    assert event_date(doc, _trigger(doc, "denied"), times, article) is None
