@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.clean_lines import dateline, label, photo_credit, prose_score, section_label, split_tags
+from newsevents.clean_lines import (
+    dateline,
+    label,
+    photo_credit,
+    prose_score,
+    section_label,
+    split_tags,
+    timestamp,
+)
 
 
 @pytest.mark.parametrize(
@@ -125,3 +133,46 @@ def test_clean_lines_long_paragraph_ending_in_contact_details_is_prose():
     text = "Volunteers drove three ambulances from the coast to the border over the weekend. " * 8
     text += "If you have a story suggestion email news@example.org"
     assert prose_score(text) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Milan Griffes on September 12, 2018 at 4:47 pm said:", True),
+        ("2 days ago at 07:52 am", True),
+        ("November 19, 2019 at 6:44 am", True),
+        ("4:14 p.m.", False),  # a live story's entry header, not a post's date line
+        ("The meeting ended at 4:47 pm on September 12, 2018, after the ministers had agreed on a text that none of them liked.", False),
+    ],
+)
+def test_clean_lines_timestamp(text, expected):
+    assert timestamp(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Council will be free to attend starting with the meeting of next summer",
+        "Why the ferry company is taking its timetable dispute with the port to the courts",
+    ],
+)
+def test_clean_lines_unpunctuated_headlines_in_a_list_score_negative(text):
+    assert prose_score(text) < 0
+
+
+def test_clean_lines_cjk_prose_is_judged_by_characters():
+    sentence = "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで男が逮捕されました。"
+    assert prose_score(sentence) > 0
+    assert prose_score("お問い合わせ") < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 of 8 Farmers inspect a frozen orchard near the river on Wednesday.",
+        "Protesters gathered outside the ministry on Monday (Image: Getty)",
+    ],
+)
+def test_clean_lines_gallery_and_credited_captions_are_furniture(text):
+    found = label(text)
+    assert found is not None and found.kind == "other"

@@ -16,9 +16,12 @@ from typing import Optional
 RESOURCES = Path(__file__).resolve().parent / "resources" / "clean"
 SHORT_LINE_WORDS = 25  # "line" patterns judge only blocks this short: prose may mention a newsletter
 LONG_BLOCK_WORDS = 60  # longer blocks dense in function words are prose whatever their ending
-LABELLED_BLOCK_WORDS = 50  # a related link or a photo credit is never longer than this
+LABELLED_BLOCK_WORDS = 50
+UNENDED_PROSE_WORDS = 25
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’」』]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2  # Chinese and Japanese write no spaces: about two characters make a word
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\s[|»›•·]\s|^[|»›•·]|[|»›•·]$")
 
 
@@ -99,6 +102,10 @@ def prose_score(text: str) -> float:
     if n == 0:
         return -1.0
     stop = sum(1 for t in tokens if t.casefold().replace("’", "'") in stopwords()) / n
+    cjk = len(_CJK.findall(text))
+    if cjk * 2 > len(text):
+        # no spaces and no stop-word list: judge length by characters and trust the punctuation
+        n, stop = max(n, cjk // CJK_CHARS_PER_WORD), 0.2
     capitalised = sum(1 for t in tokens if t[0].isupper()) / n
     ends = bool(_SENTENCE_END.search(text.strip()))
     if n >= LONG_BLOCK_WORDS and stop >= 0.2:
@@ -106,13 +113,37 @@ def prose_score(text: str) -> float:
     evidence = 0.0
     evidence += 1.0 if ends else -1.0
     evidence += 1.0 if stop >= 0.2 else (0.0 if stop >= 0.1 else -1.0)
-    evidence += 1.0 if n >= 12 else (0.0 if n >= 6 else -1.0)
+    long_enough = n >= (12 if ends else UNENDED_PROSE_WORDS)  # a headline in a list has no full stop
+    evidence += 1.0 if long_enough else (0.0 if n >= 6 else -1.0)
     evidence -= 1.5 if _LINKISH.search(text) else 0.0
     evidence -= 1.0 if capitalised > 0.7 and n >= 3 else 0.0
     evidence -= 1.0 if text.isupper() and n >= 2 else 0.0
     if evidence >= 1.0:
         return float(n)
     return -max(1.0, min(float(n), 20.0)) * (0.5 if evidence >= 0 else 1.0)
+
+
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[AP]M\b|GMT|UTC|E[SD]T|P[SD]T|C[SD]T)"
+    r"|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+TIMESTAMP_WORDS = 15
+
+
+_DATE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bago\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
+def timestamp(text: str) -> bool:
+    """A short line dated to the minute or by age ("September 12, 2018 at 4:47 pm", "2 days
+    ago"): the header of a post, a comment or a teaser, never a sentence of the story itself.
+    A bare time ("4:14 p.m.") heads an entry of a live story and is not one."""
+    return len(words(text)) <= TIMESTAMP_WORDS and bool(_TIME.search(text) and _DATE.search(text))
 
 
 _SECTION = re.compile(r"^((?:[A-Z][\w’'-]*[ ]?){1,4}):[ \t]+(?=\S)")

@@ -18,6 +18,7 @@ from newsevents.clean_lines import (
     label,
     photo_credit,
     prose_score,
+    timestamp,
     section_label,
     split_tags,
     words,
@@ -57,7 +58,7 @@ def clean_text(
     if headline is None:
         headline, blocks = _take_headline(blocks)
     headline = " ".join(headline.split())
-    blocks = _mark_repeated_headline(blocks, headline)
+    blocks = _mark_repeated_headline(_mark_copies(blocks), headline)
     start, end = _region(blocks, headline) if select_region else (0, len(blocks))
     if start == end:
         start, end = 0, len(blocks)  # nothing reads like prose: keep whatever is not furniture
@@ -119,46 +120,143 @@ def _mark_repeated_headline(blocks: list[_Block], headline: str) -> list[_Block]
     ]
 
 
+_COPY = Label("copy", False)  # the story again in one block (a page's metadata, a print view)
+COPY_WORDS = 100  # only a long block can hold a copy of several paragraphs
+COPY_SHARE = 0.6
+
+
+def _mark_copies(blocks: list[_Block]) -> list[_Block]:
+    """Long blocks whose word 4-grams mostly appear in other, shorter blocks of the page are a
+    copy of the story glued into one line: the paragraphs themselves are the story."""
+    grams = [_grams(b.text) for b in blocks]
+    sizes = [len(g) for g in grams]
+    smallest: dict[tuple[str, ...], int] = {}
+    for i, found in enumerate(grams):
+        for gram in found:
+            smallest[gram] = min(smallest.get(gram, sizes[i]), sizes[i])
+    out = []
+    for block, found, size in zip(blocks, grams, sizes):
+        if not block.label and len(words(block.text)) >= COPY_WORDS:
+            shared = sum(1 for gram in found if smallest[gram] < size)
+            if shared >= COPY_SHARE * size:
+                block = _Block(block.text, _COPY, -20.0)
+        out.append(block)
+    return out
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    tokens = [t.casefold() for t in words(text)]
+    return {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+
+
 def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
     """The best run of blocks that crosses no barrier: [start, end).
 
     Candidate runs are the maximum-sum segments between resets (Kadane); a run that starts just
     after the headline's repeat on the page (the h1 under the <title>) counts double, one after a
     footer (copyright, comments, legal) counts little: teasers there can outweigh a short story.
+    The best run then takes in neighbouring runs of strong prose across soft gaps (a bullet list,
+    a photo gallery inside the story).
     """
     scores = _context_scores(blocks)
+    hard = {i for i, b in enumerate(blocks) if _barrier(blocks, i) or timestamp(b.text)}
+    candidates = _candidates(blocks, scores, hard | _gap_ends(scores))
+    # a heading over links to other stories ("Related Articles") ends the story for merging
+    hard |= {i for i, b in enumerate(blocks) if b.label and b.label.kind in END_KINDS}
     anchor = _headline_anchor(blocks, headline)
-    candidates = []
+    best, chosen = 0.0, None
+    for run in candidates:
+        value, run_start, _, after_footer = run
+        weight = 0.3 if after_footer else 1.0
+        if anchor is not None and _near_anchor(blocks, anchor, run_start):
+            weight *= 3.0
+        if value > 0 and value * weight > best:
+            best, chosen = value * weight, run
+    if chosen is None:
+        return 0, 0
+    start, end = _merge_neighbours(chosen, candidates, scores, hard)
+    if anchor is not None and start <= anchor < end - 1:
+        start = anchor + 1  # teasers above the headline's repeat are not the story
+    return start, end
+
+
+def _near_anchor(blocks: list[_Block], anchor: int, start: int) -> bool:
+    """Whether a run starts within ANCHOR_REACH unlabelled blocks after the headline's repeat
+    (labelled share buttons between them do not count) with no paragraph before it: the first
+    run of the story, not the teasers after it."""
+    between = blocks[anchor + 1:start]
+    if anchor >= start or any(b.score > ANCHOR_PARAGRAPH for b in between):
+        return False
+    return sum(1 for b in between if not b.label) < ANCHOR_REACH
+
+
+_Run = tuple[float, int, int, bool]  # value, start, end, after a footer
+
+
+def _candidates(blocks: list[_Block], scores: list[float], resets: set[int]) -> list[_Run]:
+    """Maximum-sum runs between resets, each with whether a footer came before it."""
+    candidates: list[_Run] = []
     total, start, footer = 0.0, 0, False
     best_run = (0.0, 0, 0)
-    gaps = _gap_ends(scores)
     for i, block in enumerate(blocks):
-        if (block.label and block.label.barrier) or i in gaps:
-            candidates.append((best_run, footer))
+        if i in resets:
+            candidates.append((*best_run, footer))
             closes = block.label is not None and block.label.kind in FOOTER_KINDS
-            footer = footer or (closes and best_run[0] > 0)
+            footer = footer or (closes and block.label.barrier and best_run[0] > 0)
             total, start, best_run = 0.0, i + 1, (0.0, i + 1, i + 1)
             continue
         if total <= 0:
             if best_run[0] > 0:
-                candidates.append((best_run, footer))
+                candidates.append((*best_run, footer))
             total, start, best_run = 0.0, i, (0.0, i, i)
         total += scores[i]
         if total > best_run[0]:
             best_run = (total, start, i + 1)
-    candidates.append((best_run, footer))
-    best, chosen = 0.0, (0, 0)
-    for (value, run_start, run_end), after_footer in candidates:
-        if value <= 0:
-            continue
-        weight = 0.3 if after_footer else 1.0
-        if anchor is not None and anchor < run_start <= anchor + ANCHOR_REACH:
-            weight *= 3.0
-        if value * weight > best:
-            best, chosen = value * weight, (run_start, run_end)
-    if anchor is not None and chosen[0] <= anchor < chosen[1] - 1:
-        chosen = (anchor + 1, chosen[1])  # teasers above the headline's repeat are not the story
-    return chosen
+    candidates.append((*best_run, footer))
+    return [run for run in candidates if run[0] > 0]
+
+
+MERGE_SHARE = 0.3  # a neighbouring run this strong (share of the story so far) is more story
+MERGE_GAP = 30
+MERGE_DENSITY = 0.6
+END_KINDS = {"newsletter"}
+
+
+def _merge_neighbours(
+    chosen: _Run, candidates: list[_Run], scores: list[float], hard: set[int]
+) -> tuple[int, int]:
+    """Extend the chosen run over soft gaps to runs that weigh as much as MERGE_SHARE of it."""
+    value, start, end, _ = chosen
+    wanted = MERGE_SHARE * value
+    merged = True
+    while merged:
+        merged = False
+        for other, o_start, o_end, _ in candidates:
+            if o_end <= start:
+                gap = range(o_end, start)
+            elif o_start >= end:
+                gap = range(end, o_start)
+            else:
+                continue
+            if len(gap) > MERGE_GAP or any(i in hard for i in gap):
+                continue
+            cost = sum(scores[i] for i in gap)
+            dense = sum(1 for i in range(o_start, o_end) if scores[i] > 0) >= MERGE_DENSITY * (
+                o_end - o_start
+            )  # story paragraphs follow one another; teasers alternate with their headlines
+            if dense and other + cost >= wanted:
+                start, end = min(start, o_start), max(end, o_end)
+                merged = True
+    return start, end
+
+
+def _barrier(blocks: list[_Block], i: int) -> bool:
+    """A barrier label, unless it sits in a share bar ("Comments" between "Facebook" and "Email")."""
+    found = blocks[i].label
+    if found is None or not found.barrier:
+        return False
+    neighbours = blocks[max(0, i - 1):i] + blocks[i + 1:i + 2]
+    return not any(b.label is not None and b.label.kind == "share" for b in neighbours)
 
 
 FOOTER_KINDS = {"copyright", "comments", "legal"}
@@ -173,6 +271,9 @@ def _gap_ends(scores: list[float]) -> set[int]:
         if run >= GAP_BLOCKS:
             ends.add(i)
     return ends
+
+
+ANCHOR_PARAGRAPH = 20.0  # a block scoring more is a paragraph, so a story already began
 ANCHOR_REACH = 8  # blocks between the headline's repeat and the first paragraph (byline, date, ...)
 
 
@@ -202,7 +303,9 @@ def _headline_anchor(blocks: list[_Block], headline: str) -> int | None:
             continue  # a lede sentence shares the headline's words but is the story itself
         found = {w.casefold() for w in words(block.text)}
         shared = len(wanted & found)
-        if 0 < len(found) <= 40 and shared >= 3 and shared >= 0.6 * min(len(wanted), len(found)):
+        if 0 < len(found) <= 40 and shared >= max(3, 0.4 * len(wanted)) and shared >= 0.6 * min(
+            len(wanted), len(found)
+        ):
             return i
     return None
 
@@ -215,7 +318,7 @@ def _assemble(headline: str, blocks: list[_Block], start: int, end: int) -> Text
     credit: Optional[str] = None
     previous_kind: Optional[str] = None
     for i, block in enumerate(blocks):
-        if block.label is _REPEAT:
+        if block.label is _REPEAT or block.label is _COPY:
             continue
         if block.label:
             kind = previous_kind = block.label.kind
