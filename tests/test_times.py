@@ -183,3 +183,80 @@ def test_event_date_ignores_durations(parse):
 def test_event_date_none_without_publication_date(parse):
     doc, article, times = parse("The government denied it.", published=None)
     assert event_date(doc, _trigger(doc, "denied"), times, article) is None
+
+
+# --- TimeML conventions as TimeBank/AQUAINT annotates them (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "later" / "after" / "before" are signals outside the expression, which is a duration
+        ("The rebels held the town for three days. Three days later, the army returned.",
+         [("three days", "P3D", "duration"), ("Three days", "P3D", "duration")]),
+        ("The talks lasted an hour and a half.", [("an hour and a half", "PT1H30M", "duration")]),
+        ("The vote took a minute and a half.", [("a minute and a half", "PT1M30S", "duration")]),
+        ("Talks could take a couple of years.", [("a couple of years", "P2Y", "duration")]),
+        # "recent weeks", "the coming months": durations of unknown length, not PAST_REF/FUTURE_REF
+        ("Fighting has intensified in recent weeks.", [("recent weeks", "PXW", "duration")]),
+        ("Prices will keep rising in the coming months.", [("the coming months", "PXM", "duration")]),
+        ("Current prices are too high.", [("Current", "PRESENT_REF", "point")]),
+        ("He bought shares at the then current price.", [("then current", "PAST_REF", "point")]),
+        ("Much depends on his future.", [("future", "FUTURE_REF", "point")]),
+        # a reporting year is a one-year duration
+        ("Revenue rose for the year ended March 31.",
+         [("the year", "P1Y", "duration"), ("March 31", "2022-03-31", "point")]),
+        ("Investigators meet on a daily basis.", [("daily", "P1D", "set")]),
+        ("He gave his weekly radio address.", [("weekly", "P1W", "set")]),
+        ("Rallies take place each July.", [("each July", "XXXX-07", "set")]),
+        ("January nineteen ninety-seven. Atlanta again.", [("January nineteen ninety-seven", "1997-01", "point")]),
+        ("It happened in the winter of nineteen ninety-four.",
+         [("the winter of nineteen ninety-four", "1994-WI", "point")]),
+        ("The group split in mid-1996.", [("mid-1996", "1996", "point")]),
+        ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),
+    ],
+)
+def test_times_timeml_conventions(parse, sentence, expected):
+    _, _, times = parse(sentence)
+    assert [(t.text, t.value, t.kind) for t in times] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Sales for this year's second quarter fell.", TUESDAY, [("this year's second quarter", "2022-Q2")]),
+        ("The merger could close in next year's first quarter.", TUESDAY, [("next year's first quarter", "2023-Q1")]),
+        # early in a quarter (the reporting season) "the quarter" is the one just ended
+        ("Analysts expect a loss for the quarter.", TUESDAY, [("the quarter", "2022-Q2")]),
+        ("Analysts expect a loss for the quarter.", dt.date(2022, 8, 30), [("the quarter", "2022-Q3")]),
+        ("Profit fell in the quarter. In the 2021 quarter, it earned more.", TUESDAY,
+         [("the quarter", "2022-Q2"), ("the 2021 quarter", "2021-Q2")]),
+        ("Sales in last year's quarter were higher.", TUESDAY, [("last year's quarter", "2021-Q2")]),
+        ("For the quarter a year ago, the bank lost money.", TUESDAY, [("the quarter a year ago", "2021-Q2")]),
+        # "a year earlier" is the year-ago quarter, unless a longer period was named last
+        ("Profit rose in the second quarter from $9 million a year earlier.", TUESDAY,
+         [("the second quarter", "2022-Q2"), ("a year earlier", "2021-Q2")]),
+        ("Profit rose in the second quarter. For the nine months, net fell from $9 million a year earlier.", TUESDAY,
+         [("the second quarter", "2022-Q2"), ("the nine months", "P9M"), ("a year earlier", "2021")]),
+    ],
+)
+def test_times_quarterly_reports(parse, sentence, published, expected):
+    _, _, times = parse(sentence, published=published)
+    assert _pairs(times) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ocean current was strong.",
+        "He faces a future in which nothing works.",
+        "The company expects future earnings to fall.",
+        "Average daily volume rose.",
+        'He spoke on ABC\'s "This Week" programme.',
+        "It was high noon for the government.",
+        "Prices fell in the afternoon session.",
+    ],
+)
+def test_times_more_negatives(parse, sentence):
+    _, _, times = parse(sentence)
+    assert _pairs(times) == []

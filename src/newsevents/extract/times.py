@@ -1,8 +1,8 @@
 """Time expressions in an article, normalised TimeML-style, and the date that governs an event.
 
 `extract_times(doc, article)` finds every time expression in the body (`times_grammar`), drops the
-matches the parse shows are not times (``May`` the verb or the surname, "the March for Our Lives",
-"the Sunday Times", "2,000 troops"), reads the tense of the clause each one sits in, and normalises
+matches the parse shows are not times (`times_filters`: ``May`` the verb or the surname, "the March
+for Our Lives", "the Sunday Times", "2,000 troops"), reads the tense of the clause each one sits in, and normalises
 it against ``article.published`` (`times_rules`). Durations keep ``kind="duration"`` and sets
 ``kind="set"``; vague references get ``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF``.
 
@@ -25,15 +25,14 @@ from typing import Optional
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
+from newsevents.extract.times_filters import plausible, root_token
 from newsevents.extract.times_grammar import Candidate, find_candidates, lexicon, select
 from newsevents.extract.times_normalise import Value, shift_months
 from newsevents.extract.times_rules import normalise
 from newsevents.records import Article, Span, TimeRef
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "NORP", "LAW"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "csubj", "parataxis", "acl", "pcomp"}
 
 
@@ -44,19 +43,19 @@ def extract_times(doc: Doc, article: Article) -> tuple[TimeRef, ...]:
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     starts = sentence_starts(doc)
-    kept = select([c for c in find_candidates(text) if _plausible(c, doc)])
+    kept = select([c for c in find_candidates(text) if plausible(c, doc)])
     found: list[TimeRef] = []
     day_ref: Optional[dt.date] = None  # the last day mentioned, for "the next day"
     coarse_ref: Optional[dt.date] = None  # the last date of any grain, for "later that year"
     for cand in kept:
-        tense = clause_tense(_root_token(doc, cand.start, cand.end))
+        tense = clause_tense(root_token(doc, cand.start, cand.end))
         coarse = cand.rule == "anaphoric" and cand.get("unit").lower() in ("year", "month", "week")
         value = normalise(cand, anchor, tense, coarse_ref if coarse else day_ref)
         if value is None:
             continue
         sentence = bisect.bisect_right(starts, cand.start) - 1
-        context = text[starts[max(0, sentence - 3)] : starts[sentence + 1] if sentence + 1 < len(starts) else len(text)]
-        value = _year_ago_in_quarter_context(cand, value, anchor, context)
+        sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        value = _year_ago_in_quarter_context(cand, value, anchor, text, sentence_end)
         span = Span(cand.start, cand.end, text[cand.start : cand.end], sentence)
         found.append(TimeRef(span.text, span, value.value, value.granularity, value.basis, value.kind))
         day_ref, coarse_ref = _references(value, day_ref, coarse_ref)
@@ -76,9 +75,14 @@ def _references(value: Value, day_ref: Optional[dt.date], coarse_ref: Optional[d
     return day_ref, coarse_ref
 
 
-def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, context: str) -> Value:
-    """In a quarterly report (a quarter named in this or the 3 sentences before) "a year ago" /
-    "a year earlier" is the year-ago quarter."""
+REPORTING_PERIOD = re.compile(r"\b(?:quarter|(?:nine|six|twelve|9|6|12)[ -]months?|first half|(?:full|fiscal) year|year end(?:ed|ing))", re.I)
+
+
+def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, text: str, sentence_end: int) -> Value:
+    """In a quarterly report (a quarter named earlier in the article or in this sentence) "a year
+    ago" / "a year earlier" / "the year-ago period" is the year-ago quarter, unless the period
+    named last before it is longer ("For the nine months, net fell from $9 million a year earlier":
+    the year). On TimeBank a window of the 3 sentences before missed 3 quarterly reports."""
     if anchor is None or value.granularity != "year":
         return value
     if cand.rule == "ago":
@@ -86,8 +90,12 @@ def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, context:
             return value
     elif cand.rule != "year_ago_adj":
         return value
-    if not re.search(r"\bquarter", context, re.IGNORECASE):
-        return value
+    if (cand.get("unit") or "").lower() != "quarter":  # "the year-ago quarter" names its grain
+        if not re.search(r"\bquarter", text[:sentence_end], re.IGNORECASE):
+            return value
+        periods = REPORTING_PERIOD.findall(text, 0, cand.start)
+        if periods and not periods[-1].lower().startswith("quarter"):
+            return value
     year, month = shift_months(anchor, -3 - 12)
     return Value(f"{year}-Q{(month - 1) // 3 + 1}", "quarter", basis=value.basis)
 
@@ -100,132 +108,6 @@ def sentence_starts(doc: Doc) -> list[int]:
     array = doc.to_array([SENT_START, IDX])
     starts = [int(idx) for flag, idx in array if flag == 1]
     return starts if starts and starts[0] == 0 else [0, *starts]
-
-
-# --- filtering with the parse ----------------------------------------------------------------
-
-
-def _tokens(doc: Doc, start: int, end: int) -> Optional[SpacySpan]:
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _root_token(doc: Doc, start: int, end: int) -> Optional[Token]:
-    span = _tokens(doc, start, end)
-    return span.root if span is not None and len(span) else None
-
-
-def _prev_word(doc: Doc, span: SpacySpan) -> str:
-    return doc[span.start - 1].lower_ if span.start > 0 else ""
-
-
-def _plausible(c: Candidate, doc: Doc) -> bool:
-    """False for the matches the parse shows are not times."""
-    span = _tokens(doc, c.start, c.end)
-    if span is None or not len(span):
-        return False
-    lex = lexicon()
-    check = _CHECKS.get(c.rule)
-    return check(c, span, doc, lex) if check else True
-
-
-def _month_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    if c.get("rel") or span[0].text.startswith("mid-"):
-        return True
-    token = span[0]
-    if token.tag_ == "MD" or token.ent_type_ in NAME_ENTS:
-        return False
-    return _prev_word(doc, span) in lex["month_prepositions"] or (
-        token.ent_type_ == "DATE" and c.get("month") not in ("May", "March")
-    )
-
-
-def _rel_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    """Not a programme or a paper ("the BBC's Today programme", "USA Today"): mid-sentence, a
-    capitalised "Today" is a name."""
-    token = span[0]
-    before = doc[span.start - 1] if span.start > 0 else None
-    if not token.text[0].isupper() or token.is_sent_start or before is None:
-        return True
-    return before.is_space or (before.is_punct and before.text not in ("'s", "’s"))
-
-
-def _weekday_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    after = doc[span.end].text if span.end < len(doc) else ""
-    after2 = doc[span.end : span.end + 2].text
-    if after in lex["not_after_weekday"] or after2 in lex["not_after_weekday"]:
-        return False
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    if before in ("'", "‘", "``", '"', "“") or doc[span.start].ent_type_ in ("ORG", "WORK_OF_ART"):
-        return False
-    return not (span.start > 0 and doc[span.start - 1].text in lex["not_before_weekday"])
-
-
-def _year_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    if c.get("mod"):
-        return True
-    token = span[-1]
-    if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or token.like_num is False:
-        return False
-    head = token.head
-    # "2000 troops" counts; "the 1995 shooting" dates: a year before a plural noun is a count
-    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_ not in lex["units"]:
-        return False
-    if token.ent_type_ == "DATE" or _prev_word(doc, span) in lex["year_prepositions"]:
-        return True
-    before = doc[span.start - 1] if span.start > 0 else None
-    return not (before is not None and (before.text in ("$", "#", "No.", "no.") or before.like_num))
-
-
-def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    unit, num = (c.get("unit") or "").lower(), (c.get("num") or "").lower()
-    after = doc[span.end] if span.end < len(doc) else None
-    if unit == "second" and not (after is None or after.is_punct):
-        return False
-    if unit in ("quarter", "half") and after is not None and after.lower_ in ("of", "century", "a", "an"):
-        return False
-    if num in ("a", "an", "one") and after is not None and after.lower_ == "of":
-        return False
-    if after is not None and after.lower_ in ("old", "older", "younger"):
-        return False  # ages: "52 years old"
-    before = doc[span.start - 1] if span.start > 0 else None
-    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (before.like_num or before.lower_ in ("times", "twice", "thrice")):
-        return False  # rates: "$55 a night", "24 hours a day", "three times a week"
-    unit = c.get("unit") or ""
-    if unit[:1].isupper() and not span[0].is_sent_start:
-        return False  # titles: "60 Minutes"
-    return not (span[-1].ent_type_ in ("MONEY", "PERCENT"))
-
-
-def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after in ("after", "before", "afterwards", "afterward", "thereafter", "than", "as"):
-        return False  # "soon after that" is a link between events, not a time
-    return not (c.get("ref").lower() == "the past" and after in ("tense",))
-
-
-def _season_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    if c.get("year"):
-        return True
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return after != "of" and span[-1].pos_ != "VERB"
-
-
-def _set_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    word = (c.get("set") or "").lower()
-    return word not in lex["adverb_sets"] or span[0].pos_ == "ADV"  # not "quarterly dividend"
-
-
-_CHECKS = {
-    "set": _set_ok,
-    "rel_day": _rel_day_ok,
-    "month": _month_ok,
-    "weekday": _weekday_ok,
-    "year": _year_ok,
-    "duration": _duration_ok,
-    "ago": _duration_ok,
-    "reference": _reference_ok,
-    "rel_season": _season_ok,
-}
 
 
 # --- tense ------------------------------------------------------------------------------------
@@ -305,7 +187,7 @@ def _dates_event(t: TimeRef) -> bool:
 
 def _attachment(doc: Doc, t: TimeRef) -> Optional[Token]:
     """The word a time expression modifies ("met ... on Monday" -> met), over its preposition."""
-    root = _root_token(doc, t.span.start, t.span.end)
+    root = root_token(doc, t.span.start, t.span.end)
     if root is None:
         return None
     head = root.head

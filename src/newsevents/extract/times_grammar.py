@@ -87,26 +87,32 @@ def _rules() -> dict[str, str]:
         "decade": rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
         "century": r"(?:(?i:the)\s+)?\b(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)",
         "weekday": rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|earlier|early|late|later|coming))\s+)?(?P<weekday>{p['WEEKDAY']})(?:\s+(?P<part>{p['PART']}))?(?!\w)",
+        "month_set": rf"(?i:every|each)\s+(?P<month>{p['MONTH']})\b",
         "weekday_set": rf"(?:(?i:every|each)\s+(?P<weekday>{p['WEEKDAY']})|(?P<weekdays>{p['WEEKDAY']})s(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?)\b",
-        "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|(?P<named>(?i:noon|midnight|midday))",
+        "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|\b(?P<named>(?i:noon|midnight|midday))\b",
         "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
         "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
         "rel_season": rf"(?:(?P<rel>(?i:last|next|this|this past|early|late|the early|the late|mid|the))\s+)(?P<season>{p['SEASON']})\b(?:\s+(?:of\s+)?{y})?",
         "season_year": rf"(?P<season>{p['SEASON']})\s+(?:of\s+)?{y}",
-        "ago": rf"(?:(?P<mod>{p['MOD']})\s+)?(?P<num>{p['NUM']})\s+(?P<unit>{p['UNIT']}|{p['UNITS']})\s+(?P<dir>(?i:ago|earlier|later|from now|hence|before|after))\b",
-        "duration": rf"(?:(?P<mod>{p['MOD']})\s+)?(?:(?P<the>(?i:the|the past|the last|the next|the first|the previous|the coming|the final|the remaining|the following|the latest|another|an additional|an extra))\s+)?(?P<num>{p['NUM']})(?:\s+(?:or|to)\s+(?P<num2>{p['NUM']}))?\s+(?:(?i:more|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{p['UNITS']}|{p['UNIT']})\b",
+        # TimeML keeps "ago" inside the expression but "later", "after", "before" are signals outside
+        # it: "three days later" is the duration "three days" (the duration rule)
+        "ago": rf"(?:(?P<mod>{p['MOD']})\s+)?(?P<num>{p['NUM']})\s+(?P<unit>{p['UNIT']}|{p['UNITS']})\s+(?P<dir>(?i:ago|earlier|from now|hence))\b",
+        "duration": rf"(?:(?P<mod>{p['MOD']})\s+)?(?:(?P<the>(?i:the|the past|the last|the next|the first|the previous|the coming|the final|the remaining|the following|the latest|another|an additional|an extra))\s+)?(?P<num>{p['NUM']})(?:\s+(?:or|to)\s+(?P<num2>{p['NUM']}))?\s+(?:(?i:more|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{p['UNITS']}|{p['UNIT']})\b(?P<half>\s+(?i:and\s+a\s+half)\b)?",
+        # "the year ended June 30": TimeBank annotates a reporting year as a one-year duration
+        "fiscal_period": r"(?P<core>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year)))\s+(?i:ended|ending)\b",
         "duration_adj": rf"(?P<num>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))-(?P<unit>(?i:second|minute|hour|day|week|month|year|decade))(?:-long)?(?!-old)\b",
         "bare_units": rf"\b(?i:for|over|within|in|take|took|takes|last|lasted)\s+(?P<core>(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours)))\b(?!\s+(?:of|ago|later|earlier|before|after))",
         "reference": rf"(?<![\w-])(?P<ref>(?i:{refs}))(?![\w-])",
         "set": rf"(?<![\w-])(?P<set>(?i:{sets}))(?![\w-])|(?i:every|each|once a|twice a|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|morning|night|evening))\b",
-        "quarter": rf"(?:(?i:the)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
-        "the_quarter": r"(?i:the)\s+(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))?\s*(?P<unit>(?i:quarter))\b",
+        "quarter": rf"(?:(?i:the)\s+|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
+        # "the quarter", "the 1988 quarter", "last year's quarter", "the quarter a year ago"
+        "the_quarter": rf"(?:(?i:the)\s+(?:(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))|(?P<year>{p['YEAR']}))?\s*|(?P<relyear>(?i:this|last))\s+year(?:'s|’s)\s+)(?P<unit>(?i:quarter))\b(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier))))?",
         "weekend": r"(?P<core>(?i:the)\s+(?i:weekend))\b",
         "period_end": rf"(?P<pre>(?i:the end of|the beginning of|the start of|the middle of))\s+(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:year|month|week|quarter))\b|(?P<yearend>(?i:year-end|year end|year's end))\b",
         "year_ago_adj": r"(?:(?i:the)\s+)?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
-        "spoken_year": r"\b(?:(?i:the\s+year\s+)?(?i:nineteen)[\s-]+(?P<tens>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-(?P<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?|(?i:the\s+year\s+)(?P<y2k>(?i:two\s+thousand)))\b",
+        "spoken_year": rf"(?:(?P<month>{p['MONTH']})\s+|(?:(?i:the)\s+)?(?P<season>{p['SEASON']})\s+(?i:of)\s+)?\b(?:(?i:the\s+year\s+)?(?i:nineteen)[\s-]+(?P<tens>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-(?P<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?|(?i:the\s+year\s+)(?P<y2k>(?i:two\s+thousand)))\b",
         "holiday": rf"(?P<holiday>{holidays})(?:\s+{y})?",
     }
 
@@ -133,7 +139,7 @@ def _key_classes() -> dict[str, str]:
 RULE_KEYS = {
     "date_mdy": "month", "date_dmy": "month", "month_year": "month", "month_rel_year": "month",
     "month": "month", "date_iso": "digit", "date_slash": "digit", "year": "digit", "decade": "digit",
-    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "clock": ("digit", "clock"),
+    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"),
     "rel_day": "rel_day", "this_part": "unit", "rel_season": "season", "season_year": "season",
     "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken",
 }

@@ -199,7 +199,8 @@ def duration_value(num: Optional[float], unit: str) -> str:
     if num is None:
         return f"{prefix}X{letter}"
     if not float(num).is_integer() and letter in SMALLER:
-        whole, smaller, factor = int(num), *SMALLER[letter]
+        # PT1M30S: a clock minute splits into seconds, a calendar month (P1M) into days
+        whole, smaller, factor = int(num), *(("S", 60) if is_time and letter == "M" else SMALLER[letter])
         rest = f"{round((num - whole) * factor)}{smaller}"
         return f"{prefix}{whole}{letter}{rest}" if letter != "D" else f"P{whole}DT{rest}"
     if letter in ("DE", "CE"):

@@ -9,6 +9,7 @@ it (for "that day", "the next day"). Expressions that need an anchor and have no
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable, Optional
 
 from newsevents.extract.times_grammar import Candidate, lexicon
@@ -191,7 +192,18 @@ def _ago(c: Candidate, anchor, tense, reference) -> Value:
 
 
 def _duration(c: Candidate, anchor, tense, reference) -> Value:
-    return Value(duration_value(_number(c.get("num")), c.get("unit")), "duration", kind="duration")
+    num = _number(c.get("num"))
+    if num is not None and c.get("half"):
+        num += 0.5  # "an hour and a half"
+    return Value(duration_value(num, c.get("unit")), "duration", kind="duration")
+
+
+def _fiscal_period(c: Candidate, anchor, tense, reference) -> Value:
+    return Value("P1Y", "duration", kind="duration")
+
+
+def _month_set(c: Candidate, anchor, tense, reference) -> Value:
+    return Value(f"XXXX-{_month_number(c.get('month')):02d}", "month", kind="set")
 
 
 def _bare_units(c: Candidate, anchor, tense, reference) -> Value:
@@ -199,7 +211,10 @@ def _bare_units(c: Candidate, anchor, tense, reference) -> Value:
 
 
 def _reference(c: Candidate, anchor, tense, reference) -> Value:
-    return Value(lexicon()["references"][c.get("ref").lower()], "reference", basis=PUB)
+    value = lexicon()["references"][c.get("ref").lower()]
+    if re.match(r"P[\dX]", value):  # "recent years", "the coming weeks": TimeML durations of unknown length
+        return Value(value, "duration", kind="duration")
+    return Value(value, "reference", basis=PUB)
 
 
 def _set(c: Candidate, anchor, tense, reference) -> Value:
@@ -220,6 +235,8 @@ def _quarter(c: Candidate, anchor, tense, reference) -> Optional[Value]:
         return Value(f"{c.get('year') or pre}-{letter}{number}", "quarter")
     if anchor is None:
         return Value(None, "quarter", basis="none")
+    if c.get("relyear"):  # "next year's first quarter"
+        return Value(f"{anchor.year + REL_YEAR[_rel(c, 'relyear')]}-{letter}{number}", "quarter", basis=PUB)
     year = anchor.year - (1 if pre in ("year-ago", "year-earlier") else 0)
     current = quarter_of(anchor) if letter == "Q" else (1 if anchor.month <= 6 else 2)
     if tense == "past" and number > current and not pre:
@@ -227,15 +244,27 @@ def _quarter(c: Candidate, anchor, tense, reference) -> Optional[Value]:
     return Value(f"{year}-{letter}{number}", "quarter", basis=PUB)
 
 
+REL_YEAR = {"last": -1, "this": 0, "next": 1}
+REPORTING_DAYS = 45  # companies report a quarter within about six weeks of its end
+
+
 def _the_quarter(c: Candidate, anchor, tense, reference) -> Value:
+    """ "the quarter" is the one being reported: the last one in a past-tense clause and, early in
+    a quarter (the reporting season), in any clause that is not future; "the quarter a year ago",
+    "last year's quarter" and "the year-ago quarter" are that quarter a year before."""
     if anchor is None:
         return Value(None, "quarter", basis="none")
     pre = (c.get("pre") or "").lower()
-    back = pre in ("latest", "previous", "recent") or (tense == "past" and pre not in ("current", "fiscal"))
-    day = shift(anchor, "quarter", -1) if back else anchor
-    if pre in ("year-ago", "year-earlier"):
-        day = shift(shift(anchor, "quarter", -1), "year", -1)
-    return Value(f"{day.year}-Q{quarter_of(day)}", "quarter", basis=PUB)
+    into = (anchor - dt.date(anchor.year, 3 * quarter_of(anchor) - 2, 1)).days
+    reporting = tense == "past" or (tense != "future" and into <= REPORTING_DAYS)
+    year_ago = pre in ("year-ago", "year-earlier") or c.get("ago") or _rel(c, "relyear") == "last"
+    back = pre in ("latest", "previous", "recent") or (reporting and pre not in ("current", "fiscal"))
+    # a quarter named with its year is the reported one, in that year
+    day = shift(anchor, "quarter", -1) if back or year_ago or c.get("year") or c.get("relyear") else anchor
+    if year_ago:
+        day = shift(day, "year", -1)
+    year = int(c.get("year")) if c.get("year") else day.year
+    return Value(f"{year}-Q{quarter_of(day)}", "quarter", basis=PUB)
 
 
 def _holiday(c: Candidate, anchor, tense, reference) -> Optional[Value]:
@@ -288,9 +317,15 @@ TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "
 def _spoken_year(c: Candidate, anchor, tense, reference) -> Value:
     """ "nineteen ninety-six" (broadcast transcripts), "the year two thousand"."""
     if c.get("y2k"):
-        return Value("2000", "year")
-    ones = lexicon()["numbers"][c.get("ones").lower()] if c.get("ones") else 0
-    return Value(f"19{TENS[c.get('tens').lower()] + ones:02d}", "year")
+        year = "2000"
+    else:
+        ones = lexicon()["numbers"][c.get("ones").lower()] if c.get("ones") else 0
+        year = f"19{TENS[c.get('tens').lower()] + ones:02d}"
+    if c.get("month"):  # "January nineteen ninety-seven"
+        return Value(f"{year}-{_month_number(c.get('month')):02d}", "month")
+    if c.get("season"):  # "the winter of nineteen ninety-four"
+        return Value(f"{year}-{lexicon()['seasons'][c.get('season').lower()]}", "season")
+    return Value(year, "year")
 
 
 NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
@@ -299,7 +334,7 @@ NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
     "year": _year, "decade": _decade, "century": _century, "weekday": _weekday,
     "weekday_set": _weekday_set, "clock": _clock, "rel_day": _rel_day, "this_part": _this_part,
     "rel_unit": _rel_unit, "anaphoric": _anaphoric, "rel_season": _season, "season_year": _season,
-    "ago": _ago, "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
+    "ago": _ago, "duration": _duration, "fiscal_period": _fiscal_period, "month_set": _month_set, "duration_adj": _duration, "bare_units": _bare_units,
     "reference": _reference, "set": _set, "quarter": _quarter, "the_quarter": _the_quarter,
     "holiday": _holiday, "weekend": _weekend, "period_end": _period_end,
     "year_ago_adj": _year_ago_adj, "spoken_year": _spoken_year,

@@ -1,0 +1,171 @@
+"""Filtering time-expression matches with the parse: ``May`` the verb or the surname, "the March
+for Our Lives", "the Sunday Times", "2,000 troops", ABC's "This Week" are not times.
+
+`plausible(candidate, doc)` runs the check for the candidate's grammar rule, if it has one.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.extract.times_grammar import Candidate, lexicon
+
+NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "NORP", "LAW"}
+
+
+def tokens(doc: Doc, start: int, end: int) -> Optional[SpacySpan]:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def root_token(doc: Doc, start: int, end: int) -> Optional[Token]:
+    span = tokens(doc, start, end)
+    return span.root if span is not None and len(span) else None
+
+
+def _prev_word(doc: Doc, span: SpacySpan) -> str:
+    return doc[span.start - 1].lower_ if span.start > 0 else ""
+
+
+def plausible(c: Candidate, doc: Doc) -> bool:
+    """False for the matches the parse shows are not times."""
+    span = tokens(doc, c.start, c.end)
+    if span is None or not len(span):
+        return False
+    lex = lexicon()
+    check = _CHECKS.get(c.rule)
+    return check(c, span, doc, lex) if check else True
+
+
+def _month_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    if c.get("rel") or span[0].text.startswith("mid-"):
+        return True
+    token = span[0]
+    if token.tag_ == "MD" or token.ent_type_ in NAME_ENTS:
+        return False
+    return _prev_word(doc, span) in lex["month_prepositions"] or (
+        token.ent_type_ == "DATE" and c.get("month") not in ("May", "March")
+    )
+
+
+def _rel_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """Not a programme or a paper ("the BBC's Today programme", "USA Today"): mid-sentence, a
+    capitalised "Today" is a name."""
+    token = span[0]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if not token.text[0].isupper() or token.is_sent_start or before is None:
+        return True
+    # "``Today, ..." opens a quotation: the backtick is not tagged as punctuation
+    punct = before.is_punct or not any(ch.isalnum() for ch in before.text)
+    return before.is_space or (punct and before.text not in ("'s", "’s"))
+
+
+def _weekday_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    after = doc[span.end].text if span.end < len(doc) else ""
+    after2 = doc[span.end : span.end + 2].text
+    if after in lex["not_after_weekday"] or after2 in lex["not_after_weekday"]:
+        return False
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    if before in ("'", "‘", "``", '"', "“") or doc[span.start].ent_type_ in ("ORG", "WORK_OF_ART"):
+        return False
+    return not (span.start > 0 and doc[span.start - 1].text in lex["not_before_weekday"])
+
+
+def _year_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    if c.get("mod") or span[0].lower_.startswith("mid-"):
+        return True
+    token = span[-1]
+    if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or token.like_num is False:
+        return False
+    head = token.head
+    # "2000 troops" counts; "the 1995 shooting" dates: a year before a plural noun is a count
+    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_ not in lex["units"]:
+        return False
+    if token.ent_type_ == "DATE" or _prev_word(doc, span) in lex["year_prepositions"]:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return not (before is not None and (before.text in ("$", "#", "No.", "no.") or before.like_num))
+
+
+def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    unit, num = (c.get("unit") or "").lower(), (c.get("num") or "").lower()
+    after = doc[span.end] if span.end < len(doc) else None
+    if unit == "second" and not (after is None or after.is_punct):
+        return False
+    if unit in ("quarter", "half") and after is not None and after.lower_ in ("of", "century", "a", "an"):
+        return False
+    if num in ("a", "an", "one") and after is not None and after.lower_ == "of":
+        return False
+    if after is not None and after.lower_ in ("old", "older", "younger"):
+        return False  # ages: "52 years old"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (before.like_num or before.lower_ in ("times", "twice", "thrice")):
+        return False  # rates: "$55 a night", "24 hours a day", "three times a week"
+    unit = c.get("unit") or ""
+    if unit[:1].isupper() and not span[0].is_sent_start:
+        return False  # titles: "60 Minutes"
+    return not (span[-1].ent_type_ in ("MONEY", "PERCENT"))
+
+
+def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in ("after", "before", "afterwards", "afterward", "thereafter", "than", "as"):
+        return False  # "soon after that" is a link between events, not a time
+    ref = c.get("ref").lower()
+    if ref in ("current", "future"):
+        return _adjective_reference_ok(span)
+    return not (ref == "the past" and after in ("tense",))
+
+
+def _adjective_reference_ok(span: SpacySpan) -> bool:
+    """ "current prices" and "the boy's future" are times, as TimeBank annotates them; an ocean
+    current, "a future in which ...", "the foreseeable future" are not, and neither, mostly, is the
+    adjective "future" ("future earnings": 5 annotated of 14 on TimeBank/AQUAINT)."""
+    token = span[0]
+    if token.pos_ == "ADJ":
+        return token.lower_ == "current" and (token.dep_ == "amod" or token.head.pos_ in ("NOUN", "PROPN"))
+    first = token.left_edge
+    return token.pos_ == "NOUN" and first.i < token.i and first.tag_ in ("PRP$", "NNP", "NNPS") and all(
+        t.tag_ in ("PRP$", "POS", "NNP", "NNPS") for t in token.doc[first.i : token.i])
+
+
+def _season_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    if c.get("year"):
+        return True
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after != "of" and span[-1].pos_ != "VERB"
+
+
+def _set_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    word = (c.get("set") or "").lower()
+    if word not in lex["adverb_sets"] or span[0].pos_ == "ADV" and span[0].dep_ == "advmod":
+        return True
+    # "a daily basis", "hourly earnings" are frequencies; "quarterly dividend" is a kind of payment
+    # and "average daily volume" a statistic's name, as TimeBank annotates them
+    return word in lex["adjective_sets"] and span[0].pos_ == "ADJ" and _prev_word(doc, span) != "average"
+
+
+def _rel_unit_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """Not a title: ABC's "This Week" has a capital unit mid-sentence."""
+    return not ((c.get("unit") or "")[:1].isupper() and not span[0].is_sent_start)
+
+
+def _clock_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    return not (c.get("named") and _prev_word(doc, span) == "high")  # "High Noon", "high noon comes"
+
+
+_CHECKS = {
+    "rel_unit": _rel_unit_ok,
+    "clock": _clock_ok,
+    "set": _set_ok,
+    "rel_day": _rel_day_ok,
+    "month": _month_ok,
+    "weekday": _weekday_ok,
+    "year": _year_ok,
+    "duration": _duration_ok,
+    "ago": _duration_ok,
+    "reference": _reference_ok,
+    "rel_season": _season_ok,
+}
