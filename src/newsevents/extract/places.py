@@ -32,6 +32,10 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Log-population is the base score; these shift it per feature level (regions and seas carry no
 # population, and a plain name is more often the town than the province of the same name).
 _FEATURE_PRIOR = {"country": 2.0, "region": 6.0, "water": 6.0, "adm1": -1.5, "adm2": -3.0, "city": 0.0}
+# A name that is only another spelling or an old name of an entry ("Salisbury" for Harare) is
+# less likely that entry than one that bears the name as its own.
+ALIAS_PENALTY = 1.5
+COUNTRY_CONTEXT = 2.0  # the weight of the article's other places' countries
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
@@ -82,14 +86,15 @@ def _resolve(doc: Doc, candidates: list[_Candidate]) -> tuple[Place, ...]:
                   for c in candidates]
     options = [_options(c.name) for c in candidates]
     keys = [(normalize(c.name), c.hint) for c in candidates]
-    resolved = [_best(opts, c.hint, _Context(), None) for c, opts in zip(candidates, options)]
+    resolved = [_best(opts, c.hint, _Context(), None, c.name) for c, opts in zip(candidates, options)]
     for _ in range(2):  # context from the first reading, then from the second
         context = _Context.of(resolved, keys)
         chosen: dict[tuple[str, Optional[str]], Optional[tuple[Entry, float]]] = {}
         for i, (candidate, opts) in enumerate(zip(candidates, options)):
             if keys[i] not in chosen:  # a name read twice resolves the same way
                 container = _container(i, candidates, resolved, body)
-                chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container)
+                chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
+                                        candidate.name)
         resolved = [chosen[k] for k in keys]
     return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
 
@@ -222,13 +227,16 @@ class _Context:
         return max(share_c, 0.0), max(share_a, 0.0)
 
 
-def _score(entry: Entry, hint: Optional[str], context: _Context, container: Optional[Entry]) -> float:
+def _score(entry: Entry, hint: Optional[str], context: _Context, container: Optional[Entry],
+           name: str = "") -> float:
     score = math.log10(entry.population + 10) + _FEATURE_PRIOR.get(entry.feature, 0.0)
+    if name and normalize(entry.name) != name:
+        score -= ALIAS_PENALTY
     if hint:
         score += _HINT_BONUS.get((hint, entry.feature), -5.0)
     share_c, share_a = context.shares(entry)
     if entry.feature != "country":
-        score += 3.0 * share_c + (2.0 * share_a if entry.feature in ("city", "adm2") else 0.0)
+        score += COUNTRY_CONTEXT * share_c + (2.0 * share_a if entry.feature in ("city", "adm2") else 0.0)
     if entry.capital:
         score += 1.0
     if container is not None:
@@ -243,11 +251,13 @@ def _inside(entry: Entry, container: Entry) -> bool:
         entry.feature in ("city", "adm2")
 
 
-def _best(options: list[Entry], hint, context: _Context, container) -> Optional[tuple[Entry, float]]:
+def _best(options: list[Entry], hint, context: _Context, container,
+          name: str = "") -> Optional[tuple[Entry, float]]:
     """The best entry and a confidence: its share of the score mass (a softmax)."""
     if not options:
         return None
-    scored = sorted(((_score(e, hint, context, container), e) for e in options),
+    key = normalize(name)
+    scored = sorted(((_score(e, hint, context, container, key), e) for e in options),
                     key=lambda pair: pair[0], reverse=True)
     top = scored[0][0]
     mass = sum(math.exp(s - top) for s, _ in scored[:20])
