@@ -36,6 +36,16 @@ def test_cli_ingest_examples_makes_one_article(examples_db):
         assert store.count("events") > 0
 
 
+def test_cli_ingest_in_two_processes_reads_the_same(examples_db, tmp_path):
+    db = tmp_path / "two.duckdb"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output
+    with Store(db, read_only=True) as two, Store(examples_db, read_only=True) as one:
+        query = "SELECT type, evidence FROM events ORDER BY start, type"
+        assert two.query(query) == one.query(query) != []
+
+
 def test_cli_events_filters_and_formats(examples_db):
     result = runner.invoke(app, ["events", "--db", str(examples_db), "--place", "Lysychansk",
                                  "--format", "jsonl"])

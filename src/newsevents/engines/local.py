@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from newsevents.clean import ArticleError, clean
@@ -63,8 +63,10 @@ def read_many(
             yield from _read_chunk(chunk, settings)
         return
     context = multiprocessing.get_context("fork")
+    # Each worker parses its chunks itself: spaCy must not try to fork again inside a worker.
+    in_worker = replace(settings, processes=1)
     with context.Pool(settings.processes) as pool:
-        work = ((chunk, settings) for chunk in chunks)
+        work = ((chunk, in_worker) for chunk in chunks)
         for results in pool.imap(_read_chunk_star, work):
             yield from results
 
