@@ -85,6 +85,20 @@ def test_events_promises_and_threats_follow_plover(text, kind, promised):
     assert events and promised in events[0].context, _read(text).events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian president reportedly wants his generals to move troops towards Donetsk.",
+        "Belarus plans to deploy troops along the border.",
+    ],
+)
+def test_events_a_wish_or_plan_is_no_threat(text):
+    """Nobody voiced it: the planned act keeps its type, marked future, and is no THREATEN."""
+    events = _read(text).events
+    assert not [e for e in events if e.type == "THREATEN"], events
+    assert [e for e in events if e.type == "MOBILIZE" and e.certainty == "future"], events
+
+
 def test_events_place_is_where_it_happened_not_every_place():
     (event,) = [e for e in _read("Russian forces shelled Kharkiv, 40 km from the Russian border.").events
                 if e.type == "ASSAULT"]

@@ -78,11 +78,25 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 
-def as_intent(kind: str, certainty: str) -> str:
+# Verbs that voice an intent to someone: a promise or a threat is itself an event.
+VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose"}
+
+
+def voiced_intent(trigger: Token) -> bool:
+    """Whether the future the trigger is in was voiced ("vowed to strike", "will send", "said it
+    will support") rather than reported as a wish or plan ("wants his generals to move", "plans
+    to"): only a voiced one is a promise or threat."""
+    lemmas = [node.lemma_.lower() for node, _ in _chain(trigger)[1:]]
+    if any(lemma in VOICED_INTENT_VERBS for lemma in lemmas):
+        return True
+    return not any(lemma in INTENT_VERBS for lemma in lemmas)
+
+
+def as_intent(kind: str, certainty: str, voiced: bool = True) -> str:
     """PLOVER codes a promise to cooperate as AGREE and a stated intent to hurt as THREATEN:
     "Hungary said it will support the resolution" is an AGREE that happened, not a future
-    SUPPORT."""
-    if certainty != "future":
+    SUPPORT. A plan or wish no one voiced keeps its type, marked future."""
+    if certainty != "future" or not voiced:
         return kind
     if kind in COOPERATIVE:
         return "AGREE"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import sentence_starts, to_span
 from newsevents.extract.event_certainty import (
-    as_intent, attribution_of, certainty_of, combine, date_of,
+    as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
 )
 from newsevents.extract.event_patterns import pattern_candidates, sport_report
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
@@ -163,7 +163,7 @@ def to_event(
     trigger_span = to_span(doc, token.i, token.i + 1, starts)
     certainty, extra_context = certainty_of(token)
     attribution = attribution_of(token, attributions)
-    kind = as_intent(trigger.type, certainty)
+    kind = as_intent(trigger.type, certainty, voiced_intent(token))
     if kind != trigger.type:  # the promise or threat itself happened; what it promises is context
         extra_context += (trigger.type.lower(),)
         certainty = "asserted"
