@@ -176,3 +176,47 @@ def test_clean_lines_cjk_prose_is_judged_by_characters():
 def test_clean_lines_gallery_and_credited_captions_are_furniture(text):
     found = label(text)
     assert found is not None and found.kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In this Dec. 12, 2006, file photo, the crew gathers in the station's galley.", "other"),
+        ("A model of the new bridge on display at the town hall. Credit: City Council", "other"),
+        ("Related coverage from How to Do Everything: Money:", "read_next"),
+        ("No spam, we promise. You can unsubscribe at any time.", "newsletter"),
+        ("Need more news? Subscribe to our sister title for the latest updates!", "newsletter"),
+        ("Story continues below gallery", "continues"),
+        ("About Jane Doe", "author"),
+        ("Über Moritz Beispiel", "author"),
+        (
+            "Click to share on Facebook (Opens in new window) Click to share on Twitter (Opens in new"
+            " window) Click to email this to a friend (Opens in new window) Click to print (Opens in"
+            " new window)",
+            "share",
+        ),
+    ],
+)
+def test_clean_lines_more_label_kinds(text, kind):
+    found = label(text)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize("text", ["About the economy", "About 200 people marched on Sunday."])
+def test_clean_lines_about_in_prose_is_no_author_box(text):
+    found = label(text)
+    assert found is None or found.kind != "author"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Korean glues its particles to words: there are no function words to count
+        "정부는 월요일 새로운 다리 건설 계획을 발표했으며 공사는 내년 봄에 시작될 예정이라고 밝혔다.",
+        # long prose naming a website is still prose
+        "Visitors can meet the riders at a reception on the evening of the 27th, with seating limited"
+        " to two hundred guests; tickets and the full programme are on www.example-show.com.",
+    ],
+)
+def test_clean_lines_prose_in_hangul_or_with_an_address_scores_positive(text):
+    assert prose_score(text) > 0

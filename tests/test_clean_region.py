@@ -52,3 +52,93 @@ def test_clean_region_subheading_with_headline_words_does_not_cut_the_story():
     )
     parts = clean_text(text)
     assert parts.body.startswith(STORY[0]) and parts.body.endswith(STORY[3])
+
+
+MORE = [
+    "Engineers will survey the seabed over the winter to decide where the foundations of the two towers should go, the harbour authority said.",
+    "The council expects to sign the construction contract in March, after a public consultation on the design of the approach roads.",
+    "Traffic on the ring road is expected to fall by a fifth once the bridge opens, according to the council's own transport model.",
+]
+
+
+def test_clean_region_list_introduced_by_a_colon_line_is_story():
+    dates = [f"June {d} – Town {d}, Harbour Hall" for d in range(1, 9)]
+    parts = clean_text(_page(*STORY, "The public meetings on the design are on these dates:", *dates))
+    assert parts.body.endswith(dates[-1])
+
+
+def test_clean_region_numbered_list_right_after_the_story_is_story():
+    items = []
+    for n, name in enumerate(["Stone Arch", "Steel Truss", "Cable Stay", "Swing Deck"], 1):
+        items += [f"{n}) {name} design, estimate in euros", f"http://example.org/designs/{n}"]
+    parts = clean_text(_page(*STORY, *items, "Leave a comment", "Reader comments are closed"))
+    assert "4) Swing Deck design" in parts.body and "comments" not in parts.body
+
+
+def test_clean_region_menu_after_a_colon_line_is_not_a_list():
+    menu = ["Home", "World", "Business", "Sport", "Contact"]
+    parts = clean_text(_page(*STORY, "Find more of our stories in:", *menu))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_newsletter_box_fine_print_mid_story_is_no_barrier():
+    box = ["Get the morning briefing delivered to your inbox.", "Sign Up",
+           "This site is protected by reCAPTCHA. Privacy Policy | Terms of Service"]
+    parts = clean_text(_page(*STORY[:3], *box, STORY[3], *MORE))
+    assert parts.body.split("\n\n") == STORY + MORE
+
+
+def test_clean_region_newsletter_box_before_the_longer_part_joins_the_story():
+    box = ["Newsletter", "Get the morning briefing delivered to your inbox", "Subscribe now"]
+    parts = clean_text(_page(*STORY[:2], "Share this article", *box, *STORY[2:], *MORE))
+    assert parts.body.startswith(STORY[0]) and parts.body.endswith(MORE[-1])
+
+
+def test_clean_region_teasers_with_summaries_after_the_story_are_dropped():
+    teasers = []
+    for topic in ["Ferry Fares", "Tram Line", "Port Strike", "Fish Market"]:
+        teasers += [
+            f"Why The {topic} Plan Is In Trouble",
+            f"The {topic.lower()} plan was delayed again this week, and the council said it was not"
+            " clear when it would come back to the committee or who would pay for it in the end.",
+        ]
+    parts = clean_text(_page(*STORY, *teasers))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_box_of_headlines_inside_the_story_is_dropped():
+    box = ["Most read", "Mayor Opens New Park", "Storm Closes Schools", "Team Wins Cup Final",
+           "Prices Rise At The Pump"]
+    parts = clean_text(_page(*STORY[:2], *box, *STORY[2:]))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_embedded_post_inside_the_story_is_kept():
+    post = ["The bridge vote is a great day for the north", "Thanks to everyone who came",
+            "See you at the groundbreaking pic.twitter.com/abc123",
+            "— Jane Doe (@janedoe) November 19, 2019"]
+    parts = clean_text(_page(*STORY[:2], *post, *STORY[2:]))
+    assert "(@janedoe)" in parts.body
+
+
+def test_clean_region_capitalised_link_to_another_story_is_dropped():
+    link = "MAYOR SAYS SECOND BRIDGE COULD FOLLOW WITHIN TEN YEARS"
+    parts = clean_text(_page(*STORY[:2], link, *STORY[2:]))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_story_continues_after_a_gallery():
+    gallery = ["Story continues below gallery"] + [f"Photo {n}: the harbour at dusk" for n in range(8)]
+    parts = clean_text(_page(*STORY[:2], *gallery, *STORY[2:], *MORE))
+    assert parts.body.startswith(STORY[0]) and parts.body.endswith(MORE[-1])
+
+
+def test_clean_region_author_box_ends_the_story():
+    bio = "Jane Doe has covered the city council for the Harbour Gazette since 2010 and before that reported on transport and housing for a regional weekly paper in the north."
+    parts = clean_text(_page(*STORY, "About Jane Doe", bio))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_sponsor_line_above_a_paragraph_is_no_barrier():
+    parts = clean_text(_page(*STORY[:2], "This offer is brought to you by Example Bank.", *STORY[2:]))
+    assert parts.body.split("\n\n") == STORY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -38,7 +39,7 @@ def extract_html(html: str, url: Optional[str] = None) -> Optional[HtmlParts]:
             data = fuller
     if data is None:
         return None
-    text = data["text"]
+    text = _fuller_reading(html, data["text"])
     tags = tuple(_split(data.get("categories"))) + tuple(_split(data.get("tags")))
     return HtmlParts(
         text=text,
@@ -78,6 +79,42 @@ def _extract(html: str, url: Optional[str], **options: bool) -> Optional[dict]:
         return None
     data = doc if isinstance(doc, dict) else doc.as_dict()
     return data if (data.get("text") or "").strip() else None
+
+
+FRAGMENT_SHARE = 0.95  # trafilatura's text found this completely inside readability's ...
+FRAGMENT_RATIO = 2.0  # ... which is this many times longer: trafilatura stopped early
+_TOKEN = re.compile(r"\w+")
+_BLOCK_TAGS = ("p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+
+
+def _fuller_reading(html: str, text: str) -> str:
+    """A second opinion from readability: when trafilatura's text is only a fragment of what
+    readability finds (the same paragraphs, and many more after them), the article is longer than
+    trafilatura saw, as when a story's markup changes halfway. Otherwise trafilatura's text,
+    which is the more precise where the two disagree otherwise."""
+    other = _readability_text(html)
+    ours, theirs = _grams(text), _grams(other)
+    if not ours or len(theirs) < FRAGMENT_RATIO * len(ours):
+        return text
+    return other if len(ours & theirs) >= FRAGMENT_SHARE * len(ours) else text
+
+
+def _readability_text(html: str) -> str:
+    try:
+        import lxml.html
+        from readability import Document
+
+        tree = lxml.html.fromstring(Document(html).summary(html_partial=True))
+    except Exception:  # readability and lxml raise assorted errors on broken or empty markup
+        return ""
+    for element in tree.iter(*_BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")  # one block a paragraph, as trafilatura's
+    return tree.text_content()
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.casefold())
+    return {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
 
 
 def _split(value: object) -> list[str]:

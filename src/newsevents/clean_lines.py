@@ -21,6 +21,7 @@ UNENDED_PROSE_WORDS = 25
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’」』]$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese write no spaces: about two characters make a word
 _LINKISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\s[|»›•·]\s|^[|»›•·]|[|»›•·]$")
 
@@ -106,6 +107,8 @@ def prose_score(text: str) -> float:
     if cjk * 2 > len(text):
         # no spaces and no stop-word list: judge length by characters and trust the punctuation
         n, stop = max(n, cjk // CJK_CHARS_PER_WORD), 0.2
+    elif len(_HANGUL.findall(text)) * 2 > len(text):
+        stop = 0.2  # Korean spaces its words but glues its particles on: no function words to count
     capitalised = sum(1 for t in tokens if t[0].isupper()) / n
     ends = bool(_SENTENCE_END.search(text.strip()))
     if n >= LONG_BLOCK_WORDS and stop >= 0.2:
@@ -115,7 +118,8 @@ def prose_score(text: str) -> float:
     evidence += 1.0 if stop >= 0.2 else (0.0 if stop >= 0.1 else -1.0)
     long_enough = n >= (12 if ends else UNENDED_PROSE_WORDS)  # a headline in a list has no full stop
     evidence += 1.0 if long_enough else (0.0 if n >= 6 else -1.0)
-    evidence -= 1.5 if _LINKISH.search(text) else 0.0
+    if _LINKISH.search(text):
+        evidence -= 1.5 if n < UNENDED_PROSE_WORDS else 0.5  # long prose may name a website
     evidence -= 1.0 if capitalised > 0.7 and n >= 3 else 0.0
     evidence -= 1.0 if text.isupper() and n >= 2 else 0.0
     if evidence >= 1.0:

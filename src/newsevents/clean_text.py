@@ -2,7 +2,9 @@
 
 The body is the best-scoring run of blocks (a maximum-sum segment over per-block prose scores, as
 in body-text extraction), never crossing a barrier block (a tag list, a legal footer). Labelled
-furniture inside the run (a "Read Next:" link, a photo credit) is removed and kept by kind.
+furniture inside the run (a "Read Next:" link, a photo credit) is removed and kept by kind, and so
+are boxes of other stories' headlines set inside it; a list introduced by the story is part of it
+(``clean_lists``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from newsevents.clean_lines import (
     split_tags,
     words,
 )
+from newsevents.clean_lists import LIST_ITEM_SCORE, inserts, list_items, teaser_summaries
 from newsevents.clean_meta import fingerprint_text, normalise_whitespace
 from newsevents.records import Boilerplate
 
@@ -62,7 +65,8 @@ def clean_text(
     start, end = _region(blocks, headline) if select_region else (0, len(blocks))
     if start == end:
         start, end = 0, len(blocks)  # nothing reads like prose: keep whatever is not furniture
-    return _assemble(headline, blocks, start, end)
+    skip = _islands(blocks, start, end) if select_region else set()
+    return _assemble(headline, blocks, start, end, skip)
 
 
 def split_blocks(text: str) -> list[str]:
@@ -158,11 +162,12 @@ def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
     The best run then takes in neighbouring runs of strong prose across soft gaps (a bullet list,
     a photo gallery inside the story).
     """
-    scores = _context_scores(blocks)
+    scores = _list_scored(blocks, _context_scores(blocks))
     hard = {i for i, b in enumerate(blocks) if _barrier(blocks, i) or timestamp(b.text)}
     candidates = _candidates(blocks, scores, hard | _gap_ends(scores))
-    # a heading over links to other stories ("Related Articles") ends the story for merging
-    hard |= {i for i, b in enumerate(blocks) if b.label and b.label.kind in END_KINDS}
+    # a sign-up prompt after the story ends it for merging; one before it is a box mid-story
+    ends = {i for i, b in enumerate(blocks) if _kind(b) in END_KINDS}
+    bridges = {i for i, b in enumerate(blocks) if _kind(b) == "continues"}
     anchor = _headline_anchor(blocks, headline)
     best, chosen = 0.0, None
     for run in candidates:
@@ -174,10 +179,16 @@ def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
             best, chosen = value * weight, run
     if chosen is None:
         return 0, 0
-    start, end = _merge_neighbours(chosen, candidates, scores, hard)
+    start, end = _merge_neighbours(chosen, candidates, scores, hard, ends, bridges)
     if anchor is not None and start <= anchor < end - 1:
         start = anchor + 1  # teasers above the headline's repeat are not the story
     return start, end
+
+
+def _list_scored(blocks: list[_Block], scores: list[float]) -> list[float]:
+    for i in list_items([b.text for b in blocks], scores, [b.label is not None for b in blocks]):
+        scores[i] = LIST_ITEM_SCORE  # a table or list in the story carries its run over it
+    return scores
 
 
 def _near_anchor(blocks: list[_Block], anchor: int, start: int) -> bool:
@@ -223,9 +234,15 @@ END_KINDS = {"newsletter"}
 
 
 def _merge_neighbours(
-    chosen: _Run, candidates: list[_Run], scores: list[float], hard: set[int]
+    chosen: _Run,
+    candidates: list[_Run],
+    scores: list[float],
+    hard: set[int],
+    ends: set[int],
+    bridges: set[int],
 ) -> tuple[int, int]:
-    """Extend the chosen run over soft gaps to runs that weigh as much as MERGE_SHARE of it."""
+    """Extend the chosen run over soft gaps to runs that weigh as much as MERGE_SHARE of it
+    (forward, not past an ending block), or to any dense run across a "story continues" line."""
     value, start, end, _ = chosen
     wanted = MERGE_SHARE * value
     merged = True
@@ -238,13 +255,14 @@ def _merge_neighbours(
                 gap = range(end, o_start)
             else:
                 continue
-            if len(gap) > MERGE_GAP or any(i in hard for i in gap):
+            closed = hard | ends if o_start >= end else hard
+            if len(gap) > MERGE_GAP or any(i in closed for i in gap):
                 continue
             cost = sum(scores[i] for i in gap)
             dense = sum(1 for i in range(o_start, o_end) if scores[i] > 0) >= MERGE_DENSITY * (
                 o_end - o_start
             )  # story paragraphs follow one another; teasers alternate with their headlines
-            if dense and other + cost >= wanted:
+            if dense and (other + cost >= wanted or any(i in bridges for i in gap)):
                 start, end = min(start, o_start), max(end, o_end)
                 merged = True
     return start, end
@@ -256,7 +274,24 @@ def _barrier(blocks: list[_Block], i: int) -> bool:
     if found is None or not found.barrier:
         return False
     neighbours = blocks[max(0, i - 1):i] + blocks[i + 1:i + 2]
-    return not any(b.label is not None and b.label.kind == "share" for b in neighbours)
+    if any(b.label is not None and b.label.kind == "share" for b in neighbours):
+        return False
+    # "Privacy Policy | Terms" just under a sign-up prompt is the fine print of a newsletter box,
+    # which sits in the middle of a story as often as after it
+    before = blocks[max(0, i - FORM_REACH):i]
+    if found.kind == "legal" and any(_kind(b) == "newsletter" for b in before):
+        return False
+    # a sponsor's line straight above a paragraph introduces a sponsored part of the story
+    following = blocks[i + 1:i + 2]
+    sponsored = found.kind == "ad_disclosure" and following
+    return not (sponsored and following[0].score > ANCHOR_PARAGRAPH)
+
+
+FORM_REACH = 2
+
+
+def _kind(block: _Block) -> Optional[str]:
+    return block.label.kind if block.label else None
 
 
 FOOTER_KINDS = {"copyright", "comments", "legal"}
@@ -288,6 +323,9 @@ def _context_scores(blocks: list[_Block]) -> list[float]:
             after = scores[i + 1] if i + 1 < len(scores) else -1.0
             if before <= 0 and after <= 0:
                 out[i] = value * 0.5
+    texts, labelled = [b.text for b in blocks], [b.label is not None for b in blocks]
+    for i in teaser_summaries(texts, scores, labelled):
+        out[i] = -0.5 * scores[i]  # a list of other stories, each headline with its summary
     return out
 
 
@@ -310,7 +348,15 @@ def _headline_anchor(blocks: list[_Block], headline: str) -> int | None:
     return None
 
 
-def _assemble(headline: str, blocks: list[_Block], start: int, end: int) -> TextParts:
+def _islands(blocks: list[_Block], start: int, end: int) -> set[int]:
+    scores = _list_scored(blocks, _context_scores(blocks))
+    labelled = [b.label is not None for b in blocks]
+    return inserts([b.text for b in blocks], scores, labelled, start, end)
+
+
+def _assemble(
+    headline: str, blocks: list[_Block], start: int, end: int, skip: set[int] = frozenset()
+) -> TextParts:
     body: list[str] = []
     boilerplate: list[Boilerplate] = []
     related: list[str] = []
@@ -329,7 +375,7 @@ def _assemble(headline: str, blocks: list[_Block], start: int, end: int) -> Text
                 tags.extend(split_tags(after_label(block.text)))
             elif kind == "photo_credit" and credit is None:
                 credit = photo_credit(block.text)
-        elif start <= i < end:
+        elif start <= i < end and i not in skip:
             body.append(_body_block(block.text, boilerplate, first=not body))
             previous_kind = None
         else:
