@@ -129,8 +129,8 @@ def ingest(
     store.close()
     err.print(
         f"{summary.documents} documents read: {summary.stored} stored "
-        f"({after - before} new articles, {after} in {db}), {summary.events} events, "
-        f"{summary.failed} failed",
+        f"({after - before} new articles, {after} in {db}), {summary.copies} copies of "
+        f"stored stories linked, {summary.events} events, {summary.failed} failed",
         markup=False,
     )
     if summary.failed:

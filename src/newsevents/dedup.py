@@ -9,6 +9,7 @@ corpus size.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from newsevents.records import Article
 
 SHINGLE_WORDS = 5
 MIN_SHINGLES = 8  # shorter bodies (a caption, a one-line brief) only count as exact copies
+SCHEME = "affine32"  # stored sketches are 32-bit hash values: named, so a later default can't differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,72 @@ def merge_duplicates(
             article = dataclasses.replace(article, copies=copies_of)
         merged.append(article)
     return merged
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What an article is compared by: its normalised text's hash and a MinHash of its shingles
+    (None for a body too short for near matching). Stored beside the article."""
+
+    exact_key: str
+    minhash: Optional[bytes]
+
+
+@functools.lru_cache(maxsize=1024)  # ingest checks an article, then the store writes it: once
+def signature(article: Article, options: DedupOptions = DedupOptions()) -> Signature:
+    from datasketch import MinHash
+
+    key = hashlib.sha1(fingerprint_text(article.body).encode("utf-8")).hexdigest()
+    grams = _shingles(article.body)
+    if len(grams) < MIN_SHINGLES:
+        return Signature(key, None)
+    sketch = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
+    sketch.update_batch([g.encode("utf-8") for g in grams])
+    return Signature(key, sketch.hashvalues.astype("<u4").tobytes())
+
+
+class DuplicateIndex:
+    """Every article seen so far (stored ones and this run's), to tell whether a new one is a
+    copy: ``original_of`` answers with the id of the article it copies, or None. One LSH lookup
+    per article: ingest stays linear in corpus size."""
+
+    def __init__(self, options: DedupOptions = DedupOptions()):
+        from datasketch import MinHashLSH
+
+        self.options = options
+        self._lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+        self._exact: dict[str, str] = {}
+        self._sketches: dict[str, object] = {}
+        self._order: dict[str, int] = {}
+
+    def add(self, article_id: str, sig: Signature) -> None:
+        self._exact.setdefault(sig.exact_key, article_id)
+        self._order.setdefault(article_id, len(self._order))
+        if sig.minhash is not None and article_id not in self._sketches:
+            sketch = self._sketch(sig.minhash)
+            self._lsh.insert(article_id, sketch)
+            self._sketches[article_id] = sketch
+
+    def original_of(self, article_id: str, sig: Signature) -> Optional[str]:
+        """The id of an earlier article this one copies (same text, or near-same body)."""
+        if article_id in self._sketches or self._exact.get(sig.exact_key) == article_id:
+            return None  # the article itself, read again: re-reading replaces it
+        if sig.exact_key in self._exact:
+            return self._exact[sig.exact_key]
+        if sig.minhash is None:
+            return None
+        sketch = self._sketch(sig.minhash)
+        near = [other for other in self._lsh.query(sketch)
+                if sketch.jaccard(self._sketches[other]) >= self.options.threshold]
+        return min(near, key=self._order.__getitem__) if near else None  # the first one seen
+
+    def _sketch(self, minhash: bytes):
+        import numpy as np
+        from datasketch import MinHash
+
+        values = np.frombuffer(minhash, dtype="<u4")
+        return MinHash(num_perm=self.options.num_perm, seed=self.options.seed, hashvalues=values,
+                       scheme=SCHEME)
 
 
 def _entry(index: int, article: Article) -> _Entry:

@@ -18,7 +18,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsevents.records import Reading, Span, TimeRef, to_dict
+from newsevents.dedup import signature
+from newsevents.records import Article, Reading, Span, TimeRef, to_dict
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -63,6 +64,10 @@ CREATE TABLE IF NOT EXISTS events (
     evidence VARCHAR, "start" INTEGER, "end" INTEGER, sentence INTEGER, confidence DOUBLE,
     record JSON
 );
+CREATE TABLE IF NOT EXISTS signatures (article_id VARCHAR, exact_key VARCHAR, minhash BLOB);
+CREATE TABLE IF NOT EXISTS article_copies (
+    article_id VARCHAR, url VARCHAR, outlet VARCHAR, headline VARCHAR, published DATE
+);
 CREATE TABLE IF NOT EXISTS control_claims (
     article_id VARCHAR, ord INTEGER, place VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
     controller VARCHAR, status VARCHAR, as_of VARCHAR, as_of_start DATE, as_of_end DATE,
@@ -71,9 +76,11 @@ CREATE TABLE IF NOT EXISTS control_claims (
 );
 """
 
+# Rows that belong to one reading of an article and are replaced with it. ``article_copies``
+# is not among them: other crawls of the story stay linked when the article is read again.
 ARTICLE_TABLES = (
     "boilerplate", "sentences", "actors", "places", "times", "quotes", "attributions",
-    "control_claims", "events",
+    "control_claims", "events", "signatures",
 )
 
 
@@ -124,18 +131,64 @@ class Store:
             for table, table_rows in rows.items():
                 if table_rows:
                     self._insert(table, table_rows)
+            self._relink_copies(ids)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return len(given)
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
+    def add_copies(self, copies: Sequence[tuple[str, Article]]) -> int:
+        """Record other crawls of stored stories, ``(original id, copy)`` pairs, in one
+        transaction: each copy's URL, outlet, headline and date are kept (outlets count for
+        corroboration) and its URL joins the original's ``copies``. Returns the count."""
+        rows = [(original, c.url or c.origin, c.outlet, c.headline, c.published) for original, c in copies]
+        if not rows:
+            return 0
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self._insert("_copies_incoming", rows, create=True)
+            self.db.execute(
+                "DELETE FROM article_copies WHERE (article_id, url) IN "
+                "(SELECT (c0, c1) FROM _copies_incoming)"
+            )
+            self.db.execute("INSERT INTO article_copies SELECT DISTINCT * FROM _copies_incoming")
+            self.db.execute("DROP TABLE _copies_incoming")
+            self._relink_copies(list({r[0] for r in rows}))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def _relink_copies(self, ids: list[str]) -> None:
+        self.db.execute(
+            "UPDATE articles SET copies = list_distinct(coalesce(copies, []) || coalesce(("
+            " SELECT list(c.url) FROM article_copies c WHERE c.article_id = articles.id), []))"
+            " WHERE id IN (SELECT unnest(?))",
+            [ids],
+        )
+
+    def duplicate_index(self):
+        """A DuplicateIndex of every stored article, in the order they were stored."""
+        from newsevents.dedup import DuplicateIndex, Signature
+
+        index = DuplicateIndex()
+        rows = self.db.execute(
+            "SELECT s.article_id, s.exact_key, s.minhash FROM signatures s"
+            " JOIN articles a ON a.id = s.article_id ORDER BY a.ingested_at, s.article_id"
+        ).fetchall()
+        for article_id, key, minhash in rows:
+            index.add(article_id, Signature(key, minhash))
+        return index
+
+    def _insert(self, table: str, rows: list[tuple], *, create: bool = False) -> None:
         # One columnar insert per table: far faster than executemany's row-at-a-time binding.
         columns = {f"c{i}": list(values) for i, values in enumerate(zip(*rows))}
         frame = pa.table(columns)
         self.db.register("_incoming", frame)
-        self.db.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        verb = f"CREATE TEMP TABLE {table} AS" if create else f"INSERT INTO {table}"
+        self.db.execute(f"{verb} SELECT * FROM _incoming")
         self.db.unregister("_incoming")
 
     # --- reading ------------------------------------------------------------------------------
@@ -307,6 +360,8 @@ def _rows(reading: Reading) -> dict[str, list[tuple]]:
         list(a.related), a.photo_credit, a.origin, list(a.copies), len(a.body.split()),
         dt.datetime.now(),
     )]
+    sig = signature(a)
+    rows["signatures"] = [(aid, sig.exact_key, sig.minhash)]
     rows["boilerplate"] = [(aid, i, b.kind, b.text) for i, b in enumerate(a.boilerplate)]
     rows["sentences"] = [(aid, s.sentence, s.start, s.end, s.text) for s in reading.sentences]
     rows["actors"] = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from newsevents.clean import ArticleError, clean
+from newsevents.dedup import signature
 from newsevents.reading import read_articles
 from newsevents.records import Article, Reading
 from newsevents.settings import DEFAULT_SETTINGS, Settings
@@ -27,10 +28,19 @@ class Failure:
         return f"{self.origin}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article that repeats one already read (a recrawl, a syndicated copy): linked, not read."""
+
+    original: str
+    article: Article
+
+
 @dataclass(slots=True)
 class IngestSummary:
     documents: int = 0
     stored: int = 0
+    copies: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -101,21 +111,30 @@ def ingest(
     *,
     metadata: Metadata | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-    on_document: Callable[[Reading | Failure], None] | None = None,
+    on_document: Callable[[Reading | Failure | Copy], None] | None = None,
 ) -> IngestSummary:
     """Read every document under ``paths`` into ``store``; return what happened."""
     summary = IngestSummary()
     failures = summary.failures
+    seen = store.duplicate_index()
+    copies: list[Copy] = []
 
     def articles() -> Iterator[Article]:
         for item in iter_articles(paths, metadata):
             summary.documents += 1
-            if isinstance(item, Failure):
-                failures.append(item)
-                if on_document:
-                    on_document(item)
+            if isinstance(item, Article):
+                sig = signature(item)
+                original = seen.original_of(item.id, sig)
+                if original is None:
+                    seen.add(item.id, sig)
+                    yield item
+                    continue
+                item = Copy(original, item)
+                copies.append(item)
             else:
-                yield item
+                failures.append(item)
+            if on_document:
+                on_document(item)
 
     batch: list[Reading] = []
     for result in read_many(articles(), settings):
@@ -130,4 +149,6 @@ def ingest(
             summary.stored += store.write(batch)
             batch = []
     summary.stored += store.write(batch)
+    # Copies are linked once every original is stored (an original may still be in a worker).
+    summary.copies = store.add_copies([(c.original, c.article) for c in copies])
     return summary
