@@ -6,7 +6,9 @@ annotation in file-name order (one per article, 84 on dev). A discontinuous brat
 its pieces ("“A,” he said. “B.”" is two content spans), as a tagger's BIO output would.
 
 Predictions: ``newsevents.extract.attribution.find_relations``, the same relations the pipeline
-writes as Quote and Attribution records, on the article text parsed by our spaCy pipeline.
+writes as Quote and Attribution records, on the article text parsed by our spaCy pipeline. A
+relation whose cue splits its content ("*A*, he said, *B*") scores each piece (``Relation.more``).
+``--diagnose`` adds where the exact-match errors come from (boundary, missed, spurious).
 
 Scores, per span type (source, cue, content):
 - exact: a predicted span counts when a gold span of the type has the same offsets, after both are
@@ -108,7 +110,9 @@ def predict(gold: GoldArticle, doc) -> tuple[dict[str, list[tuple[int, int]]], l
     relations = find_relations(doc, article)
     spans: dict[str, list[tuple[int, int]]] = {t: [] for t in TYPES}
     for rel in relations:
-        for kind, span in (("source", rel.source), ("cue", rel.cue), ("content", rel.content)):
+        pieces = [("content", piece) for piece in rel.more]
+        named = (("source", rel.source), ("cue", rel.cue), ("content", rel.content))
+        for kind, span in (*named, *pieces):
             if span is not None:
                 trimmed = _trim(gold.text, *span)
                 if trimmed[1] > trimmed[0]:
@@ -131,6 +135,7 @@ def _tokens(text: str, spans) -> set[int]:
 
 def _is_direct(text: str, span: tuple[int, int]) -> bool:
     body = text[span[0] : span[1]]
+    body = body.replace("''", '"')  # doubled apostrophes stand for a straight mark (NYT)
     return len(body) > 2 and body[0] in QUOTE_MARKS and body.rstrip(".,!?")[-1] in QUOTE_MARKS
 
 
@@ -244,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         "--learn", action="store_true",
         help=f"rebuild {LEARNED} from the train split (about 10 minutes) instead of scoring",
     )
+    parser.add_argument(
+        "--diagnose", action="store_true",
+        help="also print where exact-match errors come from (evaluation/sources_diagnose.py)",
+    )
     args = parser.parse_args(argv)
     if args.learn:
         nlp = load_nlp()
@@ -253,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{LEARNED}: {len(rows) - 1} cue lemmas from {len(golds)} train articles")
         return 0
     scores = evaluate(args.limit, args.split)
+    if args.diagnose:
+        from evaluation.sources_diagnose import report
+
+        nlp = load_nlp()
+        golds = list(gold_articles(args.split, args.limit))
+        print(report(zip(golds, nlp.pipe(g.text for g in golds))))
     print(f"PolNeAR {args.split}: {scores['articles']} articles")
     for name in ("exact_source", "exact_cue", "exact_content", "token_source", "token_cue",
                  "token_content", "quote_content", "quote_speaker"):

@@ -104,11 +104,26 @@ class Context:
     actors: tuple[Actor, ...]
     sentence_starts: tuple[int, ...]
     mentions: tuple[Mention, ...]
+    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
+    quoted: tuple[tuple[int, int], ...]  # (start, end) of each quote, marks included
 
 
 def context(doc: Doc, article: Article, actors: tuple[Actor, ...] = ()) -> Context:
+    from newsevents.extract.quote_marks import quote_marks  # quote_marks imports nothing of ours
+
     starts = tuple(s.start_char for s in doc.sents)
-    return Context(doc, article, tuple(actors), starts, mentions(doc))
+    text = _doc_text(doc, article.body)
+    return Context(doc, article, tuple(actors), starts, mentions(doc), text, quote_marks(text))
+
+
+def _doc_text(doc: Doc, body: str) -> str:
+    """The body when the doc was parsed from it (the usual case: rebuilding doc.text from the
+    tokens costs more than all the quote rules together), else doc.text."""
+    last = doc[-1] if len(doc) else None
+    ends_alike = last is not None and last.idx + len(last.text_with_ws) == len(body)
+    if ends_alike and body.startswith(doc[0].text):
+        return body
+    return doc.text
 
 
 def sentence_index(ctx: Context, char: int) -> int:
@@ -117,7 +132,7 @@ def sentence_index(ctx: Context, char: int) -> int:
 
 
 def make_span(ctx: Context, start: int, end: int) -> Span:
-    return Span(start, end, ctx.doc.text[start:end], sentence_index(ctx, start))
+    return Span(start, end, ctx.text[start:end], sentence_index(ctx, start))
 
 
 def make_actor(ctx: Context, start: int, end: int) -> Actor:
@@ -126,7 +141,7 @@ def make_actor(ctx: Context, start: int, end: int) -> Actor:
     A pronoun or role noun ("he", "the Russian president") becomes the earlier named mention
     it refers to, keeping the span of the named mention.
     """
-    words = ctx.doc.text[start:end].split()
+    words = ctx.text[start:end].split()
     antecedent = resolve(words, start, ctx.mentions)
     if antecedent is not None:
         start, end = antecedent.start, antecedent.end

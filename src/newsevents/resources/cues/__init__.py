@@ -4,7 +4,9 @@ Each file is a small TSV (``#`` starts a comment): verbs.tsv (source verbs with 
 give their content), phrases.tsv ("according to"), certainty.tsv ("reportedly"), channels.tsv
 ("statement", "Telegram"), roles.tsv ("he", "the ministry", "the report"), outlets.tsv (web
 domain -> publisher name), non_sources.txt ("according to a plan"), learned.tsv (cue heads
-learned from PolNeAR train by ``python -m evaluation.sources --learn``).
+learned from PolNeAR train by ``python -m evaluation.sources --learn``). cue_model.tsv, the
+weights of the cue model (``python -m newsevents.extract.cue_training``), is read by
+newsevents.extract.cue_model.
 """
 
 from __future__ import annotations
