@@ -53,7 +53,7 @@ class ActorIndex:
     """Actors of the stage before, found by token; uncoded spans are coded on demand."""
 
     def __init__(self, doc: Doc, article: Article, actors: tuple[Actor, ...]):
-        self.doc, self.article = doc, article
+        self.doc, self.article, self.actors = doc, article, actors
         self.by_char = {}
         for actor in actors:
             if actor.span is not None:

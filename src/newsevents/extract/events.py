@@ -6,7 +6,10 @@ to PLOVER (``cameo_verbs.tsv`` + ``cameo2plover.tsv``). A trigger's conditions (
 place", "an armed or state actor takes part") are checked on the arguments ``event_roles`` finds,
 which is what keeps a football report's "attack" from becoming an event: there, a bare country
 name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
-sentence as evidence, its certainty and attribution, its date, and a stable id.
+sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
+classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
+sentences the rules left empty when it is sure and a political actor takes part; without its model
+file the rules stand alone.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from newsevents.extract.actors import sentence_starts, to_span
 from newsevents.extract.event_certainty import (
     as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
 )
+from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import pattern_candidates, sport_report
+from newsevents.extract.event_rerank import (
+    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchor, read_sentences,
+)
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
 from newsevents.ontology import Trigger, event_lexicon
 from newsevents.records import (
@@ -266,6 +273,34 @@ def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Pl
     return replace(event, targets=tuple(dict.fromkeys(event.targets + tuple(added))))
 
 
+def _classified(doc: Doc, article: Article, events: list[Event], model, index: ActorIndex,
+                places: tuple[Place, ...], options: EventOptions, context: dict) -> list[Event]:
+    """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
+    quad_of = event_lexicon().quad
+    ruled = {e.evidence.sentence for e in events}
+    # Only sentences a coded actor takes part in can gain an event; sports reports gain none.
+    open_sentences = set() if sport_report(doc) else {
+        a.span.sentence for a in index.actors
+        if a.span is not None and a.sector in options.political} - ruled
+    readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
+    kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
+    sentences = list(doc.sents)
+    for i in sorted(open_sentences):
+        kind = added_type(readings[i], quad_of, options)
+        token = anchor(sentences[i]) if kind else None
+        if token is None:
+            continue
+        where = kind in _OBJECT_IS_WHERE
+        roles = find_roles(token, index, [p for p in places if p.span.sentence == i], doc,
+                           object_is_where=where, from_is_where=kind == "RETREAT")
+        if not any(a.sector in options.political for a in roles.actor):
+            continue  # the classifier knows the sentence, not who did it: no political doer, no event
+        trigger = Trigger(token.lemma_.lower(), token.pos_, kind, None, ("classifier",), (), curated=False)
+        confidence = 0.5 * float(readings[i].quad[quad_of[kind]]) - 0.2
+        kept.append(to_event(doc, article, Candidate(token, trigger, roles, confidence), **context))
+    return sorted(kept, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))
+
+
 def extract_events(
     doc: Doc,
     article: Article,
@@ -275,6 +310,7 @@ def extract_events(
     times: tuple[TimeRef, ...] = (),
     quotes: tuple[Quote, ...] = (),
     attributions: tuple[Attribution, ...] = (),
+    options: EventOptions = DEFAULT_OPTIONS,
 ) -> tuple[Event, ...]:
     """The events the body reports, in text order (quotes are read through ``attributions``)."""
     del quotes  # a quote's claim reaches events as an Attribution covering its words
@@ -284,6 +320,10 @@ def extract_events(
         to_event(doc, article, c, times=times, attributions=attributions, starts=starts)
         for c in find_candidates(doc, index, places)
     ]
+    model = sentence_model() if options.classifier else None
+    if model is not None:
+        context = dict(times=times, attributions=attributions, starts=starts)
+        events = _classified(doc, article, events, model, index, places, options, context)
     sentences = list(doc.sents)
     events = [_follow_on_targets(e, doc, sentences, places) for e in events]
     return tuple(_merge_repeats(events))

@@ -1,0 +1,101 @@
+"""Weigh rule events by how the sentence classifier reads their sentence; fill sentences it is sure of.
+
+The rules know trigger words; the classifier (``event_classifier``) knows how whole sentences of
+each quad class read. Where they disagree and the classifier is confident, it wins: a rule event in
+a sentence that reads as a plain statement is dropped, one whose quad the classifier rules out is
+re-typed to the classifier's likeliest PLOVER type in the quad it prefers. A sentence the rules
+left empty gets an event only when the classifier is sure, a coded actor takes part and the
+article is no sports report. Each kept event's confidence blends both readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import numpy as np
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.extract.event_classifier import SentenceModel, sentence_features
+from newsevents.records import Event, replace
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """How the events stage uses the sentence classifier (thresholds are probabilities)."""
+
+    classifier: bool = True  # False: the rule coder alone
+    drop_statement: float = 0.8  # drop a rule event when the sentence reads as a statement
+    retype: float = 0.45  # re-type when another quad is this likely ...
+    keep: float = 0.3  # ... and the rule's own quad less likely than this
+    drop: float = 0.05  # drop a rule event whose quad is less likely than this, if not re-typed
+    add: float = 0.5  # code a sentence the rules left empty when its best quad is this likely
+    weight: float = 0.5  # the classifier's share of an event's confidence
+    # Who must do an added event: states, armed groups, courts, parties, international bodies.
+    # Businesses, schools, media and "voters" do things a classifier trained on politics misreads.
+    political: frozenset[str] = frozenset(
+        {"GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "IGO", "OPP", "SPY", "NGO"})
+
+
+DEFAULT_OPTIONS = EventOptions()
+RULES_ONLY = EventOptions(classifier=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The classifier's view of one sentence."""
+
+    quad: np.ndarray  # probabilities of quad classes 0..4
+    types: Mapping[str, float]  # PLOVER type -> probability
+
+    def best_type(self, quad_class: int, quad_of: Mapping[str, int]) -> str:
+        """The likeliest PLOVER type within one quad class."""
+        inside = {t: p for t, p in self.types.items() if quad_of.get(t) == quad_class}
+        return max(sorted(inside), key=inside.__getitem__)
+
+
+def read_sentences(doc: Doc, events: list[Event], model: SentenceModel, wanted: set[int],
+                   quad_of: Mapping[str, int]) -> dict[int, Reading]:
+    """Classifier readings of the sentences in ``wanted`` (indices), given the rule events."""
+    rule_types: dict[int, list[str]] = {}
+    for event in events:
+        rule_types.setdefault(event.evidence.sentence, []).append(event.type)
+    readings = {}
+    for i, sent in enumerate(doc.sents):
+        if i in wanted:
+            quad, types = model.predict(sentence_features(sent, rule_types.get(i, ()), quad_of))
+            readings[i] = Reading(quad, types)
+    return readings
+
+
+def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: EventOptions
+           ) -> Event | None:
+    """The rule event as the classifier would have it: kept, re-typed, or dropped (None)."""
+    probs = reading.quad
+    best = int(np.argmax(probs))
+    kind, mode = event.type, event.mode
+    if best == 0 and probs[0] >= options.drop_statement:
+        return None
+    own = quad_of.get(kind, 0)
+    if best != own and best != 0 and probs[best] >= options.retype and probs[own] < options.keep:
+        kind, mode = reading.best_type(best, quad_of), None
+    elif probs[own] < options.drop:
+        return None  # the sentence reads unlike any event of this kind, and no other is sure
+    confidence = (1 - options.weight) * event.confidence + options.weight * float(probs[quad_of[kind]])
+    return replace(event, type=kind, mode=mode, confidence=round(confidence, 2))
+
+
+def added_type(reading: Reading, quad_of: Mapping[str, int], options: EventOptions) -> str | None:
+    """The type of an event for a sentence the rules left empty, when the classifier is sure."""
+    best = int(np.argmax(reading.quad))
+    if best == 0 or reading.quad[best] < options.add:
+        return None
+    return reading.best_type(best, quad_of)
+
+
+def anchor(sent: SpacySpan) -> Token | None:
+    """The word an added event hangs on: the sentence's main verb, else its first verb."""
+    if sent.root.pos_ == "VERB":
+        return sent.root
+    return next((t for t in sent if t.pos_ == "VERB"), None)

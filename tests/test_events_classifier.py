@@ -1,0 +1,145 @@
+"""The event sentence classifier: features, the model file, and how it re-weighs rule events.
+
+Behaviours are tested on hand-made models and sentences we wrote; the shipped model's accuracy
+is the evaluation's business (tests/test_eval_events.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from newsevents.extract import event_classifier as ec
+from newsevents.extract.event_rerank import EventOptions, Reading, added_type, adjust, anchor
+from newsevents.ontology import event_lexicon
+from newsevents.records import Event, Span
+
+QUAD = event_lexicon().quad
+
+
+def _event(kind="ASSAULT", confidence=0.7):
+    return Event(id="e", type=kind, evidence=Span(0, 10, "x", 0), mode="firearms", confidence=confidence)
+
+
+def _reading(*quad, types=None):
+    types = types or {t: 1 / 16 for t in QUAD}
+    return Reading(np.array(quad, dtype=float), types)
+
+
+def test_word_features_have_words_and_pairs():
+    assert ec.word_features("Troops entered the town") == [
+        "troops", "entered", "the", "town", "troops entered", "entered the", "the town"]
+
+
+def test_lemma_features_mark_verbs_root_and_arguments(nlp):
+    sent = next(nlp("Rebels attacked the convoy.").sents)
+    found = ec.lemma_features(sent)
+    assert {"V:attack", "ROOT:attack", "dobj:attack", "nsubj:attack"} <= set(found)
+
+
+@pytest.mark.parametrize("types, expected", [
+    ((), ["RULE_NONE"]),
+    (("ASSAULT", "ASSAULT"), ["RULE_ASSAULT", "RQ_4"]),
+])
+def test_rule_features_say_what_the_rules_found_once(types, expected):
+    assert ec.rule_features(types, QUAD) == expected
+
+
+def _tiny_model(path):
+    """Two words, one rule token: "talks" pulls towards quad 1, "shelled" towards quad 4."""
+    vocabs = {"word": ["shelled", "talks"], "lemma": ["talk"], "rule": ["RULE_NONE"]}
+    idfs = {"word": np.array([1.0, 1.0]), "lemma": np.array([1.0]), "rule": None}
+    quad = np.zeros((5, 4))
+    quad[4, 0] = quad[1, 1] = 5.0
+    kinds = np.zeros((2, 4))
+    kinds[0, 0] = kinds[1, 1] = 5.0
+    ec.save_model(path, vocabs=vocabs, idfs=idfs, quad=(quad, np.zeros(5)),
+                  kinds=(kinds, np.zeros(2)), types=["ASSAULT", "CONSULT"])
+    return ec.read_model(path)
+
+
+def test_saved_model_reads_back_and_scores(tmp_path):
+    model = _tiny_model(tmp_path / "m.npz")
+    quad, types = model.predict({"word": ["shelled"], "lemma": [], "rule": ["RULE_NONE"]})
+    assert int(np.argmax(quad)) == 4 and types["ASSAULT"] > types["CONSULT"]
+    assert quad.sum() == pytest.approx(1.0)
+
+
+def test_unknown_words_leave_the_intercepts(tmp_path):
+    model = _tiny_model(tmp_path / "m.npz")
+    quad, _ = model.predict({"word": ["football"], "lemma": [], "rule": []})
+    assert quad == pytest.approx(np.full(5, 0.2))
+
+
+def test_missing_model_means_rules_only_and_says_so_once(tmp_path, caplog):
+    path = tmp_path / "absent.npz"
+    with caplog.at_level(logging.WARNING):
+        assert ec.sentence_model(path) is None
+        assert ec.sentence_model(path) is None
+    assert sum("rules only" in r.message for r in caplog.records) == 1
+
+
+def test_shipped_model_loads_once():
+    assert ec.sentence_model() is ec.sentence_model()
+
+
+def test_statement_sentence_drops_the_rule_event():
+    assert adjust(_event(), _reading(0.8, 0.05, 0.05, 0.05, 0.05), QUAD, EventOptions()) is None
+
+
+def test_confident_other_quad_retypes_within_that_quad():
+    types = {t: 0.0 for t in QUAD} | {"ACCUSE": 0.6, "ASSAULT": 0.4}
+    event = adjust(_event(), _reading(0.05, 0.05, 0.05, 0.8, 0.05, types=types), QUAD, EventOptions())
+    assert (event.type, event.mode) == ("ACCUSE", None)
+
+
+def test_agreeing_classifier_keeps_type_and_blends_confidence():
+    event = adjust(_event(confidence=0.6), _reading(0.0, 0.0, 0.0, 0.0, 1.0), QUAD, EventOptions())
+    assert (event.type, event.mode, event.confidence) == ("ASSAULT", "firearms", 0.8)
+
+
+@pytest.mark.parametrize("quad, expected", [
+    ((0.1, 0.05, 0.05, 0.1, 0.7), "ASSAULT"),  # sure of material conflict
+    ((0.3, 0.1, 0.1, 0.2, 0.3), None),  # not sure of anything
+    ((0.9, 0.0, 0.0, 0.05, 0.05), None),  # a statement: nothing to add
+])
+def test_added_type_only_when_sure(quad, expected):
+    types = {t: 0.0 for t in QUAD} | {"ASSAULT": 0.9, "AGREE": 0.1}
+    assert added_type(_reading(*quad, types=types), QUAD, EventOptions()) == expected
+
+
+def test_anchor_is_the_main_verb(nlp):
+    sent = next(nlp("The minister, who arrived late, signed the accord.").sents)
+    assert anchor(sent).lemma_ == "sign"
+
+
+@pytest.mark.parametrize("text", [
+    "The striker scored twice as United beat City 3-1 on Saturday.",
+    "The company said its profits rose by a fifth last year.",
+])
+def test_no_events_added_to_sentences_without_political_actors(text):
+    from tests.test_events import _read
+
+    assert not [e for e in _read(text).events if "classifier" in e.context]
+
+
+def test_rules_only_option_adds_nothing(nlp):
+    from newsevents.extract.actors import extract_actors
+    from newsevents.extract.event_rerank import RULES_ONLY
+    from newsevents.extract.events import extract_events
+    from newsevents.records import Article
+
+    text = "Iraqi troops stormed the last bastion of the militants on Thursday."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert not [e for e in events if "classifier" in e.context]
+
+
+def test_sentence_the_rules_miss_gains_an_event_of_the_right_quad():
+    from tests.test_events import _read
+
+    events = _read("The Kenyan government handed over food and medicine to refugees from Somalia.").events
+    assert [QUAD[e.type] for e in events if "classifier" in e.context] == [2]
