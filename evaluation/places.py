@@ -12,6 +12,14 @@ Metonymic, Mixed, Coercion, noun Literal/Non-Literal modifiers), not demonyms, l
 non-toponyms, generic expressions ("the frontier") or adjectival modifiers ("Syrian"), which this
 engine leaves to the actors stage by design. ``gwn_f1`` also leaves out toponyms embedded in a
 longer name ("Louisiana" in "Louisiana Purchase"); ``gwn_f1_all`` keeps them.
+
+Event location (Halterman 2019): for an event verb in a sentence, which place it happened at, on
+the 496 adjudicated examples (``source == "RELABEL"``) of gold/event-location. Our places are read
+from the sentence and ``event_location`` picks one for the verb; scored as token precision and
+recall over all examples (the gold marks tokens by index: its character offsets are unreliable).
+The gold marks the name only ("Aziziyah" of "Aziziyah district"), so the generic word that
+``Place.span`` keeps after a name is left out (``f1_span`` keeps it). An example without a gold
+location scores a false positive for any place we pick.
 """
 
 from __future__ import annotations
@@ -22,8 +30,11 @@ import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+import json
+import zipfile
+
 from evaluation.common import shared_data, summary_line
-from newsevents.extract.places import extract_places, resolve_spans
+from newsevents.extract.places import event_location, extract_places, place_words, resolve_spans
 from newsevents.language import load_nlp
 from newsevents.records import Article
 
@@ -178,7 +189,47 @@ def evaluate(limit: int | None = None) -> dict[str, float]:
             summary["gwn_f1_all"] = scores["overlap_f1_all"]
         summary[f"{key}_acc161"] = scores.get("gold_acc161", 0.0)
         summary[f"{key}_e2e_acc161"] = scores.get("e2e_acc161", 0.0)
+    events = evaluate_event_location(limit * 20 if limit else None)
+    print("event-location: " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                                        for k, v in events.items()), flush=True)
+    summary["event_loc_f1"] = events["f1"]
     return summary
+
+
+def load_event_locations(limit: int | None = None) -> list[dict]:
+    path = shared_data("gold", "event-location", "labeled_text.jsonl.zip")
+    with zipfile.ZipFile(path) as archive:
+        records = json.loads(archive.read("labeled_text.jsonl"))
+    return [r for r in records if r.get("source") == "RELABEL"][:limit]
+
+
+def _tokens_of(record: dict, label: str) -> set[int]:
+    return {i for s in record.get("spans", ()) if s["label"] == label
+            for i in range(s["token_start"], s["token_end"] + 1)}
+
+
+def evaluate_event_location(limit: int | None = None) -> dict[str, float]:
+    """Token P/R/F1 of the place chosen for each gold event verb."""
+    nlp = load_nlp()
+    records = [r for r in load_event_locations(limit) if _tokens_of(r, "VERB")]
+    counts = {"tp": 0, "pred": 0, "tp_span": 0, "pred_span": 0, "gold": 0}
+    words = place_words()
+    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=32)):
+        tokens = record["tokens"]
+        verb = tokens[min(_tokens_of(record, "VERB"))]
+        trigger = next((t for t in doc if t.idx <= verb["start"] < t.idx + len(t)), None)
+        places = extract_places(doc, Article(id="event-location", headline="", body=record["text"]))
+        place = event_location(doc, trigger, places) if trigger is not None else None
+        span = set() if place is None else {
+            t["id"] for t in tokens if t["start"] < place.span.end and place.span.start < t["end"]}
+        name = {i for i in span if not (i == max(span) and len(span) > 1 and tokens[i]["text"].lower() in words)}
+        gold = _tokens_of(record, "LOCATION")
+        for key, value in (("tp", len(name & gold)), ("pred", len(name)), ("tp_span", len(span & gold)),
+                           ("pred_span", len(span)), ("gold", len(gold))):
+            counts[key] += value
+    p, r, f = _prf(counts["tp"], counts["pred"], counts["gold"])
+    return {"p": p, "r": r, "f1": f, "f1_span": _prf(counts["tp_span"], counts["pred_span"], counts["gold"])[2],
+            "n": len(records)}
 
 
 def main() -> None:

@@ -25,6 +25,11 @@ def test_normalize(raw, key):
         ("Britain", "country", "GB", 53.0, -2.0),  # a hand-written alias
         ("Sea of Azov", "water", "", 46.1, 36.6),
         ("Texas", "adm1", "US", 31.0, -97.5),
+        ("NSW", "adm1", "AU", -33.0, 150.0),  # an abbreviation of an admin-1 unit
+        ("B.C.", "adm1", "CA", 50.0, -122.0),
+        ("Holy See", "country", "VA", 41.9, 12.45),
+        ("North Africa", "region", "", 27.0, 17.0),  # a part of a continent
+        ("Korean Peninsula", "region", "", 37.5, 127.5),
     ],
 )
 def test_lookup_finds_the_entry(name, feature, country, lat, lon):
@@ -75,3 +80,23 @@ def test_ruler_leaves_out_words_and_personal_names(patterns, word):
 
 def test_ruler_stays_small(patterns):
     assert 5_000 < len(patterns) < 60_000
+
+
+def test_country_point_lies_between_the_outline_and_the_conventional_point():
+    from newsevents.gazetteer_points import CIA_POINT_WEIGHT, country_point
+
+    lat, lon = country_point((60.0, 100.0), (64.0, 96.0))
+    assert (lat, lon) == pytest.approx((60.0 + 4 * CIA_POINT_WEIGHT, 100.0 - 4 * CIA_POINT_WEIGHT))
+    assert country_point(None, (1.0, 2.0)) == (1.0, 2.0)
+    assert country_point((1.0, 2.0), None) == (1.0, 2.0)
+
+
+@pytest.mark.parametrize(
+    "country, lat, lon",
+    [("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("US", 39.8, -98.6)],  # conventional country points
+)
+def test_large_countries_lie_near_their_conventional_points(country, lat, lon):
+    from evaluation.places import km
+
+    entry = load_gazetteer().country(country)
+    assert km(entry.lat, entry.lon, lat, lon) < 161

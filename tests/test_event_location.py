@@ -1,0 +1,54 @@
+"""event_location: which of a sentence's places an event happened at."""
+
+import pytest
+
+from newsevents.extract.places import event_location, extract_places
+from newsevents.records import Article
+
+
+def located(nlp, sentence, trigger, **options):
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    token = next(t for t in doc if t.text == trigger)
+    place = event_location(doc, token, places, **options)
+    return None if place is None else place.text
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        ("Three civilians were killed in Kharkiv on Monday.", "killed", "Kharkiv"),
+        ("In Kherson, Russian troops shelled a hospital.", "shelled", "Kherson"),
+        ("Two soldiers were shot and killed near Bakhmut.", "shot", "Bakhmut"),  # shared by the conjunct
+        ("Protesters marched in Syria's Aleppo province on Friday.", "marched", "Aleppo province"),
+        ("A bomb exploded in the Iraqi city of Mosul.", "exploded", "Mosul"),  # the smallest place
+        ("Rebels captured Goma after a week of fighting.", "captured", "Goma"),  # the object
+        ("A journalist was shot while filming a protest in Oaxaca.", "shot", "Oaxaca"),
+    ],
+)
+def test_locates(nlp, sentence, trigger, expected):
+    assert located(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        ("A US soldier was killed on Tuesday.", "killed"),  # a place that says who, not where
+        ("Two French peacekeepers were shot by snipers.", "shot"),  # no place at all
+        ("Israel captured the compound in the 1967 Mideast war.", "captured"),  # an event's name
+    ],
+)
+def test_no_location(nlp, sentence, trigger):
+    assert located(nlp, sentence, trigger) is None
+
+
+def test_object_can_be_left_out(nlp):
+    sentence = "Russian forces shelled Kramatorsk from positions near Donetsk."
+    assert located(nlp, sentence, "shelled") == "Kramatorsk"
+    assert located(nlp, sentence, "shelled", object_is_where=False) == "Donetsk"
+
+
+def test_from_is_where_only_when_asked(nlp):
+    sentence = "Russian troops withdrew from Kherson on Friday."
+    assert located(nlp, sentence, "withdrew") is None
+    assert located(nlp, sentence, "withdrew", from_is_where=True) == "Kherson"
