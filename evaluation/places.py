@@ -15,7 +15,7 @@ longer name ("Louisiana" in "Louisiana Purchase"); ``gwn_f1_all`` keeps them.
 
 Event location (Halterman 2019): for an event verb in a sentence, which place it happened at, on
 the 496 adjudicated examples (``source == "RELABEL"``) of gold/event-location. Our places are read
-from the sentence and ``event_location`` picks one for the verb; scored as token precision and
+from the sentence and the events stage's ``event_place`` picks one for the verb; scored as token precision and
 recall over all examples (the gold marks tokens by index: its character offsets are unreliable).
 The gold marks the name only ("Aziziyah" of "Aziziyah district"), so the generic word that
 ``Place.span`` keeps after a name is left out (``f1_span`` keeps it). An example without a gold
@@ -34,7 +34,8 @@ import json
 import zipfile
 
 from evaluation.common import shared_data, summary_line
-from newsevents.extract.places import event_location, extract_places, place_words, resolve_spans
+from newsevents.extract.event_roles import event_place
+from newsevents.extract.places import extract_places, place_words, resolve_spans
 from newsevents.language import load_nlp
 from newsevents.records import Article
 
@@ -219,7 +220,7 @@ def evaluate_event_location(limit: int | None = None) -> dict[str, float]:
         verb = tokens[min(_tokens_of(record, "VERB"))]
         trigger = next((t for t in doc if t.idx <= verb["start"] < t.idx + len(t)), None)
         places = extract_places(doc, Article(id="event-location", headline="", body=record["text"]))
-        place = event_location(doc, trigger, places) if trigger is not None else None
+        place = event_place(doc, trigger, places) if trigger is not None else None
         span = set() if place is None else {
             t["id"] for t in tokens if t["start"] < place.span.end and place.span.start < t["end"]}
         name = {i for i in span if not (i == max(span) and len(span) > 1 and tokens[i]["text"].lower() in words)}

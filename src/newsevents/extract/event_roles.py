@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
+from newsevents.extract.places import event_location
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -204,25 +205,47 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
                 if found is not None and found.country not in {a.country for a in actor}:
                     recipient.append(found)
     objects = _object_tokens(trigger)
+    place, targets, object_is_place = _where(doc, trigger, places, objects,
+                                             object_is_where=object_is_where,
+                                             from_is_where=from_is_where)
     for token in _recipient_tokens(trigger):
-        place = _place_at(token, places)
-        if place is None or place.feature == "country":  # a country object is a state
+        named = _place_at(token, places)
+        if named is None or named.feature == "country":  # a country object is a state
             recipient.extend(a for a in index.group(token) if a not in actor)
-    object_place = next((p for t in objects if (p := _place_at(t, places)) is not None), None)
     mil_argument = any(
         a.sector in {"MIL", "REB"} for t in _argument_tokens(trigger) for a in index.group(t)
-    )
-    object_is_place = object_place is not None or any(
-        t.lemma_.lower() in _PLACE_NOUNS for t in objects
     )
     object_is_person = any(
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
         or index.for_token(t) is not None for t in objects
     )
-    where = object_place if object_is_place and object_is_where else None
-    place, targets = _locate(trigger, places, where, from_is_where)
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
                  mil_argument)
+
+
+def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
+                from_is_where: bool = False) -> Place | None:
+    """Where the event a trigger names happened (what the evaluation scores)."""
+    objects = _object_tokens(trigger)
+    return _where(doc, trigger, places, objects, object_is_where=object_is_where,
+                  from_is_where=from_is_where)[0]
+
+
+def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], *,
+           object_is_where: bool, from_is_where: bool):
+    """(place, targets, object_is_place): a place object ("failed to occupy the capital Kyiv"),
+    else a place phrase on the trigger, else a place it was aimed at ("moved towards Donetsk"),
+    else the places stage's event_location (a place phrase elsewhere in the sentence)."""
+    object_place = next((p for t in objects if (p := _place_at(t, places)) is not None), None)
+    object_is_place = object_place is not None or any(
+        t.lemma_.lower() in _PLACE_NOUNS for t in objects
+    )
+    where = object_place if object_is_place and object_is_where else None
+    place, targets = _locate(trigger, places, where, from_is_where)
+    if place is None:
+        place = event_location(doc, trigger, places, object_is_where=object_is_where,
+                               from_is_where=from_is_where)
+    return place, targets, object_is_place
 
 
 def _argument_tokens(trigger: Token) -> list[Token]:
