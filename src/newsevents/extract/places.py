@@ -78,13 +78,14 @@ def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
 def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
     """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms."""
     cues = _cues()
+    text = doc.text  # spaCy joins every token to build it: once per document, not per name
     candidates = []
     for start, end in spans:
-        words = doc.text[start:end].split()
-        hint, name = None, doc.text[start:end]
+        words = text[start:end].split()
+        hint, name = None, text[start:end]
         if len(words) > 1 and words[-1].lower() in cues["after"] and not name_options(name, inner=False):
             hint, name = cues["after"][words[-1].lower()], name[: name.rstrip().rfind(" ")]
-        hint = hint or _hint_before(doc.text[max(0, start - 30):start], cues)
+        hint = hint or _hint_before(text[max(0, start - 30):start], cues)
         candidates.append(_Candidate(start, end, name, "GPE", hint))
     return _resolve(doc, candidates)
 
@@ -126,6 +127,7 @@ def _cued_kinds(candidates: list[_Candidate]) -> dict[str, str]:
 def _candidates(doc: Doc) -> list[_Candidate]:
     cues = _cues()
     gazetteer = load_gazetteer()
+    text = doc.text  # spaCy joins every token to build it: once per document, not per entity
     found = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -138,19 +140,19 @@ def _candidates(doc: Doc) -> list[_Candidate]:
         if not tokens:
             continue
         hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
-        whole = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
         if len(tokens) > 1 and tokens[-1].lower_ in cues["after"] and not gazetteer.lookup(whole):
             hint, name_end = cues["after"][tokens[-1].lower_], tokens[-2].idx + len(tokens[-2])
         elif ent.end < len(doc) and doc[ent.end].lower_ in cues["after"] and not doc[ent.end].ent_type_:
             hint, end = cues["after"][doc[ent.end].lower_], doc[ent.end].idx + len(doc[ent.end])
         start = tokens[0].idx
-        name = doc.text[start:name_end]
+        name = text[start:name_end]
         if ent.label_ == "FAC" and not gazetteer.lookup(name):
             continue  # a building or road the gazetteer does not know: not a place we can place
         if gazetteer.demonym(name) and not gazetteer.lookup(name):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
         if hint is None:
-            hint = _hint_before(doc.text[max(0, start - 30):start], cues)
+            hint = _hint_before(text[max(0, start - 30):start], cues)
         found.append(_Candidate(start, end, name, ent.label_, hint))
     return found
 
