@@ -98,6 +98,7 @@ def test_cli_bad_input_is_reported_and_the_rest_is_stored(tmp_path):
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (folder / "good.txt").write_text(WIRE)
+    (folder / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     (folder / "lines.jsonl").write_text(
         json.dumps({"title": "Strike on Kharkiv", "text": "A missile struck Kharkiv on Friday, "
                     "the regional governor said.", "published": "2022-05-06"}) + "\n{not json\n"
@@ -110,7 +111,9 @@ def test_cli_bad_input_is_reported_and_the_rest_is_stored(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     named = " ".join(errors)
     assert "empty.txt" in named and "binary.txt" in named and "lines.jsonl:2" in named
-    assert "3 failed" in result.stderr
+    (menu,) = [line for line in errors if "menu.html" in line]
+    assert menu.count("menu.html") == 1 and "no article" in menu  # the file named once
+    assert "4 failed" in result.stderr
     with Store(db, read_only=True) as store:
         headlines = {r["headline"] for r in store.query("SELECT headline FROM articles")}
     assert "Troops shell Avdiivka" in headlines and "Strike on Kharkiv" in headlines

@@ -24,7 +24,8 @@ class ArticleError(ValueError):
 
     def __init__(self, origin: str, message: str) -> None:
         self.origin = origin
-        self.message = " ".join(f"{origin}: {message}".split())
+        self.reason = " ".join(message.split())
+        self.message = f"{origin}: {self.reason}"
         super().__init__(self.message)
 
 

@@ -60,7 +60,7 @@ def iter_articles(
         try:
             yield clean(item)
         except ArticleError as error:
-            yield Failure(item.origin, str(error))
+            yield Failure(item.origin, error.reason)
 
 
 def read_many(
