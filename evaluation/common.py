@@ -27,6 +27,13 @@ def shared_data(*parts: str) -> Path:
     return path
 
 
+def prf(correct: int, n_predicted: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts."""
+    p = correct / n_predicted if n_predicted else 0.0
+    r = correct / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def summary_line(name: str, scores: dict[str, float]) -> str:
     """The last line of `make eval-NAME`: `NAME: key=value key=value`."""
     parts = " ".join(f"{k}={_fmt(v)}" for k, v in scores.items())

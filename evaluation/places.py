@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import json
 import zipfile
 
-from evaluation.common import shared_data, summary_line
+from evaluation.common import prf, shared_data, summary_line
 from newsevents.extract.event_roles import event_place
 from newsevents.extract.places import extract_places, place_words, resolve_spans
 from newsevents.language import load_nlp
@@ -126,12 +126,6 @@ def _match(predicted: list, golds: list[Gold]) -> dict[int, int]:
     return pairs
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _resolution(errors: list[float]) -> dict[str, float]:
     if not errors:
         return {}
@@ -169,9 +163,9 @@ def evaluate_corpus(name: str, limit: int | None = None, skip_embedded: bool = F
         given += [_error(place, gold) for place, gold in zip(resolved, located)]
     scores: dict[str, float] = {}
     for kind in ("exact", "overlap"):
-        p, r, f = _prf(counts[kind], counts["pred"], counts["gold"])
+        p, r, f = prf(counts[kind], counts["pred"], counts["gold"])
         scores.update({f"{kind}_p": p, f"{kind}_r": r, f"{kind}_f1": f})
-    scores["overlap_f1_all"] = _prf(counts_all["overlap"], counts["pred"], counts_all["gold"])[2]
+    scores["overlap_f1_all"] = prf(counts_all["overlap"], counts["pred"], counts_all["gold"])[2]
     scores.update({f"e2e_{k}": v for k, v in _resolution(e2e).items()})
     scores.update({f"gold_{k}": v for k, v in _resolution(given).items()})
     return scores
@@ -228,8 +222,8 @@ def evaluate_event_location(limit: int | None = None) -> dict[str, float]:
         for key, value in (("tp", len(name & gold)), ("pred", len(name)), ("tp_span", len(span & gold)),
                            ("pred_span", len(span)), ("gold", len(gold))):
             counts[key] += value
-    p, r, f = _prf(counts["tp"], counts["pred"], counts["gold"])
-    return {"p": p, "r": r, "f1": f, "f1_span": _prf(counts["tp_span"], counts["pred_span"], counts["gold"])[2],
+    p, r, f = prf(counts["tp"], counts["pred"], counts["gold"])
+    return {"p": p, "r": r, "f1": f, "f1_span": prf(counts["tp_span"], counts["pred_span"], counts["gold"])[2],
             "n": len(records)}
 
 

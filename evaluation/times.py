@@ -27,7 +27,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from evaluation.common import shared_data, summary_line
+from evaluation.common import prf, shared_data, summary_line
 from newsevents.extract.times import extract_times
 from newsevents.language import load_nlp
 from newsevents.records import Article, TimeRef
@@ -123,12 +123,6 @@ def _match(system: list[TimeRef], gold: tuple[GoldTimex, ...], strict: bool) -> 
     return pairs
 
 
-def _prf(correct: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = correct / n_sys if n_sys else 0.0
-    r = correct / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(docs: list[GoldDoc], show_errors: bool = False) -> dict[str, float]:
     nlp = load_nlp(with_gazetteer=False)
     n_sys = n_gold = n_strict = n_relaxed = n_value = 0
@@ -147,9 +141,9 @@ def score(docs: list[GoldDoc], show_errors: bool = False) -> dict[str, float]:
         n_value += sum(s.value == g.value for s, g in relaxed)
         if show_errors:
             _print_errors(gold, system, relaxed)
-    sp, sr, sf = _prf(n_strict, n_sys, n_gold)
-    rp, rr, rf = _prf(n_relaxed, n_sys, n_gold)
-    vp, vr, vf = _prf(n_value, n_sys, n_gold)
+    sp, sr, sf = prf(n_strict, n_sys, n_gold)
+    rp, rr, rf = prf(n_relaxed, n_sys, n_gold)
+    vp, vr, vf = prf(n_value, n_sys, n_gold)
     print(f"docs={len(docs)} gold={n_gold} system={n_sys} parse+extract={time.perf_counter() - started:.1f}s "
           f"extract_times={1000 * stage_seconds / max(1, len(docs)):.2f} ms/doc")
     print(f"strict  P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
