@@ -164,3 +164,22 @@ def test_clean_trailing_credits_and_prompts_leave_the_body(line):
     article = clean(RawDocument("x", text, "text"))
     assert line not in article.body
     assert article.body.endswith("the mayor said after the vote.")
+
+
+_PARAGRAPH = "<p>Officials said the shelling of the town went on through the night, and several homes burned.</p>\n"
+
+
+def test_clean_html_of_50_mb_is_refused_with_a_reason():
+    html = "<html><body><article>" + _PARAGRAPH * (50_000_000 // len(_PARAGRAPH)) + "</article></body></html>"
+    with pytest.raises(ArticleError) as info:
+        clean(RawDocument("huge.html", html, "html"))
+    assert info.value.message.startswith("huge.html: HTML page of 50 MB") and "\n" not in info.value.message
+
+
+def test_clean_html_large_only_by_its_scripts_is_read():
+    script = "<script>var data = '" + "x" * 11_000_000 + "';</script>"
+    html = ("<html><head><title>Town shelled overnight</title>" + script + "</head><body><article>"
+            "<h1>Town shelled overnight</h1>" + _PARAGRAPH + _PARAGRAPH.replace("homes", "shops")
+            + _PARAGRAPH.replace("town", "village") + "</article></body></html>")
+    article = clean(RawDocument("scripted.html", html, "html"))
+    assert "shelling of the village" in article.body

@@ -104,6 +104,18 @@ def test_sources_latin1_text_is_decoded(tmp_path):
     assert "Café" in doc.content
 
 
+def test_sources_mixed_encodings_decode_line_by_line(tmp_path):
+    target = tmp_path / "mixed.txt"
+    target.write_bytes(
+        "Zelenskyy’s office says talks go on\n\n".encode("utf-8")
+        + "The café near the station was damaged, the mayor said.\n".encode("cp1252")
+        + "Kyiv’s mayor said “repairs start on Monday.”\n".encode("utf-8")
+    )
+    (doc,) = list(iter_documents(target))
+    assert "Zelenskyy’s office" in doc.content and "The café near" in doc.content
+    assert "Kyiv’s mayor said “repairs" in doc.content and "â€" not in doc.content
+
+
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     cases = {
         "empty": (b"", "empty file"),

@@ -8,6 +8,7 @@ the same text cleaner, so a page read as HTML, as text or as a JSON record gives
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional
 
 from newsevents.clean_html import extract_html
@@ -43,8 +44,18 @@ def clean(raw: RawDocument) -> Article:
     return _article(raw.origin, parts, meta)
 
 
+MAX_HTML_MB = 10  # past scripts and styles, no article page is this large; parsing it takes minutes
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _from_html(raw: RawDocument) -> tuple[TextParts, Metadata]:
-    found = extract_html(raw.content, raw.metadata.url)
+    html = raw.content
+    if len(html) > MAX_HTML_MB * 1_000_000:
+        html = _SCRIPTS.sub("", html)
+        if len(html) > MAX_HTML_MB * 1_000_000:
+            raise ArticleError(raw.origin, f"HTML page of {len(raw.content) // 1_000_000} MB is larger "
+                                           f"than any article page ({MAX_HTML_MB} MB without scripts); not read")
+    found = extract_html(html, raw.metadata.url)
     if found is None:
         raise ArticleError(raw.origin, "no article found in the HTML page")
     page = Metadata(

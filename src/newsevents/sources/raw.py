@@ -99,7 +99,23 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    return _decode_detected(data, first_bad)
+    mixed = _decode_mixed(data)
+    return mixed if mixed is not None else _decode_detected(data, first_bad)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 with some lines in Windows-1252 (a page pasted together from two sources): each
+    line in its own encoding. Only when other lines prove UTF-8 with non-ASCII characters;
+    decoding the whole as one detected encoding would garble every UTF-8 character."""
+    lines, utf8_non_ascii = [], False
+    for line in data.split(b"\n"):
+        try:
+            text = line.decode("utf-8")
+            utf8_non_ascii = utf8_non_ascii or not text.isascii()
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace")
+        lines.append(text)
+    return "\n".join(lines).removeprefix("\ufeff") if utf8_non_ascii else None
 
 
 def _decode_detected(data: bytes, first_bad: int) -> str:
