@@ -20,6 +20,13 @@ def test_corroborate_same_event_from_several_outlets_is_one_cluster():
     assert clusters[0].first == D(2022, 7, 4) and clusters[0].last == D(2022, 7, 5)
 
 
+def test_corroborate_syndicated_copies_are_carried_not_corroboration():
+    wire = dict(row("AP"), copy_outlets=["Daily Paper", "AP", "Evening Post"])
+    (cluster,) = cluster_events([wire, row("BBC")])
+    assert cluster.corroboration == 2 and cluster.outlets == ["AP", "BBC"]
+    assert cluster.carried_by == ["Daily Paper", "Evening Post"]
+
+
 def test_corroborate_keeps_distinct_events_apart():
     rows = [
         row("BBC"),

@@ -60,3 +60,9 @@ def test_dedup_ingest_a_copy_read_twice_is_linked_once(store, tmp_path):
     ingest([_jsonl(tmp_path / "b.jsonl", SYNDICATED)], store)
     assert store.count("articles") == 1
     assert len(store.query("SELECT * FROM article_copies")) == 1
+
+
+def test_dedup_ingest_copy_outlets_reach_the_events(store, tmp_path):
+    ingest([_jsonl(tmp_path / "a.jsonl", ORIGINAL, SYNDICATED)], store)
+    rows = store.events()
+    assert rows and all(r["copy_outlets"] == ["Paper"] for r in rows)

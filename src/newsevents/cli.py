@@ -187,7 +187,9 @@ def clusters(
     for c in found:
         dates = f"{c.first or '?'} … {c.last or '?'}" if c.first != c.last else str(c.first or "")
         table.add_row(c.type, c.place or "", dates, ", ".join(sorted(c.actor_countries)),
-                      f"{c.corroboration}: {', '.join(c.outlets)}", str(len(c.reports)))
+                      f"{c.corroboration}: {', '.join(c.outlets)}"
+                      + (f" (copies in {', '.join(c.carried_by)})" if c.carried_by else ""),
+                      str(len(c.reports)))
     out.print(table)
 
 

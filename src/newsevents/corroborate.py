@@ -33,6 +33,13 @@ class EventCluster:
         return sorted({r["source"] or r["outlet"] for r in self.reports if r.get("source") or r.get("outlet")})
 
     @property
+    def carried_by(self) -> list[str]:
+        """Outlets that ran a copy of a report (a syndicated wire story) without reporting it
+        themselves: the same source again, so they do not add to ``corroboration``."""
+        copies = {o for r in self.reports for o in (r.get("copy_outlets") or []) if o}
+        return sorted(copies - set(self.outlets))
+
+    @property
     def corroboration(self) -> int:
         """Independent outlets reporting it: the number researchers filter on."""
         return len(self.outlets)

@@ -251,7 +251,9 @@ EVENT_COLUMNS = (
     "e.place_feature, e.geonameid, e.lat, e.lon, e.targets, e.date, e.date_start, e.date_end, "
     "e.date_basis, e.certainty, e.source, "
     "e.chain, e.outlet, e.url, e.evidence, e.article_id, e.start, e.\"end\", e.sentence, "
-    "e.confidence, a.headline, a.published"
+    "e.confidence, a.headline, a.published, "
+    "(SELECT list(DISTINCT c.outlet) FILTER (WHERE c.outlet IS NOT NULL) FROM article_copies c"
+    " WHERE c.article_id = e.article_id) AS copy_outlets"
 )
 
 
