@@ -142,3 +142,19 @@ def test_clean_region_author_box_ends_the_story():
 def test_clean_region_sponsor_line_above_a_paragraph_is_no_barrier():
     parts = clean_text(_page(*STORY[:2], "This offer is brought to you by Example Bank.", *STORY[2:]))
     assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_sign_up_form_after_the_story_ends_it():
+    form = ["Stay up to date with the harbour news.", "Thanks for signing up!",
+            "You have successfully subscribed to our newsletter."]
+    promo = ("Our news service brings every release of the harbour office directly to your desktop"
+             " or to your mobile device as soon as it is published, at no cost to you.")
+    parts = clean_text(_page(*STORY, *form, promo, promo.replace("harbour office", "council")))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_caption_said_twice_in_a_row_is_not_story():
+    caption = ("The mayor of the city, left, and the harbour master look at the plans for the new"
+               " bridge in the council chamber on Tuesday.")
+    parts = clean_text(_page(caption, caption, "Photo: Jane Doe", *STORY))
+    assert parts.body.split("\n\n") == STORY

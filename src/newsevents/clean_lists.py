@@ -187,3 +187,29 @@ def shouted(text: str) -> bool:
     one ("SCIENTISTS FIND ..."), which a subheading, a few words long, rarely is."""
     ended = text.rstrip().endswith((".", "?", "!"))  # a question in capitals is a subheading
     return text.isupper() and len(words(text)) >= SHOUTED_WORDS and not ended
+
+
+FORM_BLOCKS = 3
+
+
+def form_ends(kinds: list) -> set[int]:
+    """The last block of a sign-up form (FORM_BLOCKS or more newsletter lines in a row): the run
+    of the story stops there; one after it may still join it backwards, as after a box."""
+    ends, run = set(), 0
+    for i, kind in enumerate(kinds):
+        run = run + 1 if kind == "newsletter" else 0
+        if run >= FORM_BLOCKS:
+            ends.add(i)
+    return ends
+
+
+
+def repeated_prose(texts: list[str], scores: list[float]) -> set[int]:
+    """Prose blocks said twice in a row: a gallery's caption (under the photo and again in its
+    viewer), never a story, which does not repeat a paragraph back to back."""
+    keys = [" ".join(t.casefold().split()) for t in texts]
+    return {
+        i
+        for i, key in enumerate(keys)
+        if scores[i] > 0 and ((i and keys[i - 1] == key) or (i + 1 < len(keys) and keys[i + 1] == key))
+    }

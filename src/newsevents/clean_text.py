@@ -25,7 +25,14 @@ from newsevents.clean_lines import (
     split_tags,
     words,
 )
-from newsevents.clean_lists import LIST_ITEM_SCORE, inserts, list_items, teaser_summaries
+from newsevents.clean_lists import (
+    LIST_ITEM_SCORE,
+    form_ends,
+    inserts,
+    list_items,
+    repeated_prose,
+    teaser_summaries,
+)
 from newsevents.clean_meta import fingerprint_text, normalise_whitespace
 from newsevents.records import Boilerplate
 
@@ -164,7 +171,8 @@ def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
     """
     scores = _list_scored(blocks, _context_scores(blocks))
     hard = {i for i, b in enumerate(blocks) if _barrier(blocks, i) or timestamp(b.text)}
-    candidates = _candidates(blocks, scores, hard | _gap_ends(scores))
+    kinds = [_kind(b) for b in blocks]
+    candidates = _candidates(blocks, scores, hard | _gap_ends(scores) | form_ends(kinds))
     # a sign-up prompt after the story ends it for merging; one before it is a box mid-story
     ends = {i for i, b in enumerate(blocks) if _kind(b) in END_KINDS}
     bridges = {i for i, b in enumerate(blocks) if _kind(b) == "continues"}
@@ -326,6 +334,8 @@ def _context_scores(blocks: list[_Block]) -> list[float]:
     texts, labelled = [b.text for b in blocks], [b.label is not None for b in blocks]
     for i in teaser_summaries(texts, scores, labelled):
         out[i] = -0.5 * scores[i]  # a list of other stories, each headline with its summary
+    for i in repeated_prose(texts, scores):
+        out[i] = -1.0  # a caption twice: not story, but a gallery inside the story costs little
     return out
 
 
