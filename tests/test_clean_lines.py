@@ -35,6 +35,8 @@ from newsevents.clean_lines import (
         ("Privacy Policy | Terms of Use | Contact Us", "legal"),
         ("Skip to content", "navigation"),
         ("News » World » Europe", "navigation"),
+        ("Você pode gostar...", "read_next"),
+        ("Vous aimerez aussi", "read_next"),
     ],
 )
 def test_clean_lines_label_kind(text, kind):

@@ -158,3 +158,46 @@ def test_clean_region_caption_said_twice_in_a_row_is_not_story():
                " bridge in the council chamber on Tuesday.")
     parts = clean_text(_page(caption, caption, "Photo: Jane Doe", *STORY))
     assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_near_identical_captions_above_the_story_are_not_story():
+    caption = ("The mayor of the city, left, and the harbour master look at the plans for the new"
+               " bridge in the council chamber on Tuesday, after a vote that ended a long dispute.")
+    cut = caption[:-20] + "... more"
+    parts = clean_text(_page(caption + " less", cut, "Photo: Jane Doe", caption + " less", cut,
+                             "Back to Gallery", *STORY))
+    assert parts.body.split("\n\n") == STORY
+
+
+def test_clean_region_story_joins_across_a_gallery_of_repeated_captions():
+    caption = ("The mayor of the city, left, and the harbour master look at the plans for the new"
+               " bridge in the council chamber on Tuesday.")
+    gallery = [caption, caption, "Photo: Jane Doe", "Photo: Jane Doe", "Image 1 of / 4",
+               "Caption", "Close", "Image 1 of 4", caption, caption, "Photo: Jane Doe",
+               "1 / 4", "Back to Gallery"]
+    parts = clean_text(_page(*STORY, *gallery, *(MORE * 4)))
+    assert parts.body.startswith(STORY[0]) and caption not in parts.body
+
+
+def test_clean_region_cards_under_a_you_may_like_header_are_not_story():
+    share = "Whatsapp Facebook Pinterest Download"
+    cards = [
+        "Life asks us for optimism and courage, to hope for the best and to make the best happen, because pessimism only wears us down.",
+        "What unites a family is love and care; a united family is strength, the certainty of support and of understanding in hard times.",
+        "I am who I am, full of flaws, errors and limits, but also full of life, of dreams, of love and of the will to keep going.",
+        "Strength to win and faith to believe that everything is possible and that every obstacle can be overcome with patience.",
+    ]
+    # long blocks: not one-sentence teaser summaries, which another rule already drops
+    boxed = [x for n, card in enumerate(cards) for x in (share, card + " " + cards[n - 1])]
+    story = " ".join(STORY)
+    parts = clean_text(_page(share, story, "You may also like", *boxed))
+    assert parts.body == story
+
+
+def test_clean_region_product_list_after_a_bare_label_is_story():
+    products = []
+    for name in ("Harbour Lamp", "Bridge Model", "Tide Clock", "Dock Chair"):
+        products += [name, "Solid brass finish", "Fits any desk", "$39.99", "Available from Example", "Buy Now"]
+    parts = clean_text(_page(*STORY[:2], "Don't Miss:", *products, "Menu", "Home", "About"))
+    assert parts.body.startswith(STORY[0]) and parts.body.split("\n\n")[-1] == "Buy Now"
+    assert "Tide Clock" in parts.body

@@ -10,6 +10,7 @@ story, a long all-capitals link to another story.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 
@@ -43,7 +44,29 @@ def list_items(texts: list[str], scores: list[float], labelled: list[bool]) -> s
     for i, text in enumerate(texts):
         if not labelled[i] and _introduces(text):
             found |= _following(loose, scores, i + 1)
+        elif labelled[i] and text.rstrip().endswith(":") and len(words(text)) <= MENU_WORDS:
+            found |= _long_list(texts, labelled, i + 1)
     return found | _sequences(texts, scores, labelled, usable)
+
+
+LONG_LIST = 12
+ITEM_MARKS = 3
+
+
+def _long_list(texts: list[str], labelled: list[bool], start: int) -> set[int]:
+    """After a bare labelled header ("Don't Miss:"), a long list that is the story's own
+    (products with their specs, price and "Buy Now"): up to the last of a line repeated once
+    per item, ITEM_MARKS or more times, and nowhere else on the page, as navigation is."""
+    stop = start
+    while stop < len(texts) and not labelled[stop] and not timestamp(texts[stop]):
+        stop += 1
+    keys = [" ".join(t.casefold().split()) for t in texts]
+    inside, everywhere = Counter(keys[start:stop]), Counter(keys)
+    marks = [k for k, n in inside.items() if n >= ITEM_MARKS and everywhere[k] == n]
+    if not marks:
+        return set()
+    end = max(j for j in range(start, stop) if keys[j] in marks) + 1
+    return set(range(start, end)) if end - start >= LONG_LIST else set()
 
 
 def _introduces(text: str) -> bool:
@@ -206,10 +229,67 @@ def form_ends(kinds: list) -> set[int]:
 
 def repeated_prose(texts: list[str], scores: list[float]) -> set[int]:
     """Prose blocks said twice in a row: a gallery's caption (under the photo and again in its
-    viewer), never a story, which does not repeat a paragraph back to back."""
+    viewer, maybe cut short there: "... relations... more"), never a story, which does not
+    repeat a paragraph back to back."""
+    keys = [" ".join(t.casefold().split()) for t in texts]
+    found: set[int] = set()
+    for i in range(1, len(keys)):
+        if scores[i] > 0 and scores[i - 1] > 0 and _same_start(keys[i - 1], keys[i]):
+            found.update((i - 1, i))
+    return found
+
+
+def gallery_captions(texts: list[str], scores: list[float]) -> set[int]:
+    """Sentences said twice, word for word, back to back: a gallery's captions, which the story
+    goes around (it continues after the gallery); a title said twice is no more than a title."""
     keys = [" ".join(t.casefold().split()) for t in texts]
     return {
-        i
-        for i, key in enumerate(keys)
-        if scores[i] > 0 and ((i and keys[i - 1] == key) or (i + 1 < len(keys) and keys[i + 1] == key))
+        k
+        for i in range(1, len(keys))
+        if scores[i] >= CAPTION_WORDS and keys[i] == keys[i - 1]
+        for k in (i - 1, i)
     }
+
+
+CAPTION_WORDS = 15
+
+
+CUT_SHARE = 0.7  # a caption cut short keeps this much of its start
+
+
+def _same_start(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= CUT_SHARE * max(len(a), len(b))
+
+
+
+CARD_REACH = 2  # blocks between a "You may like" header and its first card
+
+
+def carded_teasers(texts: list[str], scores: list[float], kinds: list) -> set[int]:
+    """Prose blocks after a "You may also like" header, each under the same repeated line (a
+    share bar, a source line): a box of other stories' cards, MIN_TEASERS or more. The story's
+    own paragraph may sit under that line too, but before the header."""
+    repeated = Counter(" ".join(t.casefold().split()) for t in texts)
+    found: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind != "read_next" or i + 1 >= len(texts):
+            continue
+        cards: list[int] = []
+        line = None
+        j = i + 1
+        while j + 1 < len(texts) and j <= i + CARD_REACH + 2 * len(cards):
+            key = " ".join(texts[j].casefold().split())
+            if scores[j] <= 0 and repeated[key] > MIN_TEASERS and key == (line or key) and scores[j + 1] > 0:
+                line = key
+                cards.append(j + 1)
+                j += 2
+            elif cards:
+                break
+            else:
+                j += 1
+        if len(cards) >= MIN_TEASERS:
+            found.update(cards)
+    return found

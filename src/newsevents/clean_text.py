@@ -27,6 +27,8 @@ from newsevents.clean_lines import (
 )
 from newsevents.clean_lists import (
     LIST_ITEM_SCORE,
+    carded_teasers,
+    gallery_captions,
     form_ends,
     inserts,
     list_items,
@@ -176,6 +178,7 @@ def _region(blocks: list[_Block], headline: str = "") -> tuple[int, int]:
     # a sign-up prompt after the story ends it for merging; one before it is a box mid-story
     ends = {i for i, b in enumerate(blocks) if _kind(b) in END_KINDS}
     bridges = {i for i, b in enumerate(blocks) if _kind(b) == "continues"}
+    bridges |= gallery_captions([b.text for b in blocks], [b.score for b in blocks])
     anchor = _headline_anchor(blocks, headline)
     best, chosen = 0.0, None
     for run in candidates:
@@ -332,7 +335,8 @@ def _context_scores(blocks: list[_Block]) -> list[float]:
             if before <= 0 and after <= 0:
                 out[i] = value * 0.5
     texts, labelled = [b.text for b in blocks], [b.label is not None for b in blocks]
-    for i in teaser_summaries(texts, scores, labelled):
+    cards = carded_teasers(texts, scores, [_kind(b) for b in blocks])
+    for i in teaser_summaries(texts, scores, labelled) | cards:
         out[i] = -0.5 * scores[i]  # a list of other stories, each headline with its summary
     for i in repeated_prose(texts, scores):
         out[i] = -1.0  # a caption twice: not story, but a gallery inside the story costs little
