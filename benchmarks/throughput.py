@@ -2,7 +2,9 @@
 
     python -m benchmarks.throughput --limit 500 [--processes 2] [--profile]
 
-Last line: ``bench: articles=N articles_per_s=X words_per_s=X peak_rss_mb=X``.
+Last line: ``bench: articles=N articles_per_s=X words_per_s=X peak_rss_mb=X peak_pss_total_mb=X``
+(peak_rss_mb: the largest single process; peak_pss_total_mb: all processes together, shared
+pages counted once).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import cProfile
 import io
 import json
 import pstats
+import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from itertools import islice
 from pathlib import Path
@@ -40,6 +44,49 @@ def subset(limit: int, folder: Path) -> tuple[Path, int]:
     return target, words
 
 
+class MemorySampler:
+    """Peak proportional set size (PSS) of this process and its workers together, sampled
+    every ``interval`` seconds. Summing RSS would count the pages forked workers share with the
+    parent (the model, the gazetteer) once per process; PSS splits them between the sharers."""
+
+    def __init__(self, interval: float = 0.5):
+        self.interval, self.peak_kb = interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "MemorySampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _family(os.getpid())))
+            self._stop.wait(self.interval)
+
+
+def _family(pid: int) -> list[int]:
+    """The process and its children (the worker pool)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return [pid]
+    return [pid, *(int(c) for c in children)]
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass  # a worker that just ended, or a system without /proc: counts nothing
+    return 0
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -62,7 +109,8 @@ def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
         start = time.perf_counter()
         if profiler:
             profiler.enable()
-        summary = ingest([str(path)], store, settings=Settings(processes=processes))
+        with MemorySampler() as memory:
+            summary = ingest([str(path)], store, settings=Settings(processes=processes))
         if profiler:
             profiler.disable()
         elapsed = time.perf_counter() - start
@@ -76,6 +124,7 @@ def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
         "articles_per_s": summary.stored / elapsed,
         "words_per_s": words / elapsed,
         "peak_rss_mb": peak_rss_mb(),
+        "peak_pss_total_mb": memory.peak_kb / 1024,
     }
 
 
