@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.times import event_date
 from newsevents.records import Article, Attribution, Span, TimeRef
 
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
@@ -121,15 +122,10 @@ def combine(certainty: str, attribution: Attribution | None) -> str:
 
 def date_of(doc: Doc, trigger: Token, times: tuple[TimeRef, ...], article: Article,
             sentence: Span) -> TimeRef | None:
-    """The times stage's event_date when it is there; else the first time in the sentence."""
+    """The times stage's event_date; should it fail, the first time in the sentence."""
     try:
-        from newsevents.extract.times import event_date
-    except ImportError:  # the times stage may not exist yet: use the sentence's own time
-        event_date = None
-    if event_date is not None:
-        try:
-            return event_date(doc, trigger, times, article)
-        except Exception:  # noqa: BLE001 - a date is optional; an error there must not lose the event
-            pass
+        return event_date(doc, trigger, times, article)
+    except Exception:  # noqa: BLE001 - a date is optional; an error there must not lose the event
+        pass
     same = [t for t in times if t.span is not None and t.span.sentence == sentence.sentence]
     return same[0] if same else None
