@@ -18,8 +18,11 @@ SHORT_LINE_WORDS = 25  # "line" patterns judge only blocks this short: prose may
 LONG_BLOCK_WORDS = 60  # longer blocks dense in function words are prose whatever their ending
 LABELLED_BLOCK_WORDS = 50
 UNENDED_PROSE_WORDS = 25
+DATELINE_LEDE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.:]*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’」』]$")
+# a smiley closing a line ends its sentence, with or without a full stop before it ("today! 🙂")
+_CLOSING_EMOJI = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF][\U0001F3FB-\U0001F3FF\uFE0F\u200D]*)+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese write no spaces: about two characters make a word
@@ -86,10 +89,18 @@ def label(text: str) -> Optional[Label]:
         if pattern.scope == "line" and count > SHORT_LINE_WORDS:
             continue
         if pattern.scope == "prefix" and not pattern.barrier and count > LABELLED_BLOCK_WORDS:
-            continue  # "Photos: ..." opening a long paragraph is a caption glued to the story
+            if not _closing(pattern):
+                continue  # "Photos: ..." opening a long paragraph is a caption glued to the story
         if pattern.regex.search(stripped):
             return Label(pattern.kind, pattern.barrier)
     return None
+
+
+def _closing(pattern: _Pattern) -> bool:
+    """A pattern of a block's last words ("... Credit: ESA"): a long caption still ends so, and
+    a story paragraph does not (a leading "Photos:" may be a caption glued to the story)."""
+    source = pattern.regex.pattern
+    return source.endswith("$") and not source.startswith("^")
 
 
 def prose_score(text: str) -> float:
@@ -110,9 +121,12 @@ def prose_score(text: str) -> float:
     elif len(_HANGUL.findall(text)) * 2 > len(text):
         stop = 0.2  # Korean spaces its words but glues its particles on: no function words to count
     capitalised = sum(1 for t in tokens if t[0].isupper()) / n
-    ends = bool(_SENTENCE_END.search(text.strip()))
+    ends = ends_sentence(text)
     if n >= LONG_BLOCK_WORDS and stop >= 0.2:
         return float(n)  # a long run of function-word-dense text is prose whatever its last words
+    lead = dateline(text)
+    if lead and len(words(text[len(lead):])) >= DATELINE_LEDE_WORDS:
+        return float(n)  # a wire dateline opens the story, however its first paragraph ends
     evidence = 0.0
     evidence += 1.0 if ends else -1.0
     evidence += 1.0 if stop >= 0.2 else (0.0 if stop >= 0.1 else -1.0)
@@ -125,6 +139,17 @@ def prose_score(text: str) -> float:
     if evidence >= 1.0:
         return float(n)
     return -max(1.0, min(float(n), 20.0)) * (0.5 if evidence >= 0 else 1.0)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a block ends as a sentence does: end punctuation, maybe quoted, or a smiley."""
+    stripped = text.strip()
+    return bool(_SENTENCE_END.search(stripped) or _CLOSING_EMOJI.search(stripped))
+
+
+def ends_with_stop(text: str) -> bool:
+    """Whether a block ends with a full stop, "!" or "?" (a smiley after it aside)."""
+    return _CLOSING_EMOJI.sub("", text.strip()).endswith((".", "!", "?"))
 
 
 _TIME = re.compile(

@@ -1,11 +1,11 @@
-"""Lists around and inside a story: which belong to it, which are other stories.
+"""Lists and inserts inside a story that belong to it though block by block they read like menus.
 
 A table, tour dates or a numbered product list belong: their items are short and unpunctuated, so
 block by block they read like a menu, but context tells them apart (an introducing line ending in
-a colon, or a numbered or dated sequence right after story prose), and their items are not
-menu-shaped (a few capitalised words) nor repeated elsewhere on the page, as navigation is.
-Teasers do not: headlines each with a one-sentence summary, a box of headlines set inside the
-story, a long all-capitals link to another story.
+a colon, a numbered or dated sequence right after story prose, lines said once per item), and
+their items are not menu-shaped (a few capitalised words) nor repeated elsewhere on the page, as
+navigation is. An embedded post the story quotes belongs too. Other stories' teasers do not
+(``clean_teasers``); nor do a gallery's captions, said twice.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import re
 from collections import Counter
 
-from newsevents.clean_lines import stopwords, timestamp, words
+from newsevents.clean_lines import timestamp, words
 
 LIST_ITEM_SCORE = 1.0  # per item: enough to carry the story's run over the list, no more
 MIN_ITEMS = 3
@@ -30,7 +30,9 @@ _LEAD = re.compile(
 
 def list_items(texts: list[str], scores: list[float], labelled: list[bool]) -> set[int]:
     """Indexes of blocks that are items of a list inside the story."""
-    repeated = Counter(" ".join(t.casefold().split()) for t in texts)
+    keys = [" ".join(t.casefold().split()) for t in texts]
+    repeated = Counter(keys)
+    stops = _list_stops(texts, labelled)
     usable = [
         not labelled[i] and scores[i] <= 0 and _item_shaped(t, repeated)
         for i, t in enumerate(texts)
@@ -45,28 +47,73 @@ def list_items(texts: list[str], scores: list[float], labelled: list[bool]) -> s
         if not labelled[i] and _introduces(text):
             found |= _following(loose, scores, i + 1)
         elif labelled[i] and text.rstrip().endswith(":") and len(words(text)) <= MENU_WORDS:
-            found |= _long_list(texts, labelled, i + 1)
+            found |= _long_list(keys, repeated, i + 1, stops[i + 1])
+        elif scores[i] > 0 and i + 1 < len(texts) and scores[i + 1] <= 0 and not labelled[i + 1]:
+            found |= _patterned_list(keys, repeated, scores, i + 1, stops[i + 1])
     return found | _sequences(texts, scores, labelled, usable)
+
+
+def _list_stops(texts: list[str], labelled: list[bool]) -> list[int]:
+    """For each block, the first block from it on that no list crosses (furniture, a dated
+    header): a list is a run of unlabelled lines."""
+    stops = [len(texts)] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        stops[i] = i if labelled[i] or timestamp(texts[i]) else stops[i + 1]
+    return stops
 
 
 LONG_LIST = 12
 ITEM_MARKS = 3
 
 
-def _long_list(texts: list[str], labelled: list[bool], start: int) -> set[int]:
+MARK_WORDS = 2  # a bare "0" (a comment's like count) marks nothing
+PATTERNED_PROSE_SHARE = 0.25
+
+
+def _patterned_list(
+    keys: list[str], everywhere: Counter, scores: list[float], start: int, stop: int
+) -> set[int]:
+    """Right after story prose, a long stretch of short lines structured by lines said once per
+    item (a menu's "Eat every 2-3 hours", a spec sheet's "Battery life"): the story's own table.
+    Mostly not prose, or it is the story going on with a repeated caption."""
+    found = _long_list(keys, everywhere, start, stop, MARK_WORDS)
+    prose = sum(1 for i in found if scores[i] > 0)
+    return found if prose <= PATTERNED_PROSE_SHARE * len(found) else set()
+
+
+def _long_list(
+    keys: list[str], everywhere: Counter, start: int, stop: int, mark_words: int = 1
+) -> set[int]:
     """After a bare labelled header ("Don't Miss:"), a long list that is the story's own
     (products with their specs, price and "Buy Now"): up to the last of a line repeated once
-    per item, ITEM_MARKS or more times, and nowhere else on the page, as navigation is."""
-    stop = start
-    while stop < len(texts) and not labelled[stop] and not timestamp(texts[stop]):
-        stop += 1
-    keys = [" ".join(t.casefold().split()) for t in texts]
-    inside, everywhere = Counter(keys[start:stop]), Counter(keys)
-    marks = [k for k, n in inside.items() if n >= ITEM_MARKS and everywhere[k] == n]
+    per item, ITEM_MARKS or more times, and nowhere else on the page, as navigation is; the
+    last item's lines after its mark too. ``stop`` ends the unlabelled run from ``start``."""
+    inside = Counter(keys[start:stop])
+    marks = {
+        k
+        for k, n in inside.items()
+        if n >= ITEM_MARKS and everywhere[k] == n and len(words(k)) >= mark_words
+    }
     if not marks:
         return set()
-    end = max(j for j in range(start, stop) if keys[j] in marks) + 1
+    places = [j for j in range(start, stop) if keys[j] in marks]
+    end = places[-1] + 1
+    # the last item's own lines after its last mark: fewer than the lines between two marks
+    shortest_item = _shortest_gap(keys, places)
+    if stop - end < shortest_item:
+        end = stop
     return set(range(start, end)) if end - start >= LONG_LIST else set()
+
+
+def _shortest_gap(keys: list[str], places: list[int]) -> int:
+    """The fewest blocks between two occurrences of the same mark."""
+    last: dict[str, int] = {}
+    gap = len(keys)
+    for j in places:
+        if keys[j] in last:
+            gap = min(gap, j - last[keys[j]])
+        last[keys[j]] = j
+    return gap
 
 
 def _introduces(text: str) -> bool:
@@ -137,79 +184,22 @@ def _after_prose(scores: list[float], labelled: list[bool], i: int) -> bool:
     return False
 
 
-TEASER_WORDS = 40  # a teaser's summary is a sentence or two
-TEASER_GAP = 4
-MIN_TEASERS = 3
+# an embedded post's byline: "— Jane Doe (@jdoe) November 18, 2019"
+POST_BYLINE = re.compile(
+    r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+[\w .,]{0,30}\b(?:19|20)\d\d\b\W{0,3}$"
+)
 
 
-def teaser_summaries(texts: list[str], scores: list[float], labelled: list[bool]) -> set[int]:
-    """Short prose blocks that each follow their own headline (a title, a kicker, a source line):
-    a list of other stories, MIN_TEASERS or more in a row. Story paragraphs follow one another."""
-    prose = [i for i, value in enumerate(scores) if value > 0]
-    chain: list[int] = []
+def embedded_posts(texts: list[str]) -> set[int]:
+    """An embedded post (its text, then its byline) that the story quotes: short, unpunctuated
+    or made of a link, it reads like furniture, yet the story goes on through it (or ends on it)."""
     found: set[int] = set()
-    for before, i in zip([-1] + prose, prose):
-        gap = range(before + 1, i)
-        headed = 0 < len(gap) <= TEASER_GAP and any(
-            not labelled[k] and _headline_shaped(texts[k]) for k in gap
-        )
-        if headed and _summary_shaped(texts[i]):
-            chain.append(i)
-            continue
-        if len(chain) >= MIN_TEASERS:
-            found.update(chain)
-        chain = []
-    if len(chain) >= MIN_TEASERS:
-        found.update(chain)
+    for i, text in enumerate(texts):
+        if POST_BYLINE.match(text.strip()):
+            found.add(i)
+            if i > 0:
+                found.add(i - 1)
     return found
-
-
-def _headline_shaped(text: str) -> bool:
-    n = len(words(text))
-    return 2 <= n <= 20 and not text.rstrip().endswith(".")
-
-
-def _summary_shaped(text: str) -> bool:
-    """A sentence or two of running prose (not a box score's "Team (3-0): Doe 2 goals.")."""
-    tokens = words(text)
-    stop = sum(1 for t in tokens if t.casefold() in stopwords()) / max(1, len(tokens))
-    return len(tokens) < TEASER_WORDS and stop >= SUMMARY_STOP
-
-
-SUMMARY_STOP = 0.2
-
-
-ISLAND_BLOCKS = 4
-# an embedded post ("— Jane Doe (@jdoe) May 1, 2019") or a list of sources with their addresses
-# is quoted by the story; teaser boxes show neither
-_CITED = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w+\)")
-SHOUTED_WORDS = 8
-
-
-def inserts(
-    texts: list[str], scores: list[float], labelled: list[bool], start: int, end: int
-) -> set[int]:
-    """Blocks inside the story region that are not the story: runs of ISLAND_BLOCKS or more
-    non-prose blocks (a "Most read" box of teaser headlines, a gallery's captions), which the
-    story goes around, and long all-capitals links to other stories."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i in range(start, end + 1):
-        if i < end and scores[i] <= 0:
-            run.append(i)
-            continue
-        cited = any(_CITED.search(texts[k]) for k in run)
-        if not cited and sum(1 for k in run if not labelled[k]) >= ISLAND_BLOCKS:
-            found.update(run)
-        run = []
-    return found | {i for i in range(start, end) if shouted(texts[i]) and scores[i] <= 0}
-
-
-def shouted(text: str) -> bool:
-    """A long all-capitals line with no end punctuation: a link to another story set inside this
-    one ("SCIENTISTS FIND ..."), which a subheading, a few words long, rarely is."""
-    ended = text.rstrip().endswith((".", "?", "!"))  # a question in capitals is a subheading
-    return text.isupper() and len(words(text)) >= SHOUTED_WORDS and not ended
 
 
 FORM_BLOCKS = 3
@@ -224,7 +214,6 @@ def form_ends(kinds: list) -> set[int]:
         if run >= FORM_BLOCKS:
             ends.add(i)
     return ends
-
 
 
 def repeated_prose(texts: list[str], scores: list[float]) -> set[int]:
@@ -262,34 +251,3 @@ def _same_start(a: str, b: str) -> bool:
         return True
     shared = len(os.path.commonprefix([a, b]))
     return shared >= CUT_SHARE * max(len(a), len(b))
-
-
-
-CARD_REACH = 2  # blocks between a "You may like" header and its first card
-
-
-def carded_teasers(texts: list[str], scores: list[float], kinds: list) -> set[int]:
-    """Prose blocks after a "You may also like" header, each under the same repeated line (a
-    share bar, a source line): a box of other stories' cards, MIN_TEASERS or more. The story's
-    own paragraph may sit under that line too, but before the header."""
-    repeated = Counter(" ".join(t.casefold().split()) for t in texts)
-    found: set[int] = set()
-    for i, kind in enumerate(kinds):
-        if kind != "read_next" or i + 1 >= len(texts):
-            continue
-        cards: list[int] = []
-        line = None
-        j = i + 1
-        while j + 1 < len(texts) and j <= i + CARD_REACH + 2 * len(cards):
-            key = " ".join(texts[j].casefold().split())
-            if scores[j] <= 0 and repeated[key] > MIN_TEASERS and key == (line or key) and scores[j + 1] > 0:
-                line = key
-                cards.append(j + 1)
-                j += 2
-            elif cards:
-                break
-            else:
-                j += 1
-        if len(cards) >= MIN_TEASERS:
-            found.update(cards)
-    return found
