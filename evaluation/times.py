@@ -11,10 +11,14 @@ Scores (TempEval-3, UzZaman et al. 2013):
 Also measured, to decide dateparser vs own rules: on every gold DATE expression's own text, the
 share of values dateparser (RELATIVE_BASE = the DCT) gets right vs our normaliser.
 
+``--by-kind`` breaks the outcomes (right value, wrong value, spurious, missed) down by kind of
+expression (weekdays, weeks, quarters, durations, sets, "now", vague references, ...), read from
+the gold text, or the system's for a spurious one: where the value errors come from.
+
 Also the Giveme5W1H "when" match rate: the share of its 96 news articles whose annotated "when"
 phrase overlaps one of our time expressions.
 
-    python -m evaluation.times [--limit N] [--dateparser] [--errors] [--no-five-w1h]
+    python -m evaluation.times [--limit N] [--dateparser] [--errors] [--by-kind] [--no-five-w1h]
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import html
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from evaluation.common import prf, shared_data, summary_line
@@ -123,9 +128,10 @@ def _match(system: list[TimeRef], gold: tuple[GoldTimex, ...], strict: bool) -> 
     return pairs
 
 
-def score(docs: list[GoldDoc], show_errors: bool = False) -> dict[str, float]:
+def score(docs: list[GoldDoc], show_errors: bool = False, by_kind: bool = False) -> dict[str, float]:
     nlp = load_nlp(with_gazetteer=False)
     n_sys = n_gold = n_strict = n_relaxed = n_value = 0
+    outcomes: Counter[tuple[str, str]] = Counter()
     started = time.perf_counter()
     stage_seconds = 0.0
     for gold, doc in zip(docs, nlp.pipe(d.body for d in docs)):
@@ -141,6 +147,7 @@ def score(docs: list[GoldDoc], show_errors: bool = False) -> dict[str, float]:
         n_value += sum(s.value == g.value for s, g in relaxed)
         if show_errors:
             _print_errors(gold, system, relaxed)
+        outcomes.update(_outcomes(system, gold.timexes, relaxed))
     sp, sr, sf = prf(n_strict, n_sys, n_gold)
     rp, rr, rf = prf(n_relaxed, n_sys, n_gold)
     vp, vr, vf = prf(n_value, n_sys, n_gold)
@@ -149,6 +156,8 @@ def score(docs: list[GoldDoc], show_errors: bool = False) -> dict[str, float]:
     print(f"strict  P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
     print(f"relaxed P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
     print(f"value   P={vp:.3f} R={vr:.3f} F1={vf:.3f} accuracy on relaxed matches={n_value / max(1, n_relaxed):.3f}")
+    if by_kind:
+        _print_by_kind(outcomes)
     return {"strict_f1": sf, "relaxed_f1": rf, "value_acc": n_value / max(1, n_relaxed), "value_f1": vf, "span_f1": rf}
 
 
@@ -164,6 +173,46 @@ def _print_errors(gold: GoldDoc, system: list[TimeRef], relaxed: list) -> None:
     for g in gold.timexes:
         if id(g) not in matched_gold:
             print(f"FN    {gold.id} {g.text!r}={g.value} | {gold.body[max(0, g.start - 40):g.end + 30]!r}")
+
+
+KINDS = (  # the first that matches an expression's text names its kind, for the error breakdown
+    ("set", r"\b(?:every|each|daily|weekly|monthly|annually|quarterly|hourly)\b"),
+    ("quarter/half/period", r"quarter|\bhalf\b|\bperiod\b"),
+    ("now/current", r"^(?:right now|now|currently|current|these days|nowadays)$"),
+    ("decade/century", r"\d0'?s\b|decade|centur|nineties|eighties"),
+    ("week/weekend", r"week"),
+    ("weekday", r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"),
+    ("vague reference", r"^(?:the )?(?:recent(?:ly)?|past|future|soon|once|earlier|previously|already|then|yet)$"),
+    ("ago/earlier/later", r"\b(?:ago|earlier|later)\b"),
+    ("duration", r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|\w+teen|\w+ty)[ -](?:second|minute|hour|day|night|month|year)s?\b"),
+    ("year-relative", r"\byear"),
+    ("explicit date/year", r"\d{4}"),
+    ("month/date", r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
+    ("clock/part of day", r"a\.m|p\.m|noon|midnight|morning|afternoon|evening|night"),
+    ("today/yesterday", r"today|yesterday|tomorrow|tonight"),
+)
+
+
+def expression_kind(text: str) -> str:
+    lowered = text.lower().strip(" .,")
+    return next((kind for kind, pattern in KINDS if re.search(pattern, lowered)), "other")
+
+
+def _outcomes(system: list[TimeRef], gold: tuple[GoldTimex, ...], relaxed: list) -> list[tuple[str, str]]:
+    """(kind, outcome) for every expression: right value, wrong value, spurious, missed."""
+    matched_sys = {id(s) for s, _ in relaxed}
+    matched_gold = {id(g) for _, g in relaxed}
+    found = [(expression_kind(g.text), "right" if s.value == g.value else "wrong value") for s, g in relaxed]
+    found += [(expression_kind(s.text), "spurious") for s in system if id(s) not in matched_sys]
+    return found + [(expression_kind(g.text), "missed") for g in gold if id(g) not in matched_gold]
+
+
+def _print_by_kind(outcomes: Counter) -> None:
+    columns = ("right", "wrong value", "spurious", "missed")
+    kinds = sorted({k for k, _ in outcomes}, key=lambda k: -sum(outcomes[k, c] for c in columns[1:]))
+    print(f"{'kind':22}" + "".join(f"{c:>12}" for c in columns))
+    for kind in kinds:
+        print(f"{kind:22}" + "".join(f"{outcomes[kind, c]:12d}" for c in columns))
 
 
 def dateparser_baseline(docs: list[GoldDoc]) -> tuple[float, float, float]:
@@ -220,10 +269,11 @@ def when_match_rate(limit: int | None = None) -> float:
 
 
 def evaluate(
-    limit: int | None = None, with_dateparser: bool = False, show_errors: bool = False, five_w1h: bool = False
+    limit: int | None = None, with_dateparser: bool = False, show_errors: bool = False, five_w1h: bool = False,
+    by_kind: bool = False,
 ) -> dict[str, float]:
     docs = load_gold(limit)
-    scores = score(docs, show_errors)
+    scores = score(docs, show_errors, by_kind)
     if five_w1h:
         scores = {"when_match": when_match_rate(limit), **scores}
     if with_dateparser:
@@ -238,9 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only N documents")
     parser.add_argument("--dateparser", action="store_true", help="also measure dateparser on the gold texts")
     parser.add_argument("--errors", action="store_true", help="print every miss")
+    parser.add_argument("--by-kind", action="store_true", help="right / wrong value / spurious / missed by kind of expression")
     parser.add_argument("--no-five-w1h", action="store_true", help="skip the Giveme5W1H 'when' match rate")
     args = parser.parse_args(argv)
-    scores = evaluate(args.limit, args.dateparser, args.errors, five_w1h=not args.no_five_w1h)
+    scores = evaluate(args.limit, args.dateparser, args.errors, five_w1h=not args.no_five_w1h, by_kind=args.by_kind)
     print(summary_line("times", scores))
     return 0
 

@@ -11,6 +11,7 @@ from newsevents.extract.times_normalise import (
     duration_value,
     iso_week,
     nearest_date,
+    quarter_ending,
     resolve_month,
     resolve_weekday,
 )
@@ -99,3 +100,16 @@ def test_times_grammar_longest_match(text, expected):
         assert got == expected
     else:
         assert all(g == "May" for g in got)
+
+
+@pytest.mark.parametrize(
+    ("end_month", "anchor", "expected"),
+    [
+        (9, dt.date(1989, 10, 26), "1989-Q3"),  # July-September
+        (7, dt.date(1989, 10, 30), "1989-Q2"),  # May-July: mostly the second quarter
+        (1, dt.date(2022, 3, 1), "2021-Q4"),  # November-January: mostly last year's fourth
+        (12, dt.date(2022, 10, 1), "2021-Q4"),  # the last December before October 2022
+    ],
+)
+def test_times_quarter_ending(end_month, anchor, expected):
+    assert quarter_ending(end_month, anchor) == expected

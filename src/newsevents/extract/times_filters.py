@@ -6,6 +6,7 @@ for Our Lives", "the Sunday Times", "2,000 troops", ABC's "This Week" are not ti
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,14 @@ def root_token(doc: Doc, start: int, end: int) -> Optional[Token]:
     return span.root if span is not None and len(span) else None
 
 
+def _starts_compound(span: SpacySpan, doc: Doc) -> bool:
+    """Whether a hyphen and a word follow the span without a space: the start of a compound."""
+    if span.end + 1 >= len(doc) or span[-1].whitespace_:
+        return False
+    hyphen, word = doc[span.end], doc[span.end + 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and word.text[:1].isalpha()
+
+
 def _prev_word(doc: Doc, span: SpacySpan) -> str:
     return doc[span.start - 1].lower_ if span.start > 0 else ""
 
@@ -34,6 +43,8 @@ def plausible(c: Candidate, doc: Doc) -> bool:
     span = tokens(doc, c.start, c.end)
     if span is None or not len(span):
         return False
+    if _starts_compound(span, doc):
+        return False  # "the quarter-to-quarter comparison"
     lex = lexicon()
     check = _CHECKS.get(c.rule)
     return check(c, span, doc, lex) if check else True
@@ -77,11 +88,16 @@ def _year_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if c.get("mod") or span[0].lower_.startswith("mid-"):
         return True
     token = span[-1]
+    if re.fullmatch(r"(?i:pre|post|mid)-\d{4}", token.text):
+        return True  # "the post-1959 politics"
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or token.like_num is False:
         return False
     head = token.head
-    # "2000 troops" counts; "the 1995 shooting" dates: a year before a plural noun is a count
-    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_ not in lex["units"]:
+    # "2000 troops" counts; "the 1995 shooting" dates: a year before a plural noun is a count,
+    # unless a determiner or possessive stands before it ("the company's 1989 operating results")
+    before_word = doc[span.start - 1] if span.start > 0 else None
+    determined = before_word is not None and (before_word.tag_ in ("DT", "PRP$", "POS") and before_word.lower_ not in ("no", "some", "all", "these", "those", "both"))
+    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_ not in lex["units"] and not determined:
         return False
     if token.ent_type_ == "DATE" or _prev_word(doc, span) in lex["year_prepositions"]:
         return True
@@ -156,7 +172,14 @@ def _clock_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     return not (c.get("named") and _prev_word(doc, span) == "high")  # "High Noon", "high noon comes"
 
 
+def _part_of_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """Not a modifier of a later noun: "the afternoon session", "the morning papers"."""
+    last = span[-1]
+    return not (last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod"))
+
+
 _CHECKS = {
+    "part_of_day": _part_of_day_ok,
     "rel_unit": _rel_unit_ok,
     "clock": _clock_ok,
     "set": _set_ok,

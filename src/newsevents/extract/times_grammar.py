@@ -77,6 +77,8 @@ def _rules() -> dict[str, str]:
         # "Friday, Oct. 23, 1998", "July 4", "Aug. 7, 1998", "July 4th"
         "date_mdy": rf"(?:(?P<weekday>{p['WEEKDAY']}),?\s+)?(?P<month>{p['MONABBR']})\s+(?P<day>{p['DAY']})(?!\d|:\d)(?:,?\s+{y})?",
         # "4 July 2022", "the 4th of July"
+        # "April 24 and 25": the second day of the month just named
+        "date_and_day": rf"(?P<month>{p['MONABBR']})\s+{p['DAY']}\s+(?i:and|or|to|through)\s+(?P<core>(?P<day>{p['DAY']}))(?![\d:]|\s*(?:%|percent|[A-Za-z]))(?:,?\s+{y})?",
         "date_dmy": rf"(?:(?P<weekday>{p['WEEKDAY']}),?\s+)?(?:the\s+)?(?<![\d.])(?P<day>{p['DAY']})\s+(?:of\s+)?(?P<month>{p['MONABBR']})(?:,?\s+{y})?",
         "date_iso": r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])(?![\d-])",
         "date_slash": r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-2]?\d|3[01])/(?P<year>(?:19|20)\d\d)(?![\d/])",
@@ -86,11 +88,13 @@ def _rules() -> dict[str, str]:
         "year": rf"(?:(?P<mod>(?i:early|mid|late|fiscal|calendar|the year|the end of|the beginning of|the start of|the middle of|the summer of|the spring of|the fall of|the autumn of|the winter of))\s+|mid-)?{y}",
         "decade": rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
         "century": r"(?:(?i:the)\s+)?\b(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)",
-        "weekday": rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|earlier|early|late|later|coming))\s+)?(?P<weekday>{p['WEEKDAY']})(?:\s+(?P<part>{p['PART']}))?(?!\w)",
+        "weekday": rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|earlier|early|late|later|coming|the previous|the following|the next))\s+)?(?P<weekday>{p['WEEKDAY']})(?:\s+(?P<part>{p['PART']}))?(?!\w)",
         "month_set": rf"(?i:every|each)\s+(?P<month>{p['MONTH']})\b",
-        "weekday_set": rf"(?:(?i:every|each)\s+(?P<weekday>{p['WEEKDAY']})|(?P<weekdays>{p['WEEKDAY']})s(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?)\b",
-        "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|\b(?P<named>(?i:noon|midnight|midday))\b",
-        "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
+        "weekday_set": rf"(?:(?i:every|each)\s+(?P<weekday>{p['WEEKDAY']})|(?P<weekdays>{p['WEEKDAY']})s?\s+(?P<part>(?i:mornings|afternoons|evenings|nights))|(?P<plural>{p['WEEKDAY']})s)\b",
+        "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|\b(?P<named>(?i:noon|midnight|midday))\b|(?<![\d:.$])\b(?P<hour2>1[0-2]|0?[1-9])(?:[:.](?P<minute2>[0-5]\d))?\s+(?:(?i:o'clock)\s+)?(?i:in)\s+(?i:the)\s+(?P<daypart>(?i:morning|afternoon|evening))\b",
+        "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+|(?i:mid)[- ]?(?P<prepart>(?i:morning|afternoon|evening))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
+        # "in the morning", "by mid-afternoon": a part of the day last mentioned
+        "part_of_day": r"(?<![\w-])(?:(?i:the)\s+(?:(?i:early|late)\s+)?(?P<part>(?i:morning|afternoon|evening))|(?i:mid)[- ]?(?P<midpart>(?i:morning|afternoon|evening)))\b",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
         "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
@@ -98,22 +102,39 @@ def _rules() -> dict[str, str]:
         "season_year": rf"(?P<season>{p['SEASON']})\s+(?:of\s+)?{y}",
         # TimeML keeps "ago" inside the expression but "later", "after", "before" are signals outside
         # it: "three days later" is the duration "three days" (the duration rule)
-        "ago": rf"(?:(?P<mod>{p['MOD']})\s+)?(?P<num>{p['NUM']})\s+(?P<unit>{p['UNIT']}|{p['UNITS']})\s+(?P<dir>(?i:ago|earlier|from now|hence))\b",
-        "duration": rf"(?:(?P<mod>{p['MOD']})\s+)?(?:(?P<the>(?i:the|the past|the last|the next|the first|the previous|the coming|the final|the remaining|the following|the latest|another|an additional|an extra))\s+)?(?P<num>{p['NUM']})(?:\s+(?:or|to)\s+(?P<num2>{p['NUM']}))?\s+(?:(?i:more|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{p['UNITS']}|{p['UNIT']})\b(?P<half>\s+(?i:and\s+a\s+half)\b)?",
+        "ago": rf"\b(?:(?P<mod>{p['MOD']})\s+)?(?P<num>{p['NUM']})\s+(?P<unit>{p['UNIT']}|{p['UNITS']})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|from now|hence))\b",
+        # "Islam will one day be ...": "one day" between a modal and its verb is "some day"
+        "some_day": r"\b(?i:will|would|could|might|may|can|shall|to)\s+(?P<core>(?i:one|some)\s+day)\s+(?=[a-z])",
+        "duration": rf"\b(?:(?P<mod>{p['MOD']})\s+)?(?:(?P<the>(?i:the|the past|the last|the next|the first|the previous|the coming|the final|the remaining|the following|the latest|the year-earlier|the year-ago|the comparable|another|an additional|an extra))\s+)?(?P<num>{p['NUM']})(?:\s+(?:or|to)\s+(?P<num2>{p['NUM']}))?\s+(?:(?i:more|full|long|straight|consecutive|trading|business|working|calendar)\s+)?(?P<unit>{p['UNITS']}|{p['UNIT']})\b(?P<half>\s+(?i:and\s+a\s+half)\b)?",
         # "the year ended June 30": TimeBank annotates a reporting year as a one-year duration
         "fiscal_period": r"(?P<core>(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:year)))\s+(?i:ended|ending)\b",
+        # "for the year", "the full year", "earlier in the year": in a report, the current year
+        # (a capital "Year" is a title: "Person of the Year")
+        "the_year": r"(?:(?i:earlier|later)\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|entire|whole|fiscal)\s+)?year\b(?![-'’]|\s+(?i:ago|earlier|end|before|ended|ending|later|after|two)\b|\s+(?i:of\s+the)\b)",
         "duration_adj": rf"(?P<num>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))-(?P<unit>(?i:second|minute|hour|day|week|month|year|decade))(?:-long)?(?!-old)\b",
+        # "for an additional year", "another week": one more unit
+        "one_more": r"\b(?i:another|an\s+additional|an\s+extra)\s+(?P<unit>(?i:hour|day|week|month|year))\b(?![-'’])",
+        # "a day-long meeting", "a year-long inquiry": one unit, written without its number
+        "unit_long": r"(?<![\w-])(?P<unit>(?i:day|week|month|year))-long\b",
         "bare_units": rf"\b(?i:for|over|within|in|take|took|takes|last|lasted)\s+(?P<core>(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours)))\b(?!\s+(?:of|ago|later|earlier|before|after))",
         "reference": rf"(?<![\w-])(?P<ref>(?i:{refs}))(?![\w-])",
         "set": rf"(?<![\w-])(?P<set>(?i:{sets}))(?![\w-])|(?i:every|each|once a|twice a|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|morning|night|evening))\b",
         "quarter": rf"(?:(?i:the)\s+|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
         # "the quarter", "the 1988 quarter", "last year's quarter", "the quarter a year ago"
-        "the_quarter": rf"(?:(?i:the)\s+(?:(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))|(?P<year>{p['YEAR']}))?\s*|(?P<relyear>(?i:this|last))\s+year(?:'s|’s)\s+)(?P<unit>(?i:quarter))\b(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier))))?",
+        "the_quarter": rf"(?:(?i:the)\s+(?:(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))|(?P<year>{p['YEAR']}))?\s*|(?P<relyear>(?i:this|last))\s+year(?:'s|’s)\s+)(?P<unit>(?i:quarter))\b(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier))))?(?=\s+(?i:ended|ending)\s+(?P<endmonth>{p['MONABBR']})|)",
         "weekend": r"(?P<core>(?i:the)\s+(?i:weekend))\b",
         "period_end": rf"(?P<pre>(?i:the end of|the beginning of|the start of|the middle of))\s+(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:year|month|week|quarter))\b|(?P<yearend>(?i:year-end|year end|year's end))\b",
         "year_ago_adj": r"(?:(?i:the)\s+)?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
+        # "the corresponding period last year", "the same period a year ago"
+        "period_year_ago": r"(?i:the)\s+(?:(?i:comparable|corresponding|same|year-earlier)\s+)?(?i:period)\s+(?:(?i:last\s+year)|(?i:a\s+year\s+(?:ago|earlier)))\b",
+        # "the 1989 period": a period of a named year, the reported quarter in a quarterly report
+        "year_period": rf"(?i:the)\s+{y}\s+(?i:period)\b",
         "spoken_year": rf"(?:(?P<month>{p['MONTH']})\s+|(?:(?i:the)\s+)?(?P<season>{p['SEASON']})\s+(?i:of)\s+)?\b(?:(?i:the\s+year\s+)?(?i:nineteen)[\s-]+(?P<tens>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:-(?P<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?|(?i:the\s+year\s+)(?P<y2k>(?i:two\s+thousand)))\b",
         "holiday": rf"(?P<holiday>{holidays})(?:\s+{y})?",
+        # "the nineties" (broadcast transcripts); "in his fifties" is an age, so "the" is required
+        "spoken_decade": r"(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<tens>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+        # "the last half of 1989", "the first two quarters of 1990": a half of a named year
+        "half_of_year": rf"\b(?:(?P<mod>{p['MOD']})\s+)?(?:(?i:the)\s+)?(?P<which>(?i:first|second|last|latter))\s+(?:(?i:two)\s+(?P<quarters>(?i:quarters))|(?i:half))\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y}",
     }
 
 
@@ -132,16 +153,16 @@ def _key_classes() -> dict[str, str]:
         "season": r"spring|summer|fall|autumn|winter",
         "reference": low(list(lex["references"])),
         "holiday": low(list(lex["holidays"])),
-        "spoken": r"nineteen|two thousand",
+        "spoken": r"nineteen|two thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
     }
 
 
 RULE_KEYS = {
-    "date_mdy": "month", "date_dmy": "month", "month_year": "month", "month_rel_year": "month",
+    "date_mdy": "month", "date_and_day": "month", "date_dmy": "month", "month_year": "month", "month_rel_year": "month",
     "month": "month", "date_iso": "digit", "date_slash": "digit", "year": "digit", "decade": "digit",
     "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"),
     "rel_day": "rel_day", "this_part": "unit", "rel_season": "season", "season_year": "season",
-    "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken",
+    "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken", "spoken_decade": "spoken", "year_period": "digit",
 }
 BEFORE, AFTER = 60, 70  # no expression reaches further from its key word
 

@@ -81,6 +81,15 @@ def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def quarter_ending(end_month: int, anchor: dt.date) -> str:
+    """ "the quarter ended July 31": three months ending then, named by the calendar quarter that
+    holds most of them (May-July is mostly the second quarter), the last such before the anchor."""
+    year = anchor.year if end_month <= anchor.month else anchor.year - 1
+    middle = end_month - 1 or 12
+    year -= middle == 12  # a quarter ended January 31 is mostly the previous year's fourth
+    return f"{year}-Q{(middle - 1) // 3 + 1}"
+
+
 def resolve_weekday(anchor: dt.date, weekday: int, tense: Optional[str], rel: str = "") -> dt.date:
     """The date of a weekday named in a clause of this tense (see the module docstring)."""
     back = (anchor.weekday() - weekday) % 7

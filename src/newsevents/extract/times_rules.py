@@ -20,6 +20,7 @@ from newsevents.extract.times_normalise import (
     duration_value,
     iso_week,
     nearest_date,
+    quarter_ending,
     quarter_of,
     resolve_month,
     resolve_weekday,
@@ -98,7 +99,12 @@ def _weekday(c: Candidate, anchor, tense, reference) -> Value:
         return Value(None, "day", basis="none")
     weekday = lexicon()["weekdays"][c.get("weekday")]
     rel = _rel(c)
-    date = resolve_weekday(anchor, weekday, tense, rel)
+    if rel in ("the previous", "the following", "the next"):
+        # "down 4.5% from the previous Friday": the one before the day last mentioned
+        base = reference or anchor
+        date = resolve_weekday(base, weekday, None, "last" if rel == "the previous" else "next")
+    else:
+        date = resolve_weekday(anchor, weekday, tense, rel)
     return Value(date.isoformat() + (_part_suffix(part) if part else ""), "day", basis=PUB)
 
 
@@ -107,7 +113,7 @@ def _part_suffix(part: str) -> str:
 
 
 def _weekday_set(c: Candidate, anchor, tense, reference) -> Value:
-    name = c.get("weekday") or c.get("weekdays")
+    name = c.get("weekday") or c.get("weekdays") or c.get("plural")  # "Tuesday nights" too
     number = lexicon()["weekdays"][name] + 1
     suffix = _part_suffix(c.get("part").rstrip("s")) if c.get("part") else ""
     return Value(f"XXXX-WXX-{number}{suffix}", "day", kind="set")
@@ -116,9 +122,9 @@ def _weekday_set(c: Candidate, anchor, tense, reference) -> Value:
 def _clock(c: Candidate, anchor, tense, reference) -> Value:
     if c.get("named"):
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[c.get("named").lower()]
-    else:
-        hour, minute = int(c.get("hour")), int(c.get("minute") or 0)
-        pm = c.get("ampm").lower().startswith("p")
+    else:  # "10:35 a.m." or "4 in the morning"
+        hour, minute = int(c.get("hour") or c.get("hour2")), int(c.get("minute") or c.get("minute2") or 0)
+        pm = c.get("ampm").lower().startswith("p") if c.get("ampm") else c.get("daypart").lower() != "morning"
         hour = (hour % 12) + (12 if pm else 0)
     if anchor is None:
         return Value(None, "time", basis="none")
@@ -131,7 +137,19 @@ def _rel_day(c: Candidate, anchor, tense, reference) -> Value:
         return Value(None, "day", basis="none")
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
-    return Value((anchor + dt.timedelta(days=offset)).isoformat(), "day", basis=PUB)
+    day = (anchor + dt.timedelta(days=offset)).isoformat()
+    part = c.get("prepart") or c.get("part")  # "mid-afternoon yesterday", "yesterday afternoon"
+    return Value(day + (_part_suffix(part) if part else ""), "day", basis=PUB)
+
+
+def _part_of_day(c: Candidate, anchor, tense, reference) -> Value:
+    """ "in the morning", "by mid-afternoon": that part of the day last mentioned, else of the
+    publication day."""
+    day = reference or anchor
+    if day is None:
+        return Value(None, "day", basis="none")
+    part = c.get("part") or c.get("midpart")
+    return Value(day.isoformat() + _part_suffix(part), "day", basis=PUB)
 
 
 def _this_part(c: Candidate, anchor, tense, reference) -> Value:
@@ -198,8 +216,22 @@ def _duration(c: Candidate, anchor, tense, reference) -> Value:
     return Value(duration_value(num, c.get("unit")), "duration", kind="duration")
 
 
+def _some_day(c: Candidate, anchor, tense, reference) -> Value:
+    return Value("FUTURE_REF", "reference", basis=PUB)
+
+
+def _one_unit(c: Candidate, anchor, tense, reference) -> Value:
+    return Value(duration_value(1, c.get("unit")), "duration", kind="duration")
+
+
 def _fiscal_period(c: Candidate, anchor, tense, reference) -> Value:
     return Value("P1Y", "duration", kind="duration")
+
+
+def _the_year(c: Candidate, anchor, tense, reference) -> Value:
+    if anchor is None:
+        return Value(None, "year", basis="none")
+    return Value(f"{anchor.year:04d}", "year", basis=PUB)
 
 
 def _month_set(c: Candidate, anchor, tense, reference) -> Value:
@@ -254,6 +286,8 @@ def _the_quarter(c: Candidate, anchor, tense, reference) -> Value:
     "last year's quarter" and "the year-ago quarter" are that quarter a year before."""
     if anchor is None:
         return Value(None, "quarter", basis="none")
+    if c.get("endmonth") and not (c.get("ago") or c.get("relyear") or c.get("year")):
+        return Value(quarter_ending(_month_number(c.get("endmonth")), anchor), "quarter", basis=PUB)
     pre = (c.get("pre") or "").lower()
     into = (anchor - dt.date(anchor.year, 3 * quarter_of(anchor) - 2, 1)).days
     reporting = tense == "past" or (tense != "future" and into <= REPORTING_DAYS)
@@ -328,16 +362,30 @@ def _spoken_year(c: Candidate, anchor, tense, reference) -> Value:
     return Value(year, "year")
 
 
+def _spoken_decade(c: Candidate, anchor, tense, reference) -> Value:
+    """ "the nineties": a decade of the twentieth century, as broadcast transcripts write it."""
+    return Value(f"19{TENS[c.get('tens').lower()[:-3] + 'y'] // 10}", "decade")
+
+
+def _half_of_year(c: Candidate, anchor, tense, reference) -> Value:
+    half = 1 if c.get("which").lower() == "first" else 2
+    return Value(f"{c.get('year')}-H{half}", "half")
+
+
 NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
-    "date_mdy": _date, "date_dmy": _date, "date_iso": _date, "date_slash": _date,
+    "date_mdy": _date, "date_and_day": _date, "date_dmy": _date, "date_iso": _date, "date_slash": _date,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month,
     "year": _year, "decade": _decade, "century": _century, "weekday": _weekday,
     "weekday_set": _weekday_set, "clock": _clock, "rel_day": _rel_day, "this_part": _this_part,
-    "rel_unit": _rel_unit, "anaphoric": _anaphoric, "rel_season": _season, "season_year": _season,
-    "ago": _ago, "duration": _duration, "fiscal_period": _fiscal_period, "month_set": _month_set, "duration_adj": _duration, "bare_units": _bare_units,
-    "reference": _reference, "set": _set, "quarter": _quarter, "the_quarter": _the_quarter,
-    "holiday": _holiday, "weekend": _weekend, "period_end": _period_end,
-    "year_ago_adj": _year_ago_adj, "spoken_year": _spoken_year,
+    "part_of_day": _part_of_day, "rel_unit": _rel_unit, "anaphoric": _anaphoric,
+    "rel_season": _season, "season_year": _season, "ago": _ago, "some_day": _some_day,
+    "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
+    "unit_long": _one_unit, "one_more": _one_unit, "fiscal_period": _fiscal_period,
+    "the_year": _the_year, "month_set": _month_set, "reference": _reference, "set": _set,
+    "quarter": _quarter, "the_quarter": _the_quarter, "holiday": _holiday, "weekend": _weekend,
+    "period_end": _period_end, "year_ago_adj": _year_ago_adj, "period_year_ago": _year_ago_adj,
+    "year_period": _year, "spoken_year": _spoken_year, "spoken_decade": _spoken_decade,
+    "half_of_year": _half_of_year,
 }
 
 
