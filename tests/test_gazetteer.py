@@ -24,9 +24,9 @@ def test_normalize(raw, key):
         ("Germany", "country", "DE", 51.0, 10.3),
         ("Britain", "country", "GB", 53.0, -2.0),  # a hand-written alias
         ("Sea of Azov", "water", "", 46.1, 36.6),
-        ("Texas", "adm1", "US", 31.0, -97.5),
-        ("NSW", "adm1", "AU", -33.0, 150.0),  # an abbreviation of an admin-1 unit
-        ("B.C.", "adm1", "CA", 50.0, -122.0),
+        ("Texas", "adm1", "US", 31.0, -100.0),  # admin-1 units at their conventional point,
+        ("NSW", "adm1", "AU", -32.0, 147.0),  # not where most of their people live
+        ("B.C.", "adm1", "CA", 54.0, -125.0),
         ("Holy See", "country", "VA", 41.9, 12.45),
         ("North Africa", "region", "", 27.0, 17.0),  # a part of a continent
         ("Korean Peninsula", "region", "", 37.5, 127.5),
@@ -100,3 +100,15 @@ def test_large_countries_lie_near_their_conventional_points(country, lat, lon):
 
     entry = load_gazetteer().country(country)
     assert km(entry.lat, entry.lon, lat, lon) < 161
+
+
+def test_subdivision_points_meet_geonames_names():
+    from newsevents.gazetteer_points import subdivision_point, subdivision_points
+
+    points = subdivision_points()
+    # ISO 3166-2 writes "Donetska oblast", GeoNames "Donetsk Oblast"; "Ontario" is both
+    donetsk = subdivision_point(points, "UA", "Donetsk Oblast")
+    assert donetsk and abs(donetsk[0] - 48.0) < 1.0 and abs(donetsk[1] - 37.8) < 1.5
+    ontario = subdivision_point(points, "CA", "Ontario")
+    assert ontario and abs(ontario[0] - 50.0) < 1.5 and abs(ontario[1] + 85.5) < 2.0
+    assert subdivision_point(points, "UA", "Atlantis") is None

@@ -83,3 +83,53 @@ def test_unknown_place_is_unresolved(nlp):
 @pytest.mark.parametrize("name, iso3", [("Ukraine", "UKR"), ("U.S.", "USA"), ("Britain", "GBR"), ("Kyiv", None)])
 def test_country_of(name, iso3):
     assert country_of(name) == iso3
+
+
+def test_a_country_name_is_the_country_beside_a_city_that_shares_it(nlp):
+    # Mexico City's other names include "Mexico"; its mention must not pull the country to it
+    found = places(nlp, "Officials in Mexico City said Mexico would send aid. The United States and Mexico agreed.")
+    kinds = [(p.text, p.feature) for p in found if p.text == "Mexico"]
+    assert kinds == [("Mexico", "country"), ("Mexico", "country")]
+
+
+def test_an_ocean_is_not_a_small_town_of_the_articles_country(nlp):
+    text = ("Storms formed over the Atlantic on Monday. Residents of Miami, Florida, and Savannah, "
+            "Georgia, were told to leave. The Atlantic season has been busy.")
+    atlantic = [p for p in places(nlp, text) if p.text == "Atlantic"]
+    assert atlantic and all(p.feature == "water" for p in atlantic)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("One Iraqi was killed while planting a bomb to kill US soldiers in Taji, just north of Baghdad.", "Taji"),
+        ("Croatian armed forces midday Saturday captured Knin, the one-time stronghold of the Croatian Serbs.", "Knin"),
+        ("At least nine civilians were killed in the bombardment of the Kurdish-majority Aziziyah district.",
+         "Aziziyah"),
+    ],
+)
+def test_a_town_the_tagger_calls_a_person_is_a_place_where_only_a_place_fits(nlp, sentence, name):
+    assert any(p.text.startswith(name) for p in places(nlp, sentence)), [p.text for p in places(nlp, sentence)]
+
+
+def test_a_person_with_a_town_name_stays_a_person(nlp):
+    # "Taji" is a town, but nothing around it here reads as a place
+    assert not [p for p in places(nlp, "Taji said the talks went well.") if p.text == "Taji"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Syrian troops liberated the village of Tamthil after a week of clashes.", "Tamthil"),
+        ("The landmine was detonated on the road at Aathmail of Nuwakot district on Monday.", "Nuwakot"),
+        ("On December 18 Eritrea captured the Red Sea island of Hanish al-Kabir.", "Hanish al-Kabir"),
+    ],
+)
+def test_a_name_a_generic_word_marks_is_a_place_even_when_untagged(nlp, sentence, name):
+    found = places(nlp, sentence)
+    assert any(p.text.startswith(name) for p in found), [p.text for p in found]
+
+
+def test_a_capitalised_generic_word_marks_nothing(nlp):
+    found = places(nlp, "He appeared before a judge of the U.S. District Court in Manhattan on Friday.")
+    assert not [p for p in found if "District" in p.text]

@@ -24,9 +24,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from newsevents.gazetteer_points import conventional_point, country_point, country_points, mean_point, weighted_point
+from newsevents.gazetteer_points import (conventional_point, country_point, country_points, mean_point,
+                                         subdivision_point, subdivision_points, weighted_point)
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 RULER_VERSION = 3  # bump when the pattern selection code changes (the cache key)
 _RESOURCES = "newsevents.resources.gazetteer"
 
@@ -258,9 +259,10 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
     for line in _resource_lines("admin1_aliases.tsv"):
         alias, iso2, code = line.split("\t")
         abbreviations[(iso2, code)].append(alias)
+    conventional = subdivision_points()
     for (iso2, code), (name, ascii_name, geonameid) in admin1_names.items():
         members = by_admin1.get((iso2, code), [])
-        lat, lon = weighted_point(members)
+        lat, lon = subdivision_point(conventional, iso2, ascii_name, name) or weighted_point(members)
         stem = _ADMIN_SUFFIX.sub("", ascii_name).strip()
         aliases = [name, ascii_name, stem]
         namesake = city_names.get((iso2, normalize(stem)))
@@ -273,11 +275,13 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
 
 def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
     """Counties, districts, raions. GeoNames' code tables give no coordinates: a town of the same
-    name in the same admin-1 unit stands in (often the seat), else the admin-1 point."""
+    name in the same admin-1 unit stands in (often the seat), else the middle of the admin-1 unit's
+    towns, which leans to where people live (and news is written), unlike its conventional point."""
     path = shared / "admin2Codes.txt"
     if not path.exists():
         return
     admin1 = {(row[5], row[8]): row for row in rows if row[4] == "adm1"}
+    middles: dict[tuple[str, str], tuple[float, float]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, geonameid = line.split("\t")
         iso2, code1, _ = code.split(".", 2)
@@ -287,7 +291,10 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         stem = _ADMIN_SUFFIX.sub("", ascii_name).strip() or ascii_name
         towns = [c for c in by_admin1.get((iso2, code1), ()) if normalize(c["name"]) == normalize(stem)]
         town = max(towns, key=lambda c: c["population"], default=None)
-        lat, lon = (town["latitude"], town["longitude"]) if town else (parent[2], parent[3])
+        if town is None and (iso2, code1) not in middles:
+            middles[(iso2, code1)] = weighted_point(by_admin1.get((iso2, code1), [])) if by_admin1.get(
+                (iso2, code1)) else (parent[2], parent[3])
+        lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], 0, code1, False),
             [name, ascii_name, stem])
 

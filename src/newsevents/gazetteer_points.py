@@ -1,9 +1,12 @@
 """Points for gazetteer entries that GeoNames' city lists give no coordinates for: countries (from
-Natural Earth outlines and the CIA World Factbook points) and admin-1 units (from their towns)."""
+Natural Earth outlines and the CIA World Factbook points) and admin-1 units (the conventional point
+of the ISO 3166-2 subdivision, else one made from their towns)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import statistics
 from pathlib import Path
 from typing import Optional
@@ -82,3 +85,58 @@ def weighted_point(members: list[dict]) -> tuple[float, float]:
     lat = (statistics.median(lats) + (lats[lo] + lats[hi]) / 2) / 2
     lon = (statistics.median(lons) + (lons[lo] + lons[hi]) / 2) / 2
     return round(lat, 4), round(lon, 4)
+
+
+_SUBDIVISION_WORDS = re.compile(
+    r"\b(?:oblast|oblast'|province|region|governorate|prefecture|state|voivodeship|department|"
+    r"county|district|krai|kray|republic|autonomous|city|municipality|of|the)\b|[^a-z ]", re.IGNORECASE)
+
+
+def subdivision_key(name: str) -> str:
+    """'Donetsk Oblast', 'Donetsk' -> 'donetsk'; 'Ile-de-France' -> 'ile de france'."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"['’`]", "", ascii_name)
+    return " ".join(_SUBDIVISION_WORDS.sub(" ", ascii_name).lower().split())
+
+
+def subdivision_point(points: dict, iso2: str, *names: str) -> Optional[tuple[float, float]]:
+    for name in names:
+        for key in _adjective_variants(subdivision_key(name)):
+            if (iso2, key) in points:
+                return points[(iso2, key)]
+    return None
+
+
+def _adjective_variants(key: str) -> list[str]:
+    """Slavic adjectival names ('Donetska', 'Kyivska', 'Moskovskaya') beside their stems."""
+    out = [key]
+    match = re.fullmatch(r"(.+?)(s?k)(?:a|aya|yi|iy)", key)
+    if match:
+        out += [match.group(1) + match.group(2), match.group(1)]
+    return out
+
+
+def subdivision_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, subdivision_key(name)) -> the conventional point (the one map services and
+    encyclopaedias show) of each first-level ISO 3166-2 subdivision, from the package iso3166-2.
+    Read as a data file: the package's module pulls in an HTTP client we do not need."""
+    spec = importlib.util.find_spec("iso3166_2")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "iso3166-2.json"
+    if not path.exists():
+        return {}
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for iso2, subdivisions in json.loads(path.read_text(encoding="utf-8")).items():
+        for record in subdivisions.values():
+            lat_lon = record.get("latLng") or []
+            if record.get("parentCode") or len(lat_lon) != 2:
+                continue
+            others = (record.get("localOtherName") or "").split(", ")
+            names = [record.get("name") or "", *(re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in others)]
+            for name in filter(None, names):
+                for key in _adjective_variants(subdivision_key(name)):
+                    points.setdefault((iso2, key), (float(lat_lon[0]), float(lat_lon[1])))
+    return points

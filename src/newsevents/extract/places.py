@@ -17,22 +17,18 @@ events stage calls it for ``Event.place``.
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 import math
-import re
 from dataclasses import dataclass
-from importlib import resources
 from collections.abc import Sequence
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Log-population is the base score; these shift it per feature level (regions and seas carry no
 # population, and a plain name is more often the town than the province of the same name).
 _FEATURE_PRIOR = {"country": 2.0, "region": 6.0, "water": 6.0, "adm1": -1.5, "adm2": -3.0, "city": 0.0}
@@ -45,56 +41,34 @@ CAPITAL_BONUS = 1.0
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int
-    end: int  # end of the span as reported (name plus trailing cue word)
-    name: str  # the name to look up, cue words removed
-    label: str
-    hint: Optional[str]  # adm1, adm2, city or None
-
-
-@functools.lru_cache(maxsize=1)
-def _cues() -> dict:
-    data = json.loads(resources.files("newsevents.resources.gazetteer").joinpath("cues.json").read_text())
-    before = {kind: re.compile(r"\b(?:%s)[\s,]*$" % "|".join(map(re.escape, data[f"{kind}_before"])), re.I)
-              for kind in ("adm1", "city")}
-    after = {word: kind for kind in ("adm1", "adm2", "city") for word in data[f"{kind}_after"]}
-    inside = re.compile(r"^\s*(?:%s)\s*$" % "|".join(map(re.escape, data["containment"])), re.I)
-    return {"before": before, "after": after, "inside": inside}
-
-
-def place_words() -> frozenset[str]:
-    """The generic words a place's span may end with ("region", "district", "town")."""
-    return frozenset(_cues()["after"])
+__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location"]
 
 
 def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
     """Every place named in the body, in text order, resolved where the gazetteer allows."""
-    return _resolve(doc, _plural_cues(_candidates(doc), doc.text))
+    return _resolve(doc, find_candidates(doc))
 
 
 def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
     """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms."""
-    cues = _cues()
+    cue_words = cues()
     text = doc.text  # spaCy joins every token to build it: once per document, not per name
     candidates = []
     for start, end in spans:
         words = text[start:end].split()
         hint, name = None, text[start:end]
-        if len(words) > 1 and words[-1].lower() in cues["after"] and not name_options(name, inner=False):
-            hint, name = cues["after"][words[-1].lower()], name[: name.rstrip().rfind(" ")]
-        hint = hint or _hint_before(text[max(0, start - 30):start], cues)
-        candidates.append(_Candidate(start, end, name, "GPE", hint))
+        if len(words) > 1 and words[-1].lower() in cue_words["after"] and not name_options(name, inner=False):
+            hint, name = cue_words["after"][words[-1].lower()], name[: name.rstrip().rfind(" ")]
+        hint = hint or hint_before(text[max(0, start - 30):start], cue_words)
+        candidates.append(Candidate(start, end, name, "GPE", hint))
     return _resolve(doc, candidates)
 
 
-def _resolve(doc: Doc, candidates: list[_Candidate]) -> tuple[Place, ...]:
+def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     body = doc.text
     starts = [s.start_char for s in doc.sents]
     cued = _cued_kinds(candidates)
-    candidates = [_Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
+    candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
                   for c in candidates]
     options = [name_options(c.name) for c in candidates]
     keys = [(normalize(c.name), c.hint) for c in candidates]
@@ -111,7 +85,7 @@ def _resolve(doc: Doc, candidates: list[_Candidate]) -> tuple[Place, ...]:
     return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
 
 
-def _cued_kinds(candidates: list[_Candidate]) -> dict[str, str]:
+def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
     """A bare name takes the kind its cued mentions in the same article give it: after "Ukraine's
     Donetsk province", a later "towards Donetsk" is the province too (the first cue wins)."""
     kinds: dict[str, str] = {}
@@ -120,68 +94,6 @@ def _cued_kinds(candidates: list[_Candidate]) -> dict[str, str]:
             kinds.setdefault(normalize(candidate.name), candidate.hint)
     return kinds
 
-
-# --- candidates ----------------------------------------------------------------------------------
-
-
-def _candidates(doc: Doc) -> list[_Candidate]:
-    cues = _cues()
-    gazetteer = load_gazetteer()
-    text = doc.text  # spaCy joins every token to build it: once per document, not per entity
-    found = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        tokens = list(ent)
-        while tokens and tokens[0].lower_ in ("the", "a", "an"):
-            tokens = tokens[1:]
-        while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
-            tokens = tokens[:-1]
-        if not tokens:
-            continue
-        hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
-        whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-        if len(tokens) > 1 and tokens[-1].lower_ in cues["after"] and not gazetteer.lookup(whole):
-            hint, name_end = cues["after"][tokens[-1].lower_], tokens[-2].idx + len(tokens[-2])
-        elif ent.end < len(doc) and doc[ent.end].lower_ in cues["after"] and not doc[ent.end].ent_type_:
-            hint, end = cues["after"][doc[ent.end].lower_], doc[ent.end].idx + len(doc[ent.end])
-        start = tokens[0].idx
-        name = text[start:name_end]
-        if ent.label_ == "FAC" and not gazetteer.lookup(name):
-            continue  # a building or road the gazetteer does not know: not a place we can place
-        if gazetteer.demonym(name) and not gazetteer.lookup(name):
-            continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
-        if hint is None:
-            hint = _hint_before(text[max(0, start - 30):start], cues)
-        found.append(_Candidate(start, end, name, ent.label_, hint))
-    return found
-
-
-def _hint_before(text: str, cues: dict) -> Optional[str]:
-    for kind, pattern in cues["before"].items():
-        if pattern.search(text):
-            return kind
-    return None
-
-
-_PLURAL_BEFORE = re.compile(r"\b(?:regions|provinces|states|oblasts|cities|towns|villages) of\s*$", re.I)
-
-
-def _plural_cues(candidates: list[_Candidate], body: str) -> list[_Candidate]:
-    """'the Luhansk and Donetsk regions': the plural cue after the last name covers both."""
-    out = list(candidates)
-    for i in range(len(out) - 2, -1, -1):
-        left, right = out[i], out[i + 1]
-        between = body[left.end:right.start]
-        if left.hint is None and right.hint and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
-            out[i] = _Candidate(left.start, left.end, left.name, left.label, right.hint)
-    for i in range(1, len(out)):  # "the regions of Luhansk and Donetsk": a plural cue before
-        left, right = out[i - 1], out[i]
-        between = body[left.end:right.start]
-        plural = _PLURAL_BEFORE.search(body[max(0, left.start - 30):left.start])
-        if right.hint is None and left.hint and plural and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
-            out[i] = _Candidate(right.start, right.end, right.name, right.label, left.hint)
-    return out
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -238,8 +150,11 @@ def _score(entry: Entry, hint: Optional[str], context: _Context, container: Opti
     if hint:
         score += _HINT_BONUS.get((hint, entry.feature), -5.0)
     share_c, share_a = context.shares(entry)
-    if entry.feature != "country":
-        score += COUNTRY_CONTEXT * share_c + (ADMIN1_CONTEXT * share_a if entry.feature in ("city", "adm2") else 0.0)
+    if entry.feature in ("water", "region"):
+        # a sea or a region lies in no one country: whatever the article's places, it fits them as
+        # well as a town in their country would ("Atlantic" the ocean, not Atlantic, Iowa)
+        share_c = 1.0 if context.countries else 0.0
+    score += COUNTRY_CONTEXT * share_c + (ADMIN1_CONTEXT * share_a if entry.feature in ("city", "adm2") else 0.0)
     if entry.capital:
         score += CAPITAL_BONUS
     if container is not None:
@@ -260,6 +175,10 @@ def _best(options: list[Entry], hint, context: _Context, container,
     if not options:
         return None
     key = normalize(name)
+    if hint is None and any(e.feature == "country" and normalize(e.name) == key for e in options):
+        # a country's own name is the country, not a place that has it as another name ("Mexico"
+        # beside "Mexico City"); a place that bears the same name itself still competes (Georgia)
+        options = [e for e in options if normalize(e.name) == key]
     scored = sorted(((_score(e, hint, context, container, key), e) for e in options),
                     key=lambda pair: pair[0], reverse=True)
     top = scored[0][0]
@@ -267,19 +186,19 @@ def _best(options: list[Entry], hint, context: _Context, container,
     return scored[0][1], 1.0 / mass
 
 
-def _container(i: int, candidates: list[_Candidate], first: list, body: str) -> Optional[Entry]:
+def _container(i: int, candidates: list[Candidate], first: list, body: str) -> Optional[Entry]:
     """'Bakhmut in the Donetsk region', 'Alexandria, Louisiana': the next toponym, when only a
     containment word stands between them and it is a country or admin-1 unit."""
     if i + 1 >= len(candidates) or first[i + 1] is None:
         return None
     between = body[candidates[i].end:candidates[i + 1].start]
     outer = first[i + 1][0]
-    if outer.feature in ("country", "adm1") and _cues()["inside"].match(between):
+    if outer.feature in ("country", "adm1") and cues()["inside"].match(between):
         return outer
     return None
 
 
-def _place(candidate: _Candidate, resolved, body: str, starts: list[int]) -> Place:
+def _place(candidate: Candidate, resolved, body: str, starts: list[int]) -> Place:
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
     if resolved is None:
@@ -325,10 +244,18 @@ _OBJECT_DEPS = frozenset({"dobj", "obj"})
 # district", "Syria's Aleppo province") still names a place.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _PLACE_HEADS = frozenset({"area", "areas", "neighbourhood", "neighborhood", "countryside", "suburb",
-                          "suburbs", "outskirts", "border", "capital", "camp", "streets", "street"})
+                          "suburbs", "outskirts", "border", "capital", "camp", "streets", "street",
+                          # sites: "at the Nicosia airport", "on a Hong Kong hotel"
+                          "airport", "hotel", "headquarters", "base", "embassy", "consulate", "school",
+                          "hospital", "market", "mosque", "church", "square", "bridge", "port",
+                          "station", "checkpoint", "prison", "jail", "terminal", "terminals", "crossing",
+                          "outpost", "junction", "plant", "compound", "highway", "road", "harbour",
+                          "harbor", "refinery", "stadium", "office", "offices", "building", "parliament"})
 # Where a phrase names several places, the smallest is where it happened: "in Syria's northern
-# Aleppo province", "in the West Bank city of Nablus", "in Lamitan town, Basilan, Philippines".
-_BREADTH = {"country": 2, "region": 2, "adm1": 1}
+# Aleppo province", "in the West Bank city of Nablus", "in Lamitan town, Basilan, Philippines". A
+# name the gazetteer does not know is mostly a village or a neighbourhood ("the south Baghdad
+# neighbourhood of Al-Bayaa").
+_BREADTH = {"country": 2, "region": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
 
 
 def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
@@ -383,7 +310,7 @@ def _describes(token: Token) -> bool:
     if node.i == token.i or node.ent_type_ in ("GPE", "LOC", "FAC") or node.pos_ not in ("NOUN", "PROPN"):
         return False
     word = node.lower_
-    return word not in _PLACE_HEADS and word not in _cues()["after"]
+    return word not in _PLACE_HEADS and word not in cues()["after"]
 
 
 def _clause(head: Token) -> list[Token]:

@@ -1,0 +1,215 @@
+"""Place candidates: the toponyms of a text, before resolution.
+
+spaCy's GPE/LOC entities (which include the gazetteer ruler's), FAC entities the gazetteer knows,
+names the small model mistook for a person or an organisation where only a place fits ("captured
+Knin", "in Taji"), and names no model tagged that a generic word marks as a place ("the village of
+Tamthil", "Nuwakot district"). Each candidate keeps the kind a generic word beside it gives
+("Donetsk province" is the admin-1 unit, "the town of X" a town).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from newsevents.gazetteer import load_gazetteer, normalize
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int  # end of the span as reported (name plus trailing cue word)
+    name: str  # the name to look up, cue words removed
+    label: str
+    hint: Optional[str]  # adm1, adm2, city or None
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    data = json.loads(resources.files("newsevents.resources.gazetteer").joinpath("cues.json").read_text())
+    before = {kind: re.compile(r"\b(?:%s)[\s,]*$" % "|".join(map(re.escape, data[f"{kind}_before"])), re.I)
+              for kind in ("adm1", "city")}
+    after = {word: kind for kind in ("adm1", "adm2", "city") for word in data[f"{kind}_after"]}
+    inside = re.compile(r"^\s*(?:%s)\s*$" % "|".join(map(re.escape, data["containment"])), re.I)
+    return {"before": before, "after": after, "inside": inside}
+
+
+def place_words() -> frozenset[str]:
+    """The generic words a place's span may end with ("region", "district", "town")."""
+    return frozenset(cues()["after"])
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Every place candidate in the body, in text order."""
+    tagged = _candidates(doc)
+    found = sorted(tagged + _marked_names(doc, tagged, cues()), key=lambda c: c.start)
+    return _plural_cues(found, doc.text)
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
+    cue_words = cues()
+    gazetteer = load_gazetteer()
+    text = doc.text  # spaCy joins every token to build it: once per document, not per entity
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and not _place_in_disguise(ent, gazetteer, cue_words):
+            continue
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
+        whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        if len(tokens) > 1 and tokens[-1].lower_ in cue_words["after"] and not gazetteer.lookup(whole):
+            hint, name_end = cue_words["after"][tokens[-1].lower_], tokens[-2].idx + len(tokens[-2])
+        elif ent.end < len(doc) and doc[ent.end].lower_ in cue_words["after"] and not doc[ent.end].ent_type_:
+            hint, end = cue_words["after"][doc[ent.end].lower_], doc[ent.end].idx + len(doc[ent.end])
+        start = tokens[0].idx
+        name = text[start:name_end]
+        if ent.label_ == "FAC" and not gazetteer.lookup(name):
+            continue  # a building or road the gazetteer does not know: not a place we can place
+        if gazetteer.demonym(name) and not gazetteer.lookup(name):
+            continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if hint is None:
+            hint = hint_before(text[max(0, start - 30):start], cue_words)
+        found.append(Candidate(start, end, name, ent.label_, hint))
+    return found
+
+
+# Where a name the tagger called a person or an organisation still reads as a place: after a
+# locative preposition, before a place word ("Aziziyah district") or as what was taken ("captured Knin").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "around", "into", "across"})
+_TAKEN_VERBS = frozenset({"capture", "seize", "retake", "recapture", "liberate", "occupy", "storm",
+                          "shell", "bomb", "besiege", "encircle", "overrun"})
+
+
+def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
+    """A country's name tagged as an organisation; or a single-word PERSON or ORG entity that the
+    gazetteer knows as a place (and not as a given name or surname), in a context only a place
+    fits. The small English model tags many small towns ("Taji", "Knin", "Swat") as people or
+    organisations."""
+    if ent.label_ == "ORG" and any(e.feature == "country" for e in gazetteer.lookup(ent.text)):
+        return True  # "the U.S.", "DPRK", "United States": a country the tagger took for an organisation
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent[0].is_title:
+        return False
+    name = ent.text
+    if normalize(name) in gazetteer.personal_names or not gazetteer.lookup(name):
+        return False
+    doc, after = ent.doc, ent.end < len(ent.doc) and ent.doc[ent.end]
+    if after and after.text in ("'s", "’s"):
+        return False
+    if after and after.lower_ in cue_words["after"]:
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and (before.lower_ in _LOCATIVE_BEFORE or before.lemma_ in _TAKEN_VERBS):
+        return True
+    return ent[0].dep_ == "dobj" and ent[0].head.lemma_ in _TAKEN_VERBS
+
+
+# Generic words that make the capitalised name beside them a place, whatever a model tagged it:
+# "the village of Tamthil", "Nuwakot district". Wider than the kind cues: "island of", "areas".
+_MARK_BEFORE = {"town": "city", "village": "city", "city": "city", "settlement": "city", "suburb": "city",
+                "district": "adm2", "province": "adm1", "region": "adm1", "island": None,
+                "neighbourhood": None, "neighborhood": None}
+_MARK_AFTER = {"district": "adm2", "town": "city", "village": "city", "province": "adm1",
+               "governorate": "adm1", "neighbourhood": None, "neighborhood": None, "area": None,
+               "areas": None, "camp": None}
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "-", "e", "de", "la", "bin"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _marked_names(doc: Doc, tagged: list[Candidate], cue_words: dict) -> list[Candidate]:
+    """Capitalised names no model tagged as a place that a generic word marks as one."""
+    taken = [(c.start, c.end) for c in tagged]
+    found: list[Candidate] = []
+
+    def add(first: int, last: int, hint: Optional[str], end: int) -> None:
+        start = doc[first].idx
+        name_end = doc[last].idx + len(doc[last])
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(Candidate(start, end, doc.text[start:name_end], "GPE", hint))
+
+    for token in doc:
+        word = token.lower_
+        if word == "of" and token.i > 0 and doc[token.i - 1].lower_ in _MARK_BEFORE:
+            last = _name_end(doc, token.i + 1)
+            if last is not None:
+                add(token.i + 1, last, _MARK_BEFORE[doc[token.i - 1].lower_], doc[last].idx + len(doc[last]))
+        elif word in _MARK_AFTER and token.i > 0 and token.is_lower:  # not "U.S. District Court"
+            first = _name_start(doc, token.i - 1)
+            if first is not None:
+                add(first, token.i - 1, _MARK_AFTER[word], token.idx + len(token))
+    return found
+
+
+def _is_name_word(token) -> bool:
+    return token.is_title and not token.is_stop and token.ent_type_ not in _NOT_NAMES and not token.is_sent_start
+
+
+def _name_end(doc: Doc, i: int) -> Optional[int]:
+    """The last token of a name that starts at i ("Hanish al-Kabir"), or None."""
+    if i >= len(doc) or not _is_name_word(doc[i]):
+        return None
+    last, j = i, i + 1
+    while j < len(doc):
+        while j < len(doc) and doc[j].lower_ in _NAME_PARTICLES and j - last <= 3:
+            j += 1  # "al", "-": part of the name only when a name word follows
+        if j >= len(doc) or not _is_name_word(doc[j]):
+            break
+        last, j = j, j + 1
+    return last
+
+
+def _name_start(doc: Doc, i: int) -> Optional[int]:
+    """The first token of a name that ends at i ("Sere Kaniye"), or None."""
+    if i < 0 or not _is_name_word(doc[i]):
+        return None
+    first, j = i, i - 1
+    while j >= 0:
+        while j >= 0 and doc[j].lower_ in _NAME_PARTICLES and first - j <= 3:
+            j -= 1
+        if j < 0 or not _is_name_word(doc[j]):
+            break
+        first, j = j, j - 1
+    return first
+
+
+def hint_before(text: str, cue_words: dict) -> Optional[str]:
+    for kind, pattern in cue_words["before"].items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_PLURAL_BEFORE = re.compile(r"\b(?:regions|provinces|states|oblasts|cities|towns|villages) of\s*$", re.I)
+
+
+def _plural_cues(candidates: list[Candidate], body: str) -> list[Candidate]:
+    """'the Luhansk and Donetsk regions': the plural cue after the last name covers both."""
+    out = list(candidates)
+    for i in range(len(out) - 2, -1, -1):
+        left, right = out[i], out[i + 1]
+        between = body[left.end:right.start]
+        if left.hint is None and right.hint and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
+            out[i] = Candidate(left.start, left.end, left.name, left.label, right.hint)
+    for i in range(1, len(out)):  # "the regions of Luhansk and Donetsk": a plural cue before
+        left, right = out[i - 1], out[i]
+        between = body[left.end:right.start]
+        plural = _PLURAL_BEFORE.search(body[max(0, left.start - 30):left.start])
+        if right.hint is None and left.hint and plural and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
+            out[i] = Candidate(right.start, right.end, right.name, right.label, left.hint)
+    return out
