@@ -133,3 +133,8 @@ def test_a_name_a_generic_word_marks_is_a_place_even_when_untagged(nlp, sentence
 def test_a_capitalised_generic_word_marks_nothing(nlp):
     found = places(nlp, "He appeared before a judge of the U.S. District Court in Manhattan on Friday.")
     assert not [p for p in found if "District" in p.text]
+
+
+def test_a_demonym_before_a_generic_word_names_no_place(nlp):
+    found = places(nlp, "Russian forces took control of an entire Ukrainian province on Sunday.")
+    assert not [p for p in found if "Ukrainian" in p.text]

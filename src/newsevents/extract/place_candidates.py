@@ -134,12 +134,13 @@ def _marked_names(doc: Doc, tagged: list[Candidate], cue_words: dict) -> list[Ca
     """Capitalised names no model tagged as a place that a generic word marks as one."""
     taken = [(c.start, c.end) for c in tagged]
     found: list[Candidate] = []
+    gazetteer = load_gazetteer()
 
     def add(first: int, last: int, hint: Optional[str], end: int) -> None:
         start = doc[first].idx
         name_end = doc[last].idx + len(doc[last])
-        if any(s < end and start < e for s, e in taken):
-            return
+        if any(s < end and start < e for s, e in taken) or gazetteer.demonym(doc.text[start:name_end]):
+            return  # "an entire Ukrainian province" names no place of its own
         taken.append((start, end))
         found.append(Candidate(start, end, doc.text[start:name_end], "GPE", hint))
 
