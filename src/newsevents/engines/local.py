@@ -6,6 +6,7 @@ rest is read and stored.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import gc
 import multiprocessing
@@ -118,7 +119,19 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
 
 
 def _read_chunk_star(args: tuple[list[Article], Settings]) -> list[Reading | Failure]:
-    return _read_chunk(*args)
+    try:
+        return _read_chunk(*args)
+    finally:
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Hand the heap's free pages back to the system between chunks (glibc keeps them otherwise),
+    so a worker's footprint is that of its current chunk, not of the longest one it has read."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc
 
 
 def _read_chunk(chunk: list[Article], settings: Settings) -> list[Reading | Failure]:
