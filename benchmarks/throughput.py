@@ -2,9 +2,11 @@
 
     python -m benchmarks.throughput --limit 500 [--processes 2] [--profile]
 
-Last line: ``bench: articles=N articles_per_s=X words_per_s=X peak_rss_mb=X peak_pss_total_mb=X``
+Last line: ``bench: articles=N articles_per_s=X words_per_s=X peak_rss_mb=X peak_pss_total_mb=X
+cpu_s=X``
 (peak_rss_mb: the largest single process; peak_pss_total_mb: all processes together, shared
-pages counted once).
+pages counted once; cpu_s: CPU seconds of all processes, steadier than the wall clock when other
+work shares the cores).
 """
 
 from __future__ import annotations
@@ -93,6 +95,13 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024  # ru_maxrss is in KiB on Linux
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and its reaped children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def profile_summary(profile: cProfile.Profile, top: int = 15) -> str:
     buffer = io.StringIO()
     stats = pstats.Stats(profile, stream=buffer)
@@ -106,7 +115,7 @@ def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
         load_nlp(Settings().model)  # loading is start-up, not throughput
         store = Store(Path(folder) / "bench.duckdb")
         profiler = cProfile.Profile() if profile else None
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), cpu_seconds()
         if profiler:
             profiler.enable()
         with MemorySampler() as memory:
@@ -115,6 +124,7 @@ def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
             profiler.disable()
         elapsed = time.perf_counter() - start
         store.close()
+        cpu = cpu_seconds() - cpu_start
     if profiler:
         print(profile_summary(profiler))
     print(f"{summary.documents} documents, {summary.stored} stored, {summary.events} events, "
@@ -125,6 +135,7 @@ def run(limit: int, processes: int, profile: bool) -> dict[str, float]:
         "words_per_s": words / elapsed,
         "peak_rss_mb": peak_rss_mb(),
         "peak_pss_total_mb": memory.peak_kb / 1024,
+        "cpu_s": cpu,
     }
 
 

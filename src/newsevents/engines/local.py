@@ -6,6 +6,9 @@ rest is read and stored.
 
 from __future__ import annotations
 
+import ctypes
+import datetime as dt
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -75,14 +78,60 @@ def read_many(
     context = multiprocessing.get_context("fork")
     # Each worker parses its chunks itself: spaCy must not try to fork again inside a worker.
     in_worker = replace(settings, processes=1)
+    warm_up(settings)
     with context.Pool(settings.processes) as pool:
         work = ((chunk, in_worker) for chunk in chunks)
         for results in pool.imap(_read_chunk_star, work):
             yield from results
 
 
+# A short article that goes through every stage, so that each loads what it reads from disk.
+_WARM_UP = Article(
+    id="warm-up",
+    headline="Russian forces shelled Kharkiv, Ukraine's military said",
+    body=(
+        "Russian forces shelled Kharkiv on Monday, killing two civilians, Ukraine's military said. "
+        '"We will respond," President Volodymyr Zelenskyy told reporters in Kyiv on Tuesday. '
+        "Officials in Moscow denied the attack, according to the Interfax news agency. "
+        "Ukrainian troops retook the village of Izium last week, a spokesman said."
+    ),
+    published=dt.date(2022, 3, 1),
+)
+
+_warm = False
+
+
+def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Load the spaCy model, the gazetteer and every stage's tables in this process, once, before
+    workers are forked: they then share those pages instead of each loading its own copy.
+    ``gc.freeze()`` moves everything loaded so far out of the collector's sight, so that its passes
+    in the workers do not write to (and so copy) the shared pages."""
+    global _warm
+    if _warm:
+        return
+    from newsevents.gazetteer import load_gazetteer
+
+    load_gazetteer()
+    list(read_articles([_WARM_UP], replace(settings, processes=1)))
+    gc.collect()
+    gc.freeze()
+    _warm = True
+
+
 def _read_chunk_star(args: tuple[list[Article], Settings]) -> list[Reading | Failure]:
-    return _read_chunk(*args)
+    try:
+        return _read_chunk(*args)
+    finally:
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Hand the heap's free pages back to the system between chunks (glibc keeps them otherwise),
+    so a worker's footprint is that of its current chunk, not of the longest one it has read."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc
 
 
 def _read_chunk(chunk: list[Article], settings: Settings) -> list[Reading | Failure]:
