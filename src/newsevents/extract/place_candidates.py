@@ -50,15 +50,15 @@ def place_words() -> frozenset[str]:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every place candidate in the body, in text order."""
-    tagged = _candidates(doc)
-    found = sorted(tagged + _marked_names(doc, tagged, cues()), key=lambda c: c.start)
-    return _plural_cues(found, doc.text)
+    text = doc.text  # spaCy joins every token to build it: once per document, not per name
+    tagged = _candidates(doc, text)
+    found = sorted(tagged + _marked_names(doc, text, tagged, cues()), key=lambda c: c.start)
+    return _plural_cues(found, text)
 
 
-def _candidates(doc: Doc) -> list[Candidate]:
+def _candidates(doc: Doc, text: str) -> list[Candidate]:
     cue_words = cues()
     gazetteer = load_gazetteer()
-    text = doc.text  # spaCy joins every token to build it: once per document, not per entity
     found = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and not _place_in_disguise(ent, gazetteer, cue_words):
@@ -130,7 +130,7 @@ _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "-", "e", "de"
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _marked_names(doc: Doc, tagged: list[Candidate], cue_words: dict) -> list[Candidate]:
+def _marked_names(doc: Doc, text: str, tagged: list[Candidate], cue_words: dict) -> list[Candidate]:
     """Capitalised names no model tagged as a place that a generic word marks as one."""
     taken = [(c.start, c.end) for c in tagged]
     found: list[Candidate] = []
@@ -139,10 +139,10 @@ def _marked_names(doc: Doc, tagged: list[Candidate], cue_words: dict) -> list[Ca
     def add(first: int, last: int, hint: Optional[str], end: int) -> None:
         start = doc[first].idx
         name_end = doc[last].idx + len(doc[last])
-        if any(s < end and start < e for s, e in taken) or gazetteer.demonym(doc.text[start:name_end]):
+        if any(s < end and start < e for s, e in taken) or gazetteer.demonym(text[start:name_end]):
             return  # "an entire Ukrainian province" names no place of its own
         taken.append((start, end))
-        found.append(Candidate(start, end, doc.text[start:name_end], "GPE", hint))
+        found.append(Candidate(start, end, text[start:name_end], "GPE", hint))
 
     for token in doc:
         word = token.lower_
