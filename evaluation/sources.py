@@ -6,7 +6,8 @@ annotation in file-name order (one per article, 84 on dev). A discontinuous brat
 its pieces ("“A,” he said. “B.”" is two content spans), as a tagger's BIO output would.
 
 Predictions: ``newsevents.extract.attribution.find_relations``, the same relations the pipeline
-writes as Quote and Attribution records, on the article text parsed by our spaCy pipeline. A
+writes as Quote and Attribution records, on the article text parsed by our spaCy pipeline (the
+rules' relations on the edges the span tagger draws: extract/source_relations.py). A
 relation whose cue splits its content ("*A*, he said, *B*") scores each piece (``Relation.more``).
 ``--diagnose`` adds where the exact-match errors come from (boundary, missed, spurious).
 

@@ -73,10 +73,12 @@ def test_inner_strips_marks(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a passive cue: its subject is the content, its agent (if any) the source
+        # a passive cue: its subject is the content, its agent (if any) the source; the "for"
+        # after "criticized/blamed/praised/accused" is in the cue 17 times in PolNeAR train, out
+        # of it 8, and what it introduces is content too (the span tagger learned both)
         (
             "The senator has been sharply criticized for his vote on the bill.",
-            ("has been sharply criticized", None, "The senator", []),
+            ("has been sharply criticized for", None, "The senator", ["his vote on the bill"]),
         ),
         (
             "The proposal was criticized by several economists.",

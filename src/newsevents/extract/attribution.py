@@ -31,6 +31,7 @@ from newsevents.extract.coref import Context, clean_name, context, make_actor, m
 from newsevents.extract.cue_verbs import Relation, token_extent
 from newsevents.extract.quote_marks import inner, quote_marks, trim
 from newsevents.extract.quotes import find_quotes
+from newsevents.extract.source_relations import tagged_relations
 from newsevents.records import Actor, Article, Attribution, Quote, Span
 from newsevents.resources.cues import load_cues
 
@@ -100,11 +101,18 @@ def _clause_without(text: str, token: Token, start: int, end: int) -> Optional[t
     return best if best[1] > best[0] else None
 
 
-def find_relations(doc: Doc, article: Article, ctx: Optional[Context] = None) -> list[Relation]:
-    """Every attribution relation in the document, in order of content."""
+def rule_relations(doc: Doc, article: Article, ctx: Optional[Context] = None) -> list[Relation]:
+    """The relations the rules find (quotes, cue verbs, source phrases), in order of content."""
     ctx = ctx or context(doc, article)
     relations = find_quotes(doc, article, ctx) + phrase_relations(ctx)
     return sorted(relations, key=lambda r: r.content)
+
+
+def find_relations(doc: Doc, article: Article, ctx: Optional[Context] = None) -> list[Relation]:
+    """Every attribution relation in the document, in order of content: the rules' relations
+    with the edges the span tagger draws (source_relations.py; the rules alone without it)."""
+    ctx = ctx or context(doc, article)
+    return tagged_relations(ctx, rule_relations(doc, article, ctx))
 
 
 # --- certainty ---------------------------------------------------------------------------------

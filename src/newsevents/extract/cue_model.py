@@ -107,15 +107,20 @@ def probability(token: Token, kids: Optional[list[Token]] = None) -> float:
 
 
 @functools.lru_cache(maxsize=4)
-def cue_indices(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens the model takes for cue heads (cached: the rules ask many times)."""
-    model = load_model()
-    threshold = model[2] if model else 0.0
+def cue_probabilities(doc: Doc) -> dict[int, float]:
+    """Each candidate's probability of being a cue head, by token index (cached: the rules and
+    the span tagger ask many times)."""
     tokens = list(doc)
     kids: dict[int, list[Token]] = {}
     for token in tokens:
         if token.head.i != token.i:
             kids.setdefault(token.head.i, []).append(token)
-    return frozenset(
-        t.i for t in tokens if is_candidate(t) and probability(t, kids.get(t.i, [])) >= threshold
-    )
+    return {t.i: probability(t, kids.get(t.i, [])) for t in tokens if is_candidate(t)}
+
+
+@functools.lru_cache(maxsize=4)
+def cue_indices(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens the model takes for cue heads."""
+    model = load_model()
+    threshold = model[2] if model else 0.0
+    return frozenset(i for i, p in cue_probabilities(doc).items() if p >= threshold)

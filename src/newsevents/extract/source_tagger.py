@@ -1,0 +1,254 @@
+"""A sequence tagger for attribution spans: each word is Source, Cue, Content or none (BIO), as
+PolNeAR annotates them (every word has at most one label, so one tag sequence holds them all).
+
+The rules (quotes.py, cue_verbs.py, attribution.py) find most relations but often miss a span's
+exact edges, and the edges are what the exact-match scores count. The tagger is a linear-chain
+CRF (python-crfsuite) trained on PolNeAR train (``python -m newsevents.extract.
+source_tagger_training``; model in resources/cues/source_tagger.crfsuite). It reads the words and
+our parse, and also what the rules proposed (each word's rule label), so it learns where the
+rules' edges are right and where PolNeAR draws them elsewhere. One sequence is one paragraph: no
+PolNeAR span crosses a line break. source_relations.py turns the tagged spans back into relations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.cue_model import cue_indices, cue_probabilities
+from newsevents.extract.cue_verbs import Relation
+
+MODEL = Path(__file__).resolve().parent.parent / "resources" / "cues" / "source_tagger.crfsuite"
+KINDS = ("source", "cue", "content")
+ANCESTOR_STEPS = 8  # how far up the parse a word looks for the cue it belongs to
+WINDOW = (-2, -1, 1, 2)
+LOOSE_CUE = 0.2  # candidates this likely to be cues count as cues for the path features
+
+
+def paragraphs(doc: Doc) -> list[list[Token]]:
+    """The doc's words (no whitespace tokens) grouped by paragraph (a line of the text)."""
+    found: list[list[Token]] = []
+    current: list[Token] = []
+    for token in doc:
+        if not token.is_space:
+            current.append(token)
+        breaks = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+        if breaks and current:  # (token.text_with_ws builds a string per token: slower)
+            found.append(current)
+            current = []
+    if current:
+        found.append(current)
+    return found
+
+
+def rule_labels(doc: Doc, relations: list[Relation]) -> dict[str, dict[int, str]]:
+    """Per kind, the BIO letter the rules give each token index ("B" wins over "I" where the
+    rules' relations nest)."""
+    labels: dict[str, dict[int, str]] = {kind: {} for kind in KINDS}
+    for rel in relations:
+        spans = [("source", rel.source), ("cue", rel.cue), ("content", rel.content)]
+        spans += [("content", piece) for piece in rel.more]
+        for kind, span in spans:
+            if span is None:
+                continue
+            tokens = doc.char_span(*span, alignment_mode="expand")
+            if tokens is None:
+                continue
+            marks = labels[kind]
+            for n, token in enumerate(t for t in tokens if not t.is_space):
+                marks[token.i] = "B" if n == 0 else marks.get(token.i, "I")
+    return labels
+
+
+def _kinds_by_content(doc: Doc, relations: list[Relation]) -> dict[int, str]:
+    kinds: dict[int, str] = {}
+    for rel in relations:
+        tokens = doc.char_span(*rel.content, alignment_mode="expand")
+        for token in tokens or ():
+            kinds.setdefault(token.i, rel.kind)
+    return kinds
+
+
+def _shape(text: str) -> str:
+    shape = []
+    for char in text[:6]:
+        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() else char
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape)
+
+
+def _cue_path(token: Token, cues: dict[int, float]) -> tuple[str, int, Optional[Token]]:
+    """How the word hangs from the nearest likely cue above it: the label of the cue's child on
+    the way ("ccomp": inside the said clause, "nsubj": inside the speaker), the number of steps,
+    and that child (whose subtree's edges are likely span edges)."""
+    child, steps = token, 0
+    if token.i in cues:
+        return "self", 0, None
+    while steps < ANCESTOR_STEPS and child.head.i != child.i:
+        steps += 1
+        if child.head.i in cues:
+            return child.dep_, steps, child
+        child = child.head
+    return "none", steps, None
+
+
+def _quote_state(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> dict[int, str]:
+    """Per token index: "open"/"close" for a quote's first/last token, "in" inside."""
+    state: dict[int, str] = {}
+    for start, end in quoted:
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            continue
+        for token in tokens:
+            state[token.i] = "in"
+        state[tokens[0].i] = "open"
+        state[tokens[-1].i] = "close"
+    return state
+
+
+def word_features(token: Token, cues, likely, quotes, rules, kinds) -> list[str]:
+    """The features of one word that do not look at its neighbours. ``cues`` are the cue
+    model's cues, ``likely`` its likely candidates with their probabilities."""
+    lemma = token.lemma_.lower()
+    path, steps, child = _cue_path(token, likely)
+    head = token.head
+    found = [
+        f"w={token.lower_}", f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}",
+        f"sh={_shape(token.text)}", f"suf={token.lower_[-3:]}",
+        f"hl={head.lemma_.lower()}", f"hp={head.pos_}", f"dhp={token.dep_}|{head.pos_}",
+        f"e={token.ent_iob_}{token.ent_type_}", f"cp={path}", f"cps={path}|{min(steps, 4)}",
+        f"q={quotes.get(token.i, 'out')}",
+    ]
+    if token.i in cues:
+        found.append(f"cue={lemma}")
+    if token.i in likely:
+        found.append(f"cprob={int(likely[token.i] * 5)}")
+    if child is not None:
+        found.append(f"cpp={path}|{int(likely[child.head.i] * 5)}")
+    if child is not None and child.left_edge.i == token.i:
+        found.append(f"cfirst={path}")
+    if child is not None and child.right_edge.i == token.i:
+        found.append(f"clast={path}")
+    if token.is_sent_start:
+        found.append("sent_start")
+    if token.i + 1 == len(token.doc) or token.doc[token.i + 1].is_sent_start:
+        found.append("sent_end")
+    for kind in KINDS:
+        found.append(f"r{kind}={rules[kind].get(token.i, 'O')}")
+    found.append(f"rk={kinds.get(token.i, 'none')}")
+    return found
+
+
+def sequence_features(
+    doc: Doc, relations: list[Relation], quoted, pars: Optional[list[list[Token]]] = None
+) -> list[list[list[str]]]:
+    """Per paragraph (``pars``, when the caller has them), per word, its features and the main
+    ones of its neighbours."""
+    cues = cue_indices(doc)
+    likely = {i: p for i, p in cue_probabilities(doc).items() if p >= LOOSE_CUE}
+    quotes = _quote_state(doc, quoted)
+    rules = rule_labels(doc, relations)
+    kinds = _kinds_by_content(doc, relations)
+    sequences = []
+    for words in paragraphs(doc) if pars is None else pars:
+        own = [word_features(t, cues, likely, quotes, rules, kinds) for t in words]
+        # word, part of speech, dependency, quote and rule marks: what the next words see
+        shown = [[f for f in feats if f[0] in "wprqc" or f.startswith("d=")] for feats in own]
+        rows = []
+        for n, feats in enumerate(own):
+            row = list(feats)
+            if n == 0:
+                row.append("par_start")
+            if n == len(own) - 1:
+                row.append("par_end")
+            for offset in WINDOW:
+                at = n + offset
+                if not 0 <= at < len(own):
+                    row.append(f"{offset}:edge")
+                    continue
+                if abs(offset) == 1:
+                    row += [f"{offset}:{f}" for f in shown[at]]
+                else:
+                    row.append(f"{offset}:{own[at][2]}")  # part of speech
+            rows.append(row)
+        sequences.append(rows)
+    return sequences
+
+
+@functools.lru_cache(maxsize=1)
+def load_tagger():
+    """The CRF tagger, or None when its model file is absent (the rules stand alone then)."""
+    if not MODEL.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+@dataclass
+class Tagged:
+    """One paragraph as the tagger reads it: its words, the best label sequence, and each
+    label's marginal probability at each word (how sure the model is of it there)."""
+
+    words: list[Token]
+    labels: list[str]
+    marginals: dict[str, list[float]]
+
+    def position(self, token_index: int) -> Optional[int]:
+        first = self.words[0].i
+        at = bisect.bisect_left([t.i for t in self.words], token_index) if self.words else 0
+        if first <= token_index and at < len(self.words) and self.words[at].i == token_index:
+            return at
+        return None
+
+    def confidence(self, kind: str, first: int, last: int) -> float:
+        """How sure the model is that words first..last (positions) are one span of the kind:
+        the least of the marginals of B at its first word, I inside, and not I right after."""
+        inside = self.marginals[f"I-{kind}"]
+        sure = self.marginals[f"B-{kind}"][first]
+        for n in range(first + 1, last + 1):
+            sure = min(sure, inside[n])
+        if last + 1 < len(self.words):
+            sure = min(sure, 1.0 - inside[last + 1])
+        return sure
+
+    def spans(self) -> list[tuple[str, int, int]]:
+        """(kind, first, last) word positions of the best sequence's spans."""
+        found: list[tuple[str, int, int]] = []
+        for n, label in enumerate(self.labels):
+            prefix, _, kind = label.partition("-")
+            if prefix == "I" and found and found[-1][0] == kind and found[-1][2] == n - 1:
+                found[-1] = (kind, found[-1][1], n)
+            elif prefix in ("B", "I"):
+                found.append((kind, n, n))
+        return found
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        end = self.words[last]
+        return self.words[first].idx, end.idx + len(end)
+
+
+def tag(doc: Doc, relations: list[Relation], quoted) -> Optional[list[Tagged]]:
+    """Each paragraph tagged, or None without a model (the rules stand alone then)."""
+    tagger = load_tagger()
+    if tagger is None:
+        return None
+    labels = [y for y in tagger.labels() if y != "O"]  # confidence reads only B and I
+    found = []
+    pars = paragraphs(doc)
+    for words, features in zip(pars, sequence_features(doc, relations, quoted, pars)):
+        best = tagger.tag(features)
+        marginals = {y: [tagger.marginal(y, n) for n in range(len(words))] for y in labels}
+        for kind in KINDS:
+            for prefix in "BI":
+                marginals.setdefault(f"{prefix}-{kind}", [0.0] * len(words))
+        found.append(Tagged(words, best, marginals))
+    return found

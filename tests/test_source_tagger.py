@@ -1,0 +1,149 @@
+"""The attribution span tagger: paragraphs, BIO decoding, span confidence, gold labels for
+training, choosing between the rules' and the tagger's spans, and the shipped model end to end."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsevents.extract import source_relations, source_tagger
+from newsevents.extract.attribution import find_relations, rule_relations
+from newsevents.extract.coref import context
+from newsevents.extract.source_tagger import Tagged, paragraphs
+from newsevents.extract.source_tagger_training import gold_labels, gold_spans
+from newsevents.records import Article
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _tagged(doc, labels, marginals=None):
+    words = [t for t in doc if not t.is_space]
+    if marginals is None:
+        marginals = {}
+        for name in ("B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content", "O"):
+            marginals[name] = [1.0 if label == name else 0.0 for label in labels]
+    return Tagged(words, labels, marginals)
+
+
+# --- no model needed ---------------------------------------------------------------------------
+
+
+def test_paragraphs_split_at_line_breaks_without_space_tokens(blank):
+    doc = blank("He said no.\n\nShe  agreed.")
+    words = [[t.text for t in p] for p in paragraphs(doc)]
+    assert words == [["He", "said", "no", "."], ["She", "agreed", "."]]
+
+
+@pytest.mark.parametrize(
+    "labels, expected",
+    [
+        (
+            ["B-source", "B-cue", "B-content", "I-content"],
+            [("source", 0, 0), ("cue", 1, 1), ("content", 2, 3)],
+        ),
+        (["O", "I-content", "I-content", "O"], [("content", 1, 2)]),  # a lone I starts a span
+        (["B-content", "B-content", "O", "O"], [("content", 0, 0), ("content", 1, 1)]),
+        (["O", "O", "O", "O"], []),
+    ],
+)
+def test_tagged_spans_from_bio_labels(blank, labels, expected):
+    assert _tagged(blank("Kim said it worked"), labels).spans() == expected
+
+
+def test_confidence_is_the_weakest_marginal_of_the_span(blank):
+    doc = blank("Kim said it worked")
+    labels = ["B-source", "B-cue", "B-content", "I-content"]
+    tagged = _tagged(doc, labels)
+    tagged.marginals["I-content"][3] = 0.4
+    assert tagged.confidence("content", 2, 3) == pytest.approx(0.4)
+    assert tagged.confidence("cue", 1, 1) == pytest.approx(1.0)
+    # a span that stops before a word the model puts inside it is unlikely
+    assert tagged.confidence("content", 2, 2) == pytest.approx(0.6)
+    assert tagged.chars(2, 3) == (9, 18)
+
+
+def test_gold_spans_trim_punctuation_and_split_broken_spans():
+    text = "“Yes,” he said, “we will.”"
+    ann = (
+        "T1\tContent 0 6;16 26\t“Yes,” “we will.”\n"
+        "T2\tSource 7 9\the\nT3\tCue 10 14\tsaid\n"
+    )
+    expected = [("content", 0, 6), ("content", 16, 26), ("source", 7, 9), ("cue", 10, 14)]
+    assert gold_spans(ann, text) == expected
+    ann = "T1\tContent 0 5\tA, b.\nT9\tAttribution 10 14\tsaid\n"
+    assert gold_spans(ann, "A, b. and more") == [("content", 0, 4)]
+
+
+def test_gold_labels_are_bio_per_span(blank):
+    doc = blank("Kim said it worked well")
+    spans = [("source", 0, 3), ("cue", 4, 8), ("content", 9, 23)]
+    expected = ["B-source", "B-cue", "B-content", "I-content", "I-content"]
+    assert gold_labels(list(doc), spans) == expected
+
+
+def test_choose_spans_keeps_the_surer_of_overlapping_spans(blank, monkeypatch):
+    monkeypatch.setattr(source_relations, "RULE_BONUS", 0.0)
+    text = "Kim said it worked well"
+    doc = blank(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    labels = ["B-source", "B-cue", "B-content", "I-content", "O"]
+    tagged = _tagged(doc, labels)
+    tagged.marginals["O"][4] = 0.7
+    tagged.marginals["I-content"][4] = 0.3
+    rule = source_relations.Relation("indirect", (9, 23), (4, 8), (0, 3))  # content with "well"
+    chosen = source_relations.choose_spans(ctx, [rule], [tagged], 0.5)
+    assert chosen == {"source": [(0, 3)], "cue": [(4, 8)], "content": [(9, 18)]}
+    # below the threshold nothing is kept
+    nothing = {"source": [], "cue": [], "content": []}
+    assert source_relations.choose_spans(ctx, [rule], [tagged], 1.01) == nothing
+
+
+def test_without_a_model_the_rules_stand_alone(nlp, monkeypatch):
+    text = "The senator said that the bill would pass."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    monkeypatch.setattr(source_tagger, "load_tagger", lambda: None)
+    assert find_relations(doc, article) == rule_relations(doc, article)
+
+
+def test_choose_spans_lets_a_rule_span_win_a_near_tie(blank):
+    text = "Kim said it worked well"
+    doc = blank(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    tagged = _tagged(doc, ["B-source", "B-cue", "B-content", "I-content", "O"])
+    tagged.marginals["O"][4] = 0.55
+    tagged.marginals["I-content"][4] = 0.45  # the tagger leans to leaving "well" out, barely
+    rule = source_relations.Relation("indirect", (9, 23), (4, 8), (0, 3))
+    chosen = source_relations.choose_spans(ctx, [rule], [tagged], 0.0)
+    assert chosen["content"] == [(9, 23)]
+
+
+# --- the shipped model -------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not source_tagger.MODEL.exists(), reason="no tagger model shipped")
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        (
+            "The senator said that the bill would pass.",
+            "The senator", "said", "that the bill would pass",
+        ),
+        ("“We will win,” Smith told reporters.", "Smith", "told", "“We will win,”"),
+    ],
+)
+def test_shipped_tagger_keeps_clear_relations(nlp, text, source, cue, content):
+    relations = find_relations(nlp(text), Article(id="t", headline="", body=text))
+    found = [
+        (_text(text, r.source), _text(text, r.cue), _text(text, r.content)) for r in relations
+    ]
+    assert (source, cue, content) in found
+
+
+def _text(text: str, span):
+    return text[span[0] : span[1]] if span else None
