@@ -9,7 +9,9 @@ name is a team, not a state. Writing builds one frozen ``Event`` per kept trigge
 sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
 classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
 sentences the rules left empty when it is sure and a political actor takes part; without its model
-file the rules stand alone.
+file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and
+recipient lists as the source and target phrases of its sentence; a trigger whose conditions fail
+on the parse's arguments is tried once more on those phrases when they hold the trigger's doer.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchor, read_sentences,
 )
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
+from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, event_lexicon
 from newsevents.records import (
     Actor, Article, Attribution, Event, Place, Quote, Span, TimeRef, replace,
@@ -79,15 +82,21 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
             is_armed(a, sport=sport, violent=violent) for a in participants
         ):
             return False
+        if need == "mil_subj" and not any(a.sector in {"MIL", "REB"} for a in roles.actor):
+            return False
+        if need == "both_coded" and not _two_states(roles):
+            return False
+    return _form_holds(trigger, token, roles)
+
+
+def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
+    """The trigger's conditions on the parse alone (its object, particle), not on who takes part."""
+    for need in trigger.needs:
         if need == "place_obj" and not roles.object_is_place:
             return False
         if need == "person_obj" and not roles.object_is_person:
             return False
-        if need == "mil_subj" and not any(a.sector in {"MIL", "REB"} for a in roles.actor):
-            return False
         if need == "mil_obj" and not roles.mil_argument:
-            return False
-        if need == "both_coded" and not _two_states(roles):
             return False
         if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
             return False
@@ -114,7 +123,36 @@ def _two_states(roles: Roles) -> bool:
     return bool(actors and recipients and actors != recipients)
 
 
-def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...]) -> list[Candidate]:
+def tagged_sides(token: Token, roles: Roles, tagged: TaggedRoles, sentence: int) -> Roles | None:
+    """The roles with the role tagger's phrases as sides, when its source phrase holds the doer
+    the parse finds for the trigger (and not the trigger itself: "the Glasgow meeting will see");
+    None when the tagger reads the sentence otherwise or adds nothing."""
+    subject = doer_token(token)
+    sources = tagged.phrases(sentence, "S")
+    if subject is None or not any(s <= subject.i < e for s, e in sources):
+        return None  # the tagger's source is someone else (often the speaker of the sentence)
+    if any(s <= token.i < e for s, e in sources):
+        return None
+    actor, recipient = tagged.sides(sentence, roles.actor, roles.recipient, trigger_region(token))
+    if (actor, recipient) == (roles.actor, roles.recipient):
+        return None
+    return replace(roles, actor=actor, recipient=recipient)
+
+
+def _with_tagged_sides(trigger: Trigger, token: Token, roles: Roles, sport: bool,
+                       tagged: TaggedRoles | None, sentence: int) -> Roles | None:
+    """The roles, when the trigger's conditions hold on them or on the role tagger's phrases
+    of the sentence (a source the parse did not attach or code: "Syrian regime air strikes")."""
+    if _needs_hold(trigger, token, roles, sport):
+        return roles
+    if tagged is None or not trigger.curated or not _form_holds(trigger, token, roles):
+        return None  # the tagger can only bring in who takes part
+    retried = tagged_sides(token, roles, tagged, sentence)
+    return retried if retried is not None and _needs_hold(trigger, token, retried, sport) else None
+
+
+def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
+                    tagged: TaggedRoles | None = None) -> list[Candidate]:
     """Every trigger in the body whose conditions hold, in text order."""
     sport = sport_report(doc)
     by_sentence: dict[int, list[Place]] = {}
@@ -129,7 +167,8 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...]) -> l
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
                                    from_is_where=trigger.type == "RETREAT")
-                if not _needs_hold(trigger, token, roles, sport):
+                roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i)
+                if roles is None:
                     continue
                 confidence = 0.6 if trigger.curated else 0.4
                 found.append(Candidate(token, trigger, roles, confidence))
@@ -315,15 +354,17 @@ def extract_events(
     """The events the body reports, in text order (quotes are read through ``attributions``)."""
     del quotes  # a quote's claim reaches events as an Attribution covering its words
     index = ActorIndex(doc, article, actors)
+    tagged = TaggedRoles(doc, article, actors)
     starts = sentence_starts(doc)
     events = [
         to_event(doc, article, c, times=times, attributions=attributions, starts=starts)
-        for c in find_candidates(doc, index, places)
+        for c in find_candidates(doc, index, places, tagged)
     ]
     model = sentence_model() if options.classifier else None
     if model is not None:
         context = dict(times=times, attributions=attributions, starts=starts)
         events = _classified(doc, article, events, model, index, places, options, context)
+    events = with_tagged_roles(events, tagged)
     sentences = list(doc.sents)
     events = [_follow_on_targets(e, doc, sentences, places) for e in events]
     return tuple(_merge_repeats(events))

@@ -1,0 +1,121 @@
+"""The role tagger: tag handling on hand-built Docs, the shipped model on parsed sentences, and
+how its phrases become an event's actor and recipient lists."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsevents.extract.actors import extract_actors
+from newsevents.extract.role_assign import TaggedRoles
+from newsevents.extract.role_tagger import MODEL_PATH, sentence_features, spans_from_tags, tag_sentence
+from newsevents.extract.role_training import _token_tags
+from newsevents.records import Actor, Article, Span
+
+
+def _doc(words):
+    return Doc(Vocab(), words=words)
+
+
+@pytest.mark.parametrize(
+    "tags, expected",
+    [
+        (["B-S", "I-S", "O", "B-T"], [(0, 2, "S"), (3, 4, "T")]),
+        (["I-S", "I-S", "O", "O"], [(0, 2, "S")]),  # a phrase may start on a stray I-
+        (["B-T", "B-T", "O", "O"], [(0, 1, "T"), (1, 2, "T")]),  # B- always opens a phrase
+        (["B-S", "I-T", "O", "O"], [(0, 1, "S"), (1, 2, "T")]),  # a role change opens one too
+        (["O", "O", "O", "O"], []),
+    ],
+)
+def test_spans_from_tags(tags, expected):
+    doc = _doc(["Iraqi", "troops", "attacked", "rebels"])
+    assert spans_from_tags(doc[:], tags) == expected
+
+
+def test_token_tags_follow_gold_words_and_fold_recipients_into_targets():
+    # spaCy may cut a gold word in two: only the first piece keeps B-.
+    doc = Doc(Vocab(), words=["Kiev", "'s", "army", "hit", "rebels"], spaces=[False, True, True, True, False])
+    words = [("Kiev's", "B-S"), ("army", "I-S"), ("hit", "O"), ("rebels", "B-R")]
+    assert _token_tags(doc, words) == ["B-S", "I-S", "I-S", "O", "B-T"]
+
+
+def test_features_one_list_per_token(nlp):
+    doc = nlp("Iraqi troops attacked the rebel base near Mosul.")
+    features = sentence_features(doc[:])
+    assert len(features) == len(doc)
+    assert "trigger=ASSAULT" in features[2]
+    assert "side=left" in features[0] and "side=right" in features[5]
+
+
+needs_model = pytest.mark.skipif(not MODEL_PATH.exists(), reason="role tagger model not built")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Turkish police detained two opposition journalists in Ankara on Monday.", "police", "journalists"),
+        ("The Kenyan government accused Somali militants of planning the attack.", "government", "militants"),
+    ],
+)
+def test_model_tags_source_and_target(nlp, text, source, target):
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    phrases = tag_sentence(next(doc.sents), extract_actors(doc, article))
+    texts = {role: [doc[s:e].text for s, e, r in phrases if r == role] for role in ("S", "T")}
+    assert any(source in t for t in texts["S"]), phrases
+    assert any(target in t for t in texts["T"]), phrases
+
+
+class _FixedTags(TaggedRoles):
+    """TaggedRoles with given phrases instead of the model's."""
+
+    def __init__(self, doc, phrases):
+        super().__init__(doc, Article(id="t", headline="", body=doc.text), ())
+        self._phrases = {0: phrases}
+
+
+def _actor(doc, start, end, country=None, sector=None):
+    span = doc[start:end]
+    return Actor(span.text, span.text, country, sector,
+                 Span(span.start_char, span.end_char, span.text, 0))
+
+
+def test_rule_actor_inside_a_tagged_phrase_is_kept(nlp):
+    doc = nlp("The Swiss court rejected the Croatian government's request.")
+    rule = _actor(doc, 1, 3, "CHE", "JUD")
+    actor, _ = _FixedTags(doc, [(0, 3, "S")]).sides(0, (rule,), ())
+    assert actor == (rule,)
+
+
+def test_rule_actor_read_in_the_other_role_moves(nlp):
+    doc = nlp("Erdogan will meet Italian President Sergio Mattarella in Rome.")
+    erdogan = _actor(doc, 0, 1, "TUR", "GOV")
+    actor, recipient = _FixedTags(doc, [(0, 1, "T"), (3, 7, "T")]).sides(0, (erdogan,), ())
+    assert actor == ()
+    assert [r.span.text for r in recipient] == ["Erdogan", "Italian President Sergio Mattarella"]
+
+
+def test_no_phrase_for_a_role_keeps_the_rule_list(nlp):
+    doc = nlp("Russian forces shelled Kharkiv.")
+    rule = _actor(doc, 0, 2, "RUS", "MIL")
+    actor, recipient = _FixedTags(doc, []).sides(0, (rule,), ())
+    assert actor == (rule,) and recipient == ()
+
+
+@pytest.mark.parametrize("source, expected", [((3, 4), ["police"]), ((0, 2), None)])
+def test_tagged_sides_only_when_the_source_holds_the_doer(nlp, source, expected):
+    # The tagger's source is often the speaker; then it says nothing of the arrest's doer.
+    from newsevents.extract.event_roles import Roles
+    from newsevents.extract.events import tagged_sides
+
+    doc = nlp("The minister said police arrested the protesters.")
+    arrested = next(t for t in doc if t.lower_ == "arrested")
+    empty = Roles((), (), None, (), False, True)
+    roles = tagged_sides(arrested, empty, _FixedTags(doc, [(*source, "S"), (5, 7, "T")]), 0)
+    if expected is None:
+        assert roles is None
+    else:
+        assert [a.span.text for a in roles.actor] == expected
+        assert [a.span.text for a in roles.recipient] == ["the protesters"]
