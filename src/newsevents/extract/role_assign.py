@@ -70,6 +70,12 @@ class TaggedRoles:
             chosen += kept or [self._coded(start, end)]
         # An actor with no mention (the state of a place attacked) is inferred, not read: it stays.
         chosen += [a for a in rule if a.span is None]
+        if not any(a.country or a.sector for a in chosen):
+            # phrases that code to nothing do not erase who the rules know takes part ("Mariupol
+            # came under Russian control": the tagger's source is the city, the rules' actor Russia)
+            other = [self._chars(s, e) for s, e in other_role]
+            chosen += [a for a in rule if (a.country or a.sector)
+                       and not any(_overlaps(a, lo, hi) for lo, hi in other)]
         return tuple(dict.fromkeys(chosen))
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
