@@ -52,3 +52,24 @@ def test_from_is_where_only_when_asked(nlp):
     sentence = "Russian troops withdrew from Kherson on Friday."
     assert located(nlp, sentence, "withdrew") is None
     assert located(nlp, sentence, "withdrew", from_is_where=True) == "Kherson"
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # the narrowest of the places named together, not the last one
+        ("Nine fighters were killed in the village of Ashmi in northern Syria on Tuesday.", "killed", "Ashmi"),
+        ("Government forces liberated the cities of Palmyra and Quaryatayn in the Homs province.",
+         "liberated", "Palmyra"),
+        # a place that names a site ("the Nicosia airport") still says where
+        ("Officials detonated the last mine at the Nicosia airport on Monday.", "detonated", "Nicosia"),
+    ],
+)
+def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
+    from newsevents.extract.event_roles import event_place
+
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    token = next(t for t in doc if t.text == trigger)
+    place = event_place(doc, token, list(places))
+    assert place is not None and place.text == expected, place

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
-from newsevents.extract.places import event_location
+from newsevents.extract.places import event_location, smallest_place
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -266,8 +266,9 @@ def _place_at(token: Token, places: list[Place]) -> Place | None:
     if not inside and token.lemma_.lower() in _PLACE_NOUNS:
         after = token.right_edge.idx + len(token.right_edge) + 1
         return next((p for p in places if p.span.start == after), None)  # "the capital Kyiv"
-    # "territory ... around Kherson", "territory ... around Kherson": the last named place in the phrase.
-    return inside[-1] if token.lemma_.lower() in _PLACE_NOUNS else None
+    # "territory ... around Kherson", "the cities of Palmyra and Quaryatayn in the Homs province":
+    # the narrowest place named in the phrase.
+    return smallest_place(inside) if token.lemma_.lower() in _PLACE_NOUNS else None
 
 
 def _locate(trigger: Token, places: list[Place], object_place: Place | None, from_is_where: bool):
@@ -286,7 +287,7 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
         elif prep in TARGET_PREPS:
             targets.append(place)
             targets += [p for c in token.conjuncts if (p := _place_at(c, places)) is not None]
-    place = object_place or (located[-1] if located else None)
+    place = object_place or smallest_place(located)
     if place is None and targets:
         place = targets[0]
     return place, tuple(dict.fromkeys(t for t in targets))

@@ -41,7 +41,7 @@ CAPITAL_BONUS = 1.0
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
-__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location"]
+__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place"]
 
 
 def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
@@ -275,13 +275,13 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
     heads = [trigger, *[c for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX", "NOUN")]]
     if object_is_where:
         objects = [x for c in trigger.children if c.dep_ in _OBJECT_DEPS for x in _clause(c)]
-        found = _smallest(_places_over(objects, mine))
+        found = smallest_place(_places_over(objects, mine))
         if found is not None:
             return found
     extra = {"from", "out"} if from_is_where else set()
     for head in heads:
         for prep in _locative_preps(head.children, extra):
-            found = _smallest(_places_over(_clause(prep), mine))
+            found = smallest_place(_places_over(_clause(prep), mine))
             if found is not None:
                 return found
     nearest = _places_over([x for prep in _locative_preps(sentence) for x in _clause(prep)], mine)
@@ -292,7 +292,8 @@ def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
     return [t for t in tokens if t.dep_ == "prep" and (t.lower_ in EVENT_LOCATIVE_PREPS or t.lower_ in extra)]
 
 
-def _smallest(found: list[Place]) -> Optional[Place]:
+def smallest_place(found: Sequence[Place]) -> Optional[Place]:
+    """The narrowest of places named together (the first of equals): where something happened."""
     return min(found, key=lambda p: _BREADTH.get(p.feature, 0), default=None)
 
 
