@@ -7,10 +7,10 @@ The `make eval-NAME` runner and the CI floor tests share one code path: a test c
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from newsevents.settings import shared_data_root
+
 FLOORS = Path(__file__).resolve().parent / "floors"
 
 
@@ -20,8 +20,7 @@ class GoldDataMissing(FileNotFoundError):
 
 def shared_data(*parts: str) -> Path:
     """A path under ../shared/data (or $NEWSEVENTS_SHARED_DATA); a clear error if it is missing."""
-    root = Path(os.environ.get("NEWSEVENTS_SHARED_DATA", REPO.parent / "shared" / "data"))
-    path = root.joinpath(*parts)
+    path = shared_data_root().joinpath(*parts)
     if not path.exists():
         raise GoldDataMissing(f"{path}: gold data not found (expected ../shared/data beside the repo)")
     return path

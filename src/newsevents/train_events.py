@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -35,10 +34,10 @@ from newsevents.extract.times import extract_times
 from newsevents.language import load_nlp
 from newsevents.ontology import event_lexicon
 from newsevents.records import Article
+from newsevents.settings import shared_data_root
 
 SEED = 13
-DEFAULT_DATA = Path(os.environ.get(
-    "NEWSEVENTS_SHARED_DATA", Path(__file__).resolve().parents[2].parent / "shared" / "data"))
+DEFAULT_DATA = shared_data_root()
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -15,11 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 from newsevents.extract.cue_model import WEIGHTS, features, is_candidate
+from newsevents.settings import shared_data_root
 
 SEED = 13
 MIN_FEATURE_COUNT = 5  # a feature must occur this often in train to get a weight
 MIN_WEIGHT = 0.05  # smaller weights are left out of the shipped file
-DEFAULT_POLNEAR = Path(__file__).resolve().parents[4] / "shared" / "data" / "gold" / "polnear"
+DEFAULT_POLNEAR = shared_data_root() / "gold" / "polnear"
 
 
 def cue_spans(ann: str) -> list[tuple[int, int]]:

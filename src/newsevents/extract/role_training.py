@@ -13,7 +13,6 @@ minute or two on one core, most of it parsing. Deterministic (crfsuite's L-BFGS 
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from newsevents.extract.actors import extract_actors
@@ -22,9 +21,9 @@ from newsevents.extract.role_tagger import (
 )
 from newsevents.language import load_nlp
 from newsevents.records import Article
+from newsevents.settings import shared_data_root
 
-DEFAULT_DATA = Path(os.environ.get(
-    "NEWSEVENTS_SHARED_DATA", Path(__file__).resolve().parents[3].parent / "shared" / "data"))
+DEFAULT_DATA = shared_data_root()
 # L1 keeps few features (a small file); L2 smooths the rest. Chosen with --holdout.
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 

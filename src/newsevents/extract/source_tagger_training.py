@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 from newsevents.extract.source_tagger import MODEL, paragraphs, sequence_features
+from newsevents.settings import shared_data_root
 
-DEFAULT_POLNEAR = Path(__file__).resolve().parents[4] / "shared" / "data" / "gold" / "polnear"
+DEFAULT_POLNEAR = shared_data_root() / "gold" / "polnear"
 TRIM = " \t\n\r\xa0.,;:"
 TYPES = {"Source": "source", "Cue": "cue", "Content": "content"}
 # Chosen on a held-out fifth of train (every fifth article; trained on the rest): exact F1
