@@ -25,10 +25,9 @@ from newsevents.extract.coref import Context, sentence_index
 from newsevents.extract.cue_verbs import Relation, channel, cue_info
 from newsevents.extract.quote_marks import CLOSING, DOUBLED, OPENING, STRAIGHT
 from newsevents.extract.cue_model import cue_probabilities
-from newsevents.extract.source_tagger import KINDS, LOOSE_CUE, Tagged, tag
+from newsevents.extract.source_tagger import KINDS, LOOSE_CUE, Tagged, tag, trim_marks
 
 QUOTE_EDGES = OPENING + CLOSING + STRAIGHT
-TRIM = " \t\n\r\xa0.,;:"
 # The least confidence a span needs. 0 (keep every span that overlaps no surer one) scored best
 # on a held-out fifth of train: source/cue/content F1 .736/.704/.619 at 0, .727/.697/.621 at 0.3.
 THRESHOLD = 0.0
@@ -152,16 +151,6 @@ def _rule_spans(relations: list[Relation]):
             yield "cue", rel.cue
         if rel.source is not None:
             yield "source", rel.source
-
-
-def trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span less the spaces and . , ; : at its edges (PolNeAR's spans differ on them, so the
-    tagger learned spans without them)."""
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
 
 
 def _retag_content(ctx: Context, rel: Relation, tagged: Chosen) -> Optional[Relation]:

@@ -25,9 +25,20 @@ from newsevents.extract.cue_verbs import Relation
 
 MODEL = Path(__file__).resolve().parent.parent / "resources" / "cues" / "source_tagger.crfsuite"
 KINDS = ("source", "cue", "content")
+TRIM = " \t\n\r\xa0.,;:"
 ANCESTOR_STEPS = 8  # how far up the parse a word looks for the cue it belongs to
 WINDOW = (-2, -1, 1, 2)
 LOOSE_CUE = 0.2  # candidates this likely to be cues count as cues for the path features
+
+
+def trim_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span less the spaces and . , ; : at its edges. PolNeAR's annotators differ on them, so
+    the tagger learns spans without them (training) and the rules' spans meet it so (runtime)."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
 
 
 def paragraphs(doc: Doc) -> list[list[Token]]:
