@@ -290,8 +290,8 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         towns = [c for c in by_admin1.get((iso2, code1), ()) if normalize(c["name"]) == normalize(stem)]
         town = max(towns, key=lambda c: c["population"], default=None)
         if town is None and (iso2, code1) not in middles:
-            middles[(iso2, code1)] = weighted_point(by_admin1.get((iso2, code1), [])) if by_admin1.get(
-                (iso2, code1)) else (parent[2], parent[3])
+            members = by_admin1.get((iso2, code1))
+            middles[(iso2, code1)] = weighted_point(members) if members else (parent[2], parent[3])
         lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], 0, code1, False),
             [name, ascii_name, stem])

@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 import statistics
+import unicodedata
 from pathlib import Path
 from typing import Optional
 
@@ -94,8 +95,6 @@ _SUBDIVISION_WORDS = re.compile(
 
 def subdivision_key(name: str) -> str:
     """'Donetsk Oblast', 'Donetsk' -> 'donetsk'; 'Ile-de-France' -> 'ile de france'."""
-    import unicodedata
-
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’`]", "", ascii_name)
     return " ".join(_SUBDIVISION_WORDS.sub(" ", ascii_name).lower().split())

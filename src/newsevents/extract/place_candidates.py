@@ -147,11 +147,11 @@ def _marked_names(doc: Doc, text: str, tagged: list[Candidate], cue_words: dict)
     for token in doc:
         word = token.lower_
         if word == "of" and token.i > 0 and doc[token.i - 1].lower_ in _MARK_BEFORE:
-            last = _name_end(doc, token.i + 1)
+            last = _name_edge(doc, token.i + 1, +1)
             if last is not None:
                 add(token.i + 1, last, _MARK_BEFORE[doc[token.i - 1].lower_], doc[last].idx + len(doc[last]))
         elif word in _MARK_AFTER and token.i > 0 and token.is_lower:  # not "U.S. District Court"
-            first = _name_start(doc, token.i - 1)
+            first = _name_edge(doc, token.i - 1, -1)
             if first is not None:
                 add(first, token.i - 1, _MARK_AFTER[word], token.idx + len(token))
     return found
@@ -161,32 +161,19 @@ def _is_name_word(token) -> bool:
     return token.is_title and not token.is_stop and token.ent_type_ not in _NOT_NAMES and not token.is_sent_start
 
 
-def _name_end(doc: Doc, i: int) -> Optional[int]:
-    """The last token of a name that starts at i ("Hanish al-Kabir"), or None."""
-    if i >= len(doc) or not _is_name_word(doc[i]):
+def _name_edge(doc: Doc, i: int, step: int) -> Optional[int]:
+    """The far end of a name that starts at token i and reads on in the direction ``step`` (+1:
+    "Hanish al-Kabir" after "island of"; -1: "Sere Kaniye" before "district"), or None."""
+    if not 0 <= i < len(doc) or not _is_name_word(doc[i]):
         return None
-    last, j = i, i + 1
-    while j < len(doc):
-        while j < len(doc) and doc[j].lower_ in _NAME_PARTICLES and j - last <= 3:
-            j += 1  # "al", "-": part of the name only when a name word follows
-        if j >= len(doc) or not _is_name_word(doc[j]):
+    edge, j = i, i + step
+    while 0 <= j < len(doc):
+        while 0 <= j < len(doc) and doc[j].lower_ in _NAME_PARTICLES and abs(j - edge) <= 3:
+            j += step  # "al", "-": part of the name only when a name word follows
+        if not 0 <= j < len(doc) or not _is_name_word(doc[j]):
             break
-        last, j = j, j + 1
-    return last
-
-
-def _name_start(doc: Doc, i: int) -> Optional[int]:
-    """The first token of a name that ends at i ("Sere Kaniye"), or None."""
-    if i < 0 or not _is_name_word(doc[i]):
-        return None
-    first, j = i, i - 1
-    while j >= 0:
-        while j >= 0 and doc[j].lower_ in _NAME_PARTICLES and first - j <= 3:
-            j -= 1
-        if j < 0 or not _is_name_word(doc[j]):
-            break
-        first, j = j, j - 1
-    return first
+        edge, j = j, j + step
+    return edge
 
 
 def hint_before(text: str, cue_words: dict) -> Optional[str]:
