@@ -45,8 +45,21 @@ def read(
         if isinstance(results[0], Failure):
             raise ReadError(str(results[0]))
         return results[0]
-    raw = RawDocument(origin="<text>", content=str(text_or_path), format="text",
-                      metadata=metadata or Metadata())
+    return read_text(str(text_or_path), published=published, url=url, outlet=outlet, settings=settings)
+
+
+def read_text(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Reading:
+    """One article's Reading from its text, never taken for a file name (for text from outside,
+    such as the web API's: a path in it must not read a local file)."""
+    raw = RawDocument(origin="<text>", content=text, format="text",
+                      metadata=_metadata(published, url, outlet) or Metadata())
     return read_article(clean(raw), settings)
 
 

@@ -234,6 +234,29 @@ def export(
     err.print(f"{count} events written to {output} ({chosen})", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("newsevents.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """The REST API (/api/events, /api/clusters, /api/control, /docs) and the web page (/), read-only."""
+    try:
+        import uvicorn
+
+        from newsevents.server import create_app
+    except ImportError as missing:
+        _fail(f"serving needs the server extra ({missing.name} is missing): pip install 'newsevents[server]'")
+    from newsevents.store import StoreError
+
+    try:
+        server_app = create_app(db)
+    except StoreError as error:
+        _fail(str(error))
+    err.print(f"newsevents: {db} on http://{host}:{port}/ (API docs at /docs)", markup=False)
+    uvicorn.run(server_app, host=host, port=port, log_level="warning")
+
+
 def _open_existing(db: Path):
     from newsevents.store import Store, StoreError
 

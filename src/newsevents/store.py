@@ -100,6 +100,13 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def thread_view(self) -> Store:
+        """The same database through a new cursor: DuckDB wants one cursor per thread (a web
+        server answers requests from a pool). Close the view when done; the store stays open."""
+        view = object.__new__(Store)
+        view.path, view.db = self.path, self.db.cursor()
+        return view
+
     def __enter__(self) -> Store:
         return self
 
@@ -205,12 +212,22 @@ class Store:
         until: str | dt.date | None = None,
         source: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Events matching every filter given, newest first, as flat dicts."""
-        sql, params = _events_query(type, place, actor, since, until, source, limit)
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        sql, params = _events_query(type, place, actor, since, until, source, limit, offset)
+        return self.query(sql, params)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match the filters (``limit`` and ``offset`` aside): a page's total."""
+        sql, params = _events_query(*(filters.get(k) for k in _FILTERS[:-2]), None, None)
+        return self.db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, with the same columns as ``events``."""
+        found = self.query(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+                           " WHERE e.id = ?", [event_id])
+        return found[0] if found else None
 
     def events_df(self, **filters: Any):
         """The same events as a pandas DataFrame."""
@@ -241,7 +258,7 @@ class Store:
         return found[0] if found else None
 
 
-_FILTERS = ("type", "place", "actor", "since", "until", "source", "limit")
+_FILTERS = ("type", "place", "actor", "since", "until", "source", "limit", "offset")
 
 EVENT_COLUMNS = (
     "e.id, e.type, e.mode, e.actor, e.actor_country, e.recipient, e.recipient_country, e.place, "
@@ -254,7 +271,7 @@ EVENT_COLUMNS = (
 )
 
 
-def _events_query(type, place, actor, since, until, source, limit) -> tuple[str, list[Any]]:
+def _events_query(type, place, actor, since, until, source, limit, offset) -> tuple[str, list[Any]]:
     where, params = [], []
     if type:
         where.append("upper(e.type) = upper(?)")
@@ -288,6 +305,8 @@ def _events_query(type, place, actor, since, until, source, limit) -> tuple[str,
     sql += " ORDER BY coalesce(e.date_end, e.date_start, a.published) DESC NULLS LAST, e.article_id, e.ord"
     if limit:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     return sql, params
 
 
