@@ -123,7 +123,7 @@ def test_records_round_trip():
     assert from_dict(Reading, json.loads(json.dumps(to_dict(reading)))) == reading
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson", "plover"])
 def test_store_export(store, tmp_path, fmt):
     store.write(make_reading())
     path = tmp_path / f"events.{fmt}"
@@ -132,6 +132,55 @@ def test_store_export(store, tmp_path, fmt):
     if fmt == "geojson":
         features = json.loads(path.read_text())["features"]
         assert {f["geometry"]["coordinates"][0] for f in features} == {37.74, 37.50}
+
+
+def test_store_export_plover_records(store, tmp_path):
+    store.write(make_reading())
+    path = tmp_path / "events.jsonl"
+    export_events(store, path, "plover")
+    withdrew, shelled = (json.loads(line) for line in path.read_text().splitlines())  # newest first
+    assert shelled["event"] == ["ASSAULT"] and shelled["quad_code"] == 4 and shelled["date"] == "2022-07-04"
+    assert shelled["actor"] == [{"entity_text": "rebels", "code": "UKR", "sector": "REB"}]
+    assert (shelled["acled_event_type"], shelled["acled_sub_event_type"]) == ("Battles", "Armed clash")
+    assert shelled["event_loc"]["geonameid"] == 712165 and shelled["event_loc"]["resolution"] == 4
+    info = shelled["text_info"]
+    assert BODY[info["start"]:info["end"]] == shelled["text"] and shelled["source_chain"] == ["Wire", "officials"]
+    # Dated only "on or before" publication: no date is made up, the bound is the end date.
+    assert withdrew["date"] is None and withdrew["enddate"] == "2022-07-05"
+
+
+@pytest.mark.parametrize("kind, mode, actors, recipients, expected", [
+    ("COERCE", "seize", ["MIL"], [], ("Battles", "Government regains territory")),
+    ("COERCE", "seize", ["REB"], ["MIL"], ("Battles", "Non-state actor overtakes territory")),
+    ("COERCE", "seize", [None], [], ("Strategic developments", "Other")),
+    ("ASSAULT", "heavy-weapons", ["MIL"], ["CVL"], ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("ASSAULT", None, ["REB"], ["CVL"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", None, ["REB"], ["MIL"], ("Battles", "Armed clash")),
+    ("PROTEST", "riot", ["CVL"], [], ("Riots", "Violent demonstration")),
+    ("CONSULT", "visit", ["GOV"], ["GOV"], (None, None)),  # ACLED records no meetings
+])
+def test_store_events_carry_their_acled_category(store, kind, mode, actors, recipients, expected):
+    reading = make_reading()
+    who = [Actor(s or "someone", s or "someone", "UKR", s) for s in actors]
+    whom = [Actor(s, s, "RUS", s) for s in recipients]
+    event = dataclasses.replace(reading.events[0], type=kind, mode=mode, actor=tuple(who), recipient=tuple(whom))
+    store.write(dataclasses.replace(reading, events=(event,)))
+    (row,) = store.events()
+    assert (row["acled_event_type"], row["acled_sub_event_type"]) == expected
+
+
+def test_store_upgrades_a_database_from_before_the_acled_columns(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(make_reading())
+        store.db.execute("ALTER TABLE events DROP COLUMN acled_event_type")
+        store.db.execute("ALTER TABLE events DROP COLUMN acled_sub_event_type")
+    with pytest.raises(StoreError, match="older newsevents.*open it once for writing"):
+        Store(path, read_only=True)
+    with Store(path) as store:  # opening for writing adds and fills the columns
+        assert {r["acled_event_type"] for r in store.events()} == {"Battles", "Strategic developments"}
+        store.write(make_reading("a2"))
+        assert store.count("events") == 4
 
 
 def test_export_geojson_skips_events_without_coordinates():

@@ -46,6 +46,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     geojson = "geojson"
+    plover = "plover"
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -228,7 +229,7 @@ def export(
 
     chosen = format.value if format else output.suffix.lstrip(".").lower()
     if chosen not in {f.value for f in ExportFormat}:
-        _fail(f"cannot tell the format of {output}; pass --format jsonl|csv|parquet|geojson")
+        _fail(f"cannot tell the format of {output}; pass --format jsonl|csv|parquet|geojson|plover")
     store = _open_existing(db)
     count = export_events(store, output, chosen)
     err.print(f"{count} events written to {output} ({chosen})", markup=False)

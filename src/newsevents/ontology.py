@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 
@@ -128,14 +128,26 @@ def event_lexicon() -> EventLexicon:
     )
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+ARMED_NON_STATE_SECTORS = frozenset({"REB", "UAF", "INS", "OPP"})
+UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "EDU", "MED", "REL", "LAB", "AGR", "HLH", "BUS"})
+
+
 @functools.lru_cache(maxsize=1)
-def acled_table() -> tuple[tuple[str, str, str, str], ...]:
-    return tuple(tuple(row[:4]) for row in _rows("ontology", "plover_acled.tsv"))
+def acled_table() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row[:6]) for row in _rows("ontology", "plover_acled.tsv"))
 
 
-def acled_category(plover_type: str, mode: str | None) -> tuple[str, str]:
-    """(ACLED event type, sub-event type) nearest to a PLOVER type and mode (our table)."""
-    for kind, row_mode, event_type, sub_type in acled_table():
-        if kind in (plover_type, "*") and row_mode in (mode or "", "*"):
-            return event_type, sub_type
-    return "Strategic developments", "Other"
+def acled_category(plover_type: str, mode: str | None, actor_sectors: Iterable[str | None] = (),
+                   recipient_sectors: Iterable[str | None] = ()) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type) nearest to a PLOVER event (our table), or (None, None)
+    for events ACLED does not record. Who acts matters: state forces taking a place is
+    "Government regains territory", armed groups taking one "Non-state actor overtakes territory"."""
+    actors, recipients = set(actor_sectors), set(recipient_sectors)
+    actor = "state" if actors & STATE_SECTORS else "non-state" if actors & ARMED_NON_STATE_SECTORS else ""
+    recipient = "civilian" if recipients & UNARMED_SECTORS and not recipients & STATE_SECTORS else ""
+    for kind, row_mode, row_actor, row_recipient, event_type, sub_type in acled_table():
+        if (kind in (plover_type, "*") and row_mode in (mode or "", "*")
+                and row_actor in (actor, "*") and row_recipient in (recipient, "*")):
+            return (None, None) if event_type == "-" else (event_type, sub_type)
+    return None, None

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsevents.ontology import acled_category
 from newsevents.records import Article, Reading
 from newsevents.store_rows import date_range, rows_of
 
@@ -59,7 +60,7 @@ CREATE TABLE IF NOT EXISTS events (
     targets VARCHAR[], date VARCHAR, date_start DATE, date_end DATE, date_basis VARCHAR,
     certainty VARCHAR, source VARCHAR, chain VARCHAR[], outlet VARCHAR, url VARCHAR,
     evidence VARCHAR, "start" INTEGER, "end" INTEGER, sentence INTEGER, confidence DOUBLE,
-    record JSON
+    record JSON, acled_event_type VARCHAR, acled_sub_event_type VARCHAR
 );
 CREATE TABLE IF NOT EXISTS signatures (article_id VARCHAR, exact_key VARCHAR, minhash BLOB);
 CREATE TABLE IF NOT EXISTS article_copies (
@@ -79,6 +80,12 @@ ARTICLE_TABLES = (
     "boilerplate", "sentences", "actors", "places", "times", "quotes", "attributions",
     "control_claims", "events", "signatures",
 )
+# Columns added since the first schema, (table, column, type). Rows are inserted by position, so a
+# new column goes last, and a database written before it gets it when opened for writing.
+ADDED_COLUMNS = (
+    ("events", "acled_event_type", "VARCHAR"),
+    ("events", "acled_sub_event_type", "VARCHAR"),
+)
 
 
 class StoreError(RuntimeError):
@@ -96,9 +103,41 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database: {_one_line(error)}") from None
         if not read_only:
             self.db.execute(SCHEMA)
+            self._upgrade()
+        elif missing := self._missing_columns():
+            raise StoreError(f"{self.path}: written by an older newsevents (no {', '.join(missing)});"
+                             " open it once for writing (any `newsevents ingest --db` run) to upgrade it")
 
     def close(self) -> None:
         self.db.close()
+
+    def _missing_columns(self) -> list[str]:
+        found = set(self.db.execute(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns").fetchall())
+        tables = {t for (t,) in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return [f"{t}.{c}" for t, c, _ in ADDED_COLUMNS if t in tables and (f"{t}.{c}",) not in found]
+
+    def _upgrade(self) -> None:
+        """Add the columns an older database lacks, filled in for the rows it holds."""
+        missing = self._missing_columns()
+        if not missing:
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for table, column, kind in ADDED_COLUMNS:
+                if f"{table}.{column}" in missing:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            combos = self.db.execute(
+                "SELECT DISTINCT type, mode, actor_sector, recipient_sector FROM events").fetchall()
+            for combo in combos:
+                self.db.execute(
+                    "UPDATE events SET acled_event_type = ?, acled_sub_event_type = ? WHERE type = ?"
+                    " AND mode IS NOT DISTINCT FROM ? AND actor_sector IS NOT DISTINCT FROM ?"
+                    " AND recipient_sector IS NOT DISTINCT FROM ?", [*acled_category(*combo), *combo])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     def thread_view(self) -> Store:
         """The same database through a new cursor: DuckDB wants one cursor per thread (a web
@@ -261,7 +300,9 @@ class Store:
 _FILTERS = ("type", "place", "actor", "since", "until", "source", "limit", "offset")
 
 EVENT_COLUMNS = (
-    "e.id, e.type, e.mode, e.actor, e.actor_country, e.recipient, e.recipient_country, e.place, "
+    "e.id, e.type, e.mode, e.context, e.acled_event_type, e.acled_sub_event_type, "
+    "e.actor, e.actor_country, e.actor_sector, e.recipient, e.recipient_country, "
+    "e.recipient_sector, e.place, "
     "e.place_feature, e.geonameid, e.lat, e.lon, e.targets, e.date, e.date_start, e.date_end, "
     "e.date_basis, e.certainty, e.source, "
     "e.chain, e.outlet, e.url, e.evidence, e.article_id, e.start, e.\"end\", e.sentence, "

@@ -13,6 +13,7 @@ import json
 import re
 
 from newsevents.dedup import signature
+from newsevents.ontology import acled_category
 from newsevents.records import Reading, Span, TimeRef, to_dict
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -123,4 +124,5 @@ def _event_row(reading: Reading, i: int, e) -> tuple:
         date_label, date_start, date_end, basis, e.certainty, _source_name(e.attribution), chain,
         a.outlet, a.url, e.evidence.text, *_span_cols(e.evidence), e.confidence,
         json.dumps(to_dict(e)),
+        *acled_category(e.type, e.mode, [x.sector for x in e.actor], [x.sector for x in e.recipient]),
     )
