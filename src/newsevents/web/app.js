@@ -62,6 +62,7 @@ function showEvidence(row, tr) {
   document.getElementById("evidence-text").textContent = row.evidence || "";
   const facts = [
     ["headline", row.headline], ["published", row.published], ["outlet", row.outlet],
+    ["ACLED", [row.acled_event_type, row.acled_sub_event_type].filter(Boolean).join(": ")],
     ["chain", (row.chain || []).join(" → ")], ["sentence", row.sentence],
     ["characters", row.start != null ? `${row.start}–${row.end}` : ""], ["date basis", row.date_basis],
     ["place", row.place ? `${row.place} (${row.place_feature || "?"}, GeoNames ${row.geonameid ?? "–"})` : ""],
