@@ -102,6 +102,17 @@ def test_server_read_never_opens_a_file_named_in_the_text(client, text):
     assert response.status_code == 422 and "no article text" in response.json()["detail"]
 
 
+def test_server_basemap_from_the_shared_data(client, monkeypatch, tmp_path):
+    outlines = client.get("/api/basemap", headers={"Accept-Encoding": "gzip"})
+    assert outlines.headers["content-encoding"] == "gzip"
+    ukraine = next(f for f in outlines.json()["features"] if f["properties"]["iso3"] == "UKR")
+    lon, lat = ukraine["geometry"]["coordinates"][0][0][0]
+    assert 22 < lon < 41 and 44 < lat < 53 and round(lon, 2) == lon
+    monkeypatch.setenv("NEWSEVENTS_SHARED_DATA", str(tmp_path))
+    missing = client.get("/api/basemap")
+    assert missing.status_code == 404 and "no base map" in missing.json()["detail"]
+
+
 def test_server_page_and_its_security_headers(client):
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]

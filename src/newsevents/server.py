@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import json
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from newsevents.settings import shared_data_root
 from newsevents.store import Store, StoreError
 
 WEB = Path(__file__).parent / "web"
+BASEMAP = "ne_50m_admin_0_countries.json"
 MAX_PAGE = 1000
 MAX_TEXT = 200_000
 SECURITY_HEADERS = {
@@ -168,6 +173,29 @@ def stats(store: StoreDep) -> dict[str, Any]:
             "published_first": first, "published_last": last}
 
 
+@functools.lru_cache(maxsize=1)
+def _basemap(path: Path) -> dict[str, Any]:
+    """Country outlines with names only and coordinates to 0.01 degree (about a kilometre): a
+    tenth of the file's size, which is plenty to draw under the events."""
+    def rounded(coords):
+        return [rounded(c) for c in coords] if isinstance(coords[0], list) else [round(c, 2) for c in coords]
+
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": f["properties"].get("NAME"), "iso3": f["properties"].get("ADM0_A3")},
+         "geometry": {"type": f["geometry"]["type"], "coordinates": rounded(f["geometry"]["coordinates"])}}
+        for f in features if f.get("geometry")]}
+
+
+@across.get("/basemap")
+def basemap() -> dict[str, Any]:
+    """Natural Earth country outlines (public domain) from the shared data, to draw the map on."""
+    path = shared_data_root() / "map" / BASEMAP
+    if not path.is_file():
+        raise HTTPException(status_code=404, detail=f"{path}: no base map here; the page draws a bare grid")
+    return _basemap(path)
+
+
 class ReadRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="Headline on the first line, then the body.")
     published: dt.date | None = None
@@ -194,6 +222,7 @@ def create_app(db: str | Path) -> FastAPI:
     path = Path(db)
     if not path.is_file():
         raise StoreError(f"{path}: no such database; create it with `newsevents ingest PATH --db {path}`")
+    Store(path, read_only=True).close()  # a database it cannot serve fails here, in one line
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -204,6 +233,7 @@ def create_app(db: str | Path) -> FastAPI:
             app.state.store.close()
 
     app = FastAPI(title="newsevents", summary="Source-attributed events from news", lifespan=lifespan)
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
     for router in (events, articles, across):
         app.include_router(router)
 

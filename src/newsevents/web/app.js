@@ -1,11 +1,12 @@
 // The newsevents page: filters -> /api/events, drawn as a map, a timeline and a table.
+// Country outlines come from /api/basemap when the shared data has them.
 // Article text is untrusted: it only ever enters the page as text nodes (never as markup), and
 // links are made only from http(s) URLs.
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 200;
-const state = { filters: {}, offset: 0, rows: [] };
+const state = { filters: {}, offset: 0, rows: [], basemap: null };
 
 function el(tag, attrs = {}, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -109,6 +110,15 @@ function drawMap(features) {
     svg.append(el("svg:line", { class: "grid", x1: x(west), x2: x(east), y1: y(lat), y2: y(lat) }),
       el("svg:text", { class: "grid-label", x: x(west) + 2, y: y(lat) - 2 }, `${+lat.toFixed(1)}°`));
   }
+  if (state.basemap) {
+    const ring = (points) => "M" + points.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join("L") + "Z";
+    for (const country of state.basemap.features) {
+      const { type, coordinates } = country.geometry;
+      const polygons = type === "Polygon" ? [coordinates] : coordinates;
+      const path = polygons.map((polygon) => polygon.map(ring).join("")).join("");
+      svg.prepend(el("svg:path", { class: "land", d: path }, el("svg:title", {}, country.properties.name || "")));
+    }
+  }
   const biggest = Math.max(1, ...all.map((p) => p.count));
   all.sort((a, b) => b.count - a.count);
   all.forEach((p, rank) => {
@@ -201,6 +211,7 @@ async function start() {
   });
   form.addEventListener("reset", () => setTimeout(() => form.requestSubmit()));
   document.getElementById("more").addEventListener("click", () => load(true));
+  state.basemap = await getJSON("/api/basemap").catch(() => null);  // absent: a bare grid
   const stats = await getJSON("/api/stats");
   document.getElementById("stats").textContent =
     `${stats.db}: ${stats.articles} articles, ${stats.events} events, ${stats.control_claims} control claims` +
