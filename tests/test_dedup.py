@@ -77,3 +77,23 @@ def test_dedup_different_stories_are_not_grouped(second):
 def test_dedup_same_url_twice_is_one_group():
     one = _article("same", "Headline", ["Short body."])
     assert find_duplicates([one, one])[0].members == ("same",)
+
+
+def test_dedup_a_short_body_is_a_copy_only_under_the_same_headline():
+    promo = ["Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."]
+    shots = _article("a", "The first shots fired in Las Vegas", promo)
+    oil = _article("b", "China accused of letting oil into North Korea", promo)
+    again = _article("c", "The first shots fired in Las Vegas", promo, url="https://other.example/c")
+    (group,) = find_duplicates([shots, oil, again])
+    assert set(group.members) == {"a", "c"}
+
+
+def test_dedup_index_keeps_short_bodies_apart_by_headline():
+    from newsevents.dedup import DuplicateIndex, signature
+
+    brief = ["Gunmen attacked a checkpoint overnight, officials said."]
+    first, other = _article("a", "Checkpoint attacked", brief), _article("b", "Another story", brief)
+    index = DuplicateIndex()
+    index.add("a", signature(first))
+    assert index.original_of("b", signature(other)) is None
+    assert index.original_of("c", signature(_article("c", "Checkpoint attacked", brief))) == "a"

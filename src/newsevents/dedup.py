@@ -19,7 +19,10 @@ from newsevents.clean_meta import fingerprint_text
 from newsevents.records import Article
 
 SHINGLE_WORDS = 5
-MIN_SHINGLES = 8  # shorter bodies (a caption, a one-line brief) only count as exact copies
+# A body this short (a one-line brief, a video page's caption or promo line) says too little to
+# tell the story: it counts as a copy only with the same headline, and never as a near copy.
+# Crawls of two CNN video pages about different stories held the same promo line and nothing else.
+SHORT_BODY_WORDS = 40
 SCHEME = "affine32"  # stored sketches are 32-bit hash values: named, so a later default can't differ
 
 
@@ -53,13 +56,13 @@ def find_duplicates(
     articles: Iterable[Article], options: DedupOptions = DedupOptions()
 ) -> list[DuplicateGroup]:
     """Groups of two or more articles that are copies of one story, in input order."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
     entries: list[_Entry] = []
     parent: list[int] = []
     by_key: dict[str, int] = {}
-    sketches: dict[int, MinHash] = {}
+    sketches: dict[int, object] = {}
     for index, article in enumerate(articles):
         entry = _entry(index, article)
         entries.append(entry)
@@ -69,11 +72,10 @@ def find_duplicates(
                 _union(parent, by_key[key], index)
             else:
                 by_key[key] = index
-        grams = _shingles(article.body)
-        if len(grams) < MIN_SHINGLES:
+        sig = signature(article, options)
+        if sig.minhash is None:
             continue
-        sketch = MinHash(num_perm=options.num_perm, seed=options.seed)
-        sketch.update_batch([g.encode("utf-8") for g in grams])
+        sketch = _sketch(sig.minhash, options)
         for other in lsh.query(sketch):
             if sketch.jaccard(sketches[other]) >= options.threshold:
                 _union(parent, other, index)
@@ -128,10 +130,10 @@ class Signature:
 def signature(article: Article, options: DedupOptions = DedupOptions()) -> Signature:
     from datasketch import MinHash
 
-    key = hashlib.sha1(fingerprint_text(article.body).encode("utf-8")).hexdigest()
-    grams = _shingles(article.body)
-    if len(grams) < MIN_SHINGLES:
+    key = _exact_key(article)
+    if _is_short(article):
         return Signature(key, None)
+    grams = _shingles(article.body)
     sketch = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
     sketch.update_batch([g.encode("utf-8") for g in grams])
     return Signature(key, sketch.hashvalues.astype("<u4").tobytes())
@@ -173,19 +175,33 @@ class DuplicateIndex:
         return min(near, key=self._order.__getitem__) if near else None  # the first one seen
 
     def _sketch(self, minhash: bytes):
-        import numpy as np
-        from datasketch import MinHash
+        return _sketch(minhash, self.options)
 
-        values = np.frombuffer(minhash, dtype="<u4")
-        return MinHash(num_perm=self.options.num_perm, seed=self.options.seed, hashvalues=values,
-                       scheme=SCHEME)
+
+def _sketch(minhash: bytes, options: DedupOptions):
+    """The MinHash a stored signature's bytes stand for."""
+    import numpy as np
+    from datasketch import MinHash
+
+    return MinHash(num_perm=options.num_perm, seed=options.seed,
+                   hashvalues=np.frombuffer(minhash, dtype="<u4"), scheme=SCHEME)
 
 
 def _entry(index: int, article: Article) -> _Entry:
     published = article.published.toordinal() if article.published else 10**9
     rank = (published, -len(article.body), index)  # earliest, then fullest, then first read
-    key = hashlib.sha1(fingerprint_text(article.body).encode("utf-8")).hexdigest()
-    return _Entry(index, article.id, article.url or article.origin, article.outlet, rank, key)
+    return _Entry(index, article.id, article.url or article.origin, article.outlet, rank, _exact_key(article))
+
+
+def _is_short(article: Article) -> bool:
+    return len(article.body.split()) < SHORT_BODY_WORDS
+
+
+def _exact_key(article: Article) -> str:
+    text = fingerprint_text(article.body)
+    if _is_short(article):
+        text = fingerprint_text(article.headline) + "\n" + text
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _shingles(body: str) -> set[str]:
