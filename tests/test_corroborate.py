@@ -40,9 +40,27 @@ def test_corroborate_keeps_distinct_events_apart():
     assert len(clusters) == 5 and all(c.corroboration == 1 for c in clusters)
 
 
-def test_corroborate_undated_report_joins_a_dated_cluster():
-    clusters = cluster_events([row("BBC"), row("AP", start=None)])
-    assert len(clusters) == 1 and clusters[0].outlets == ["AP", "BBC"]
+def test_corroborate_report_dated_by_publication_joins_a_recent_event():
+    on_or_before = {**row("AP"), "date_start": None, "date_end": D(2022, 7, 6)}
+    (cluster,) = cluster_events([row("BBC"), on_or_before])
+    assert cluster.outlets == ["AP", "BBC"]
+    weeks_later = {**on_or_before, "date_end": D(2022, 7, 20)}
+    assert len(cluster_events([row("BBC"), weeks_later])) == 2
+
+
+def test_corroborate_undated_or_vague_reports_stay_alone():
+    undated = row("AP", start=None)
+    that_year = row("RT", start=D(2022, 1, 1), end=D(2022, 12, 31))
+    clusters = cluster_events([undated, row("BBC"), that_year])
+    assert len(clusters) == 3 and all(c.corroboration == 1 for c in clusters)
+
+
+def test_corroborate_recipients_must_agree():
+    shelled_ukraine = {**row("BBC"), "recipient_country": ["UKR"]}
+    shelled_georgia = {**row("AP"), "recipient_country": ["GEO"]}
+    unnamed = row("RT")
+    clusters = cluster_events([shelled_ukraine, shelled_georgia, unnamed])
+    assert sorted(c.corroboration for c in clusters) == [1, 2]
 
 
 def test_corroborate_control_timeline_shows_conflicting_claims_side_by_side():

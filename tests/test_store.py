@@ -111,7 +111,17 @@ def test_store_events_dataframe(store):
         ("2022-07-04", None, (dt.date(2022, 7, 4), dt.date(2022, 7, 4))),
         (None, "2022-07-05", (None, dt.date(2022, 7, 5))),
         ("2022", None, (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
-        ("2022-W26", None, (None, None)),
+        ("2022-W26", None, (dt.date(2022, 6, 27), dt.date(2022, 7, 3))),
+        ("2022-W26-WE", None, (dt.date(2022, 7, 2), dt.date(2022, 7, 3))),
+        ("2017-08-29T06:00", None, (dt.date(2017, 8, 29), dt.date(2017, 8, 29))),
+        ("2022-Q3", None, (dt.date(2022, 7, 1), dt.date(2022, 9, 30))),
+        ("2022-SU", None, (dt.date(2022, 6, 1), dt.date(2022, 8, 31))),
+        ("2023-WI", None, (dt.date(2022, 12, 1), dt.date(2023, 2, 28))),
+        ("201", None, (dt.date(2010, 1, 1), dt.date(2019, 12, 31))),
+        ("2022-02-30", None, (None, None)),
+        ("2022-W54", None, (None, None)),
+        ("20", None, (None, None)),  # a century filters nothing
+        ("PRESENT_REF", None, (None, None)),
     ],
 )
 def test_store_date_range(value, end, expected):

@@ -22,6 +22,7 @@ class EventCluster:
     first: dt.date | None
     last: dt.date | None
     actor_countries: frozenset[str]
+    recipient_countries: frozenset[str] = frozenset()
     reports: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -56,41 +57,62 @@ def _day(row: dict[str, Any], key: str) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _overlaps(cluster: EventCluster, start: dt.date | None, end: dt.date | None, slack: int) -> bool:
-    if cluster.first is None or start is None or end is None:
-        return True  # undated reports join on type, place and actors alone
-    pad = dt.timedelta(days=slack)
-    return start - pad <= cluster.last and cluster.first <= end + pad
+# A report dated only "on or before" its publication date is taken to be about the last few days;
+# a report with no date at all, or one as vague as a year, cannot say it is the same event as
+# another: it stays a cluster of its own rather than inflate another's corroboration.
+RECENT_DAYS = 3
+VAGUEST_DAYS = 31
+
+
+def _when(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    start, end = _day(row, "date_start"), _day(row, "date_end")
+    if start is None and end is not None:
+        start = end - dt.timedelta(days=RECENT_DAYS)
+    end = end or start
+    if start is None or (end - start).days > VAGUEST_DAYS:
+        return None
+    return start, end
+
+
+def _agree(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def _countries(row: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(c for c in (row.get(key) or []) if c)
 
 
 def cluster_events(rows: Iterable[dict[str, Any]], *, slack_days: int = 1) -> list[EventCluster]:
     """Group event rows of one type at one place whose dates overlap (± ``slack_days``) and whose
-    actor countries agree, largest clusters first. Rows without a place are left out."""
+    actor and recipient countries agree, largest clusters first. Rows without a place are left
+    out; rows without a usable date stay alone."""
+    pad = dt.timedelta(days=slack_days)
     buckets: dict[tuple[str, str], list[EventCluster]] = defaultdict(list)
+    alone: list[EventCluster] = []
     for row in rows:
         place = _place_key(row)
         if place is None:
             continue
-        start = _day(row, "date_start") or _day(row, "date_end")
-        end = _day(row, "date_end") or start
-        countries = frozenset(c for c in (row.get("actor_country") or []) if c)
+        when = _when(row)
+        actors, recipients = _countries(row, "actor_country"), _countries(row, "recipient_country")
+        if when is None:
+            alone.append(EventCluster(row["type"], row.get("place"), _day(row, "date_start"),
+                                      _day(row, "date_end"), actors, recipients, [row]))
+            continue
+        start, end = when
         candidates = buckets[(row["type"], place)]
-        match = next(
-            (c for c in candidates
-             if _overlaps(c, start, end, slack_days)
-             and (not countries or not c.actor_countries or countries & c.actor_countries)),
-            None,
-        )
+        match = next((c for c in candidates
+                      if start - pad <= c.last and c.first <= end + pad
+                      and _agree(actors, c.actor_countries) and _agree(recipients, c.recipient_countries)),
+                     None)
         if match is None:
-            match = EventCluster(row["type"], row.get("place"), start, end, countries)
+            match = EventCluster(row["type"], row.get("place"), start, end, actors, recipients)
             candidates.append(match)
         match.reports.append(row)
-        match.actor_countries |= countries
-        if start and (match.first is None or start < match.first):
-            match.first = start
-        if end and (match.last is None or end > match.last):
-            match.last = end
-    clusters = [c for group in buckets.values() for c in group]
+        match.actor_countries |= actors
+        match.recipient_countries |= recipients
+        match.first, match.last = min(match.first, start), max(match.last, end)
+    clusters = [c for group in buckets.values() for c in group] + alone
     return sorted(clusters, key=lambda c: (-c.corroboration, -len(c.reports), c.type))
 
 
