@@ -31,7 +31,7 @@ test: install
 eval-%: install
 	$(PY) -m evaluation.$*
 
-eval: eval-articles eval-places eval-times eval-sources eval-events eval-clusters
+eval: eval-articles eval-places eval-times eval-sources eval-events eval-clusters eval-control
 
 ## Throughput and memory on the first N articles of the ukraine-media corpus.
 bench: install

@@ -1,8 +1,8 @@
 """Control claims: who holds which place, according to the article, as of when.
 
-Two sources. Events: a seizure that is not denied or merely planned says its actor captured the
-place (retook it, for "retake", "recapture", "liberate", "regain"); a withdrawal says its actor
-left it. Phrases: "X's control over P", "P under X control", "X controls/holds P" say X holds P;
+Two sources. Events: a seizure that is not denied, attempted or merely planned says its actor
+captured the place (retook it, for "retake", "recapture", "liberate", "regain"); a withdrawal says
+its actor left it. Phrases: "X's control over P", "P under X control", "X controls/holds P" say X holds P;
 "fighting for P" says P is contested. A generic place noun ("an entire Ukrainian province")
 resolves to the first-level unit of a place named in the same sentence.
 """
@@ -21,7 +21,8 @@ RETAKE_LEMMAS = {"retake", "recapture", "liberate", "regain", "reclaim", "recove
 HOLD_VERBS = {"control", "hold"}
 CONTEST_NOUNS = {"fighting", "battle", "fight", "struggle"}
 PROVINCE_NOUNS = {"province", "region", "oblast", "state"}
-_UNSURE = {"denied", "hypothetical", "future"}
+# An attempt ("tried to capture") or a guess ("probably captured") says nothing about who holds it.
+_UNSURE = {"denied", "hypothetical", "future", "hedged"}
 
 
 def _publication(article: Article) -> TimeRef | None:
