@@ -36,6 +36,10 @@ def test_control_claims(text, place, controller, status):
         "Russian forces failed to capture Kyiv.",
         "Russian forces may try to take Odesa.",
         "The mayor of Kharkiv said the city was calm.",
+        "Russian forces tried to capture Kyiv in March.",
+        "Russia scaled back its ambitions to capture the capital, Kyiv.",
+        "Russia launched an offensive to capture Kyiv.",
+        "The failure to capture Kyiv embarrassed Moscow.",
     ],
 )
 def test_control_nothing_from_failed_planned_or_plain_mentions(text):

@@ -20,6 +20,14 @@ INTENT_VERBS = {"plan", "intend", "want", "seek", "prepare", "aim", "hope", "exp
                 "offer", "prepare", "ready", "willing"}
 ATTEMPT_VERBS = {"try", "attempt", "seek"}
 FAIL_VERBS = {"fail", "refuse", "decline", "cease", "stop", "abandon"}
+# The same, said with a noun the trigger completes ("its ambitions to capture Kyiv", "a bid to
+# retake the city", "the failure to hold it"): a plan, an attempt or a failure, not a deed.
+INTENT_NOUNS = {"plan", "ambition", "intention", "intent", "aim", "goal", "wish", "desire", "hope",
+                "threat", "pledge", "promise", "vow", "readiness", "willingness", "decision",
+                "proposal", "scheme", "dream"}
+ATTEMPT_NOUNS = {"attempt", "bid", "effort", "push", "drive", "offensive", "campaign", "operation",
+                 "mission", "try", "struggle", "fight", "battle"}
+FAIL_NOUNS = {"failure", "inability", "refusal"}
 CLAIM_VERBS = {"claim", "allege", "insist", "purport", "assert", "pretend"}
 REPORTED_ADVERBS = {"reportedly", "purportedly", "apparently", "supposedly"}
 CLAIMED_ADVERBS = {"allegedly"}
@@ -36,6 +44,16 @@ def _chain(trigger: Token) -> list[tuple[Token, str]]:
         chain.append((node.head, node.dep_))
         node = node.head
     return chain
+
+
+def _noun_completed(verb: Token) -> str | None:
+    """The lemma of the noun an infinitive completes ("ambitions to capture"), read from the
+    surface: the small parser hangs "to capture" on the main verb as often as on the noun."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0:
+        return None
+    before = verb.doc[to.i - 1]
+    return before.lemma_.lower() if before.pos_ == "NOUN" else None
 
 
 def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
@@ -64,6 +82,14 @@ def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
             return "hedged", context
         if depth > 0 and lemma in CLAIM_VERBS:
             return "claimed", context
+        noun = _noun_completed(node) if depth <= 1 else None
+        if noun is not None:
+            if noun in FAIL_NOUNS:
+                return "denied", ("failed",) if noun == "failure" else ()
+            if noun in INTENT_NOUNS:
+                return "future", context
+            if noun in ATTEMPT_NOUNS:
+                return "hedged", context
     for node, _ in chain[:3]:
         adverbs = {c.lower_ for c in node.children if c.dep_ == "advmod"}
         if adverbs & CLAIMED_ADVERBS:
@@ -81,12 +107,16 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 # Verbs that voice an intent to someone: a promise or a threat is itself an event.
 VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose"}
+VOICED_INTENT_NOUNS = {"threat", "pledge", "promise", "vow", "proposal"}
 
 
 def voiced_intent(trigger: Token) -> bool:
     """Whether the future the trigger is in was voiced ("vowed to strike", "will send", "said it
     will support") rather than reported as a wish or plan ("wants his generals to move", "plans
     to"): only a voiced one is a promise or threat."""
+    noun = _noun_completed(trigger)
+    if noun in INTENT_NOUNS:  # "its threat to strike" was voiced; "its ambitions to" were not
+        return noun in VOICED_INTENT_NOUNS
     lemmas = [node.lemma_.lower() for node, _ in _chain(trigger)[1:]]
     if any(lemma in VOICED_INTENT_VERBS for lemma in lemmas):
         return True
