@@ -83,6 +83,12 @@ def _checked(call, *args, **kwargs):
         raise HTTPException(status_code=422, detail=str(error)) from None
 
 
+def _found(record: dict[str, Any] | None, missing: str) -> dict[str, Any]:
+    if record is None:
+        raise HTTPException(status_code=404, detail=missing)
+    return record
+
+
 events = APIRouter(prefix="/api/events", tags=["events"])
 
 
@@ -107,10 +113,7 @@ def events_geojson(store: StoreDep, filters: FiltersDep,
 
 @events.get("/{event_id}")
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
-    event = store.event(event_id)
-    if event is None:
-        raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-    return event
+    return _found(store.event(event_id), f"no event {event_id!r}")
 
 
 articles = APIRouter(prefix="/api/articles", tags=["articles"])
@@ -119,15 +122,13 @@ articles = APIRouter(prefix="/api/articles", tags=["articles"])
 @articles.get("/{article_id}")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """One stored article: its text, boilerplate, quotes, attributions and events."""
-    article = store.article(article_id)
-    if article is None:
-        raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+    article = _found(store.article(article_id), f"no article {article_id!r}")
     by_article = "SELECT * EXCLUDE (article_id) FROM {} WHERE article_id = ? ORDER BY ord"
     for table in ("boilerplate", "quotes", "attributions"):
         article[table] = store.query(by_article.format(table), [article_id])
-    article["events"] = [e for e in store.query(
+    article["events"] = store.query(
         "SELECT id, type, mode, evidence, start, \"end\" FROM events WHERE article_id = ? ORDER BY ord",
-        [article_id])]
+        [article_id])
     return article
 
 
