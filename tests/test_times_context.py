@@ -45,6 +45,12 @@ def parse():
          [("Feb. 1", "2023-02-01")]),
         # a weekday in the possessive names what has happened
         ("The offer is a 24% premium over Thursday's closing price.", MONDAY, [("Thursday", "2022-10-27")]),
+        # a participle clause under a present perfect is in the past
+        ("The stock has fluctuated sharply, rising to a high in June from $29.75 in March.", dt.date(2022, 10, 31),
+         [("June", "2022-06"), ("March", "2022-03")]),
+        # a time after a past verb of planning may lie ahead; one before it dates the planning
+        ("Protesters planned a large demonstration on Saturday.", dt.date(2022, 7, 8), [("Saturday", "2022-07-09")]),
+        ("On Saturday, protesters planned a large demonstration.", dt.date(2022, 7, 6), [("Saturday", "2022-07-02")]),
     ],
 )
 def test_times_signals_and_clauses(parse, sentence, published, expected):
@@ -114,6 +120,10 @@ def test_times_financial_reports(parse, sentence, published, expected):
         ("A week or so ago, the general changed the plan.", [("A week or so ago", "2022-W26")]),
         ("The post-1959 politics split families.", [("1959", "1959")]),
         ("The company's 1989 operating results were hurt.", [("1989", "1989")]),
+        # a link word after a noun-phrase reference is no "soon after that"
+        ("The economy will slow in coming months as exports fall.", [("coming months", "PXM")]),
+        # "a year earlier of $382 million": the "of" belongs to the amount, not to "a year"
+        ("It compared with earnings a year earlier of $382.2 million.", [("a year earlier", "2021")]),
     ],
 )
 def test_times_more_expressions(parse, sentence, expected):
@@ -128,8 +138,14 @@ def test_times_more_expressions(parse, sentence, expected):
         "He was in his fifties.",
         "She was named Person of the Year.",
         "The fighters rested, only to be jailed for several months of the year of the tiger.",
+        "Now, he says, the plan looks like a good one.",
+        '"Now, following asset sales, the company is profitable," she said.',
     ],
 )
 def test_times_context_negatives(parse, sentence):
     found = parse(sentence)
-    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year") for text, _ in found)
+    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year", "now") for text, _ in found)
+
+
+def test_times_now_without_comma_is_a_time(parse):
+    assert parse("Now officials are investigating the blast.") == [("Now", "PRESENT_REF")]

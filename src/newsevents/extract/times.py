@@ -163,9 +163,11 @@ def clause_tense(token: Optional[Token], nested: bool = False) -> Optional[str]:
         # a participle clause takes the tense of the clause it hangs from: "the stock rose
         # sharply, rising to a high in June from $29.75 in March"
         return clause_tense(verb.head, nested=True)
-    if words & {"have", "has", "'ve"} and verb.tag_ == "VBN" and not signal and not _modifies(token, verb):
+    if words & {"have", "has", "'ve"} and verb.tag_ == "VBN" and not signal and (nested or not _modifies(token, verb)):
         # present perfect, the time inside a noun phrase: "have gathered evidence in the October
-        # slaying" (a time modifying the verb itself may lie ahead: "has extended loans through January")
+        # slaying", or in a participle clause hanging from it: "has fluctuated sharply, rising to
+        # a high in June from $29.75 in March" (a time modifying the perfect verb itself may lie
+        # ahead: "has extended loans through January")
         return "past"
     if verb.tag_ == "VB" and "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl") and _modifies(token, verb) and not nested:
         # "is scheduled to close Monday", "is to resume trading Tuesday": an infinitive under a
@@ -173,7 +175,10 @@ def clause_tense(token: Optional[Token], nested: bool = False) -> Optional[str]:
         # Friday") it may not, so it stays undecided
         return "future" if clause_tense(verb.head, nested=True) in ("present", "future") else None
     if verb.tag_ == "VBD" or any(t.tag_ == "VBD" for t in aux):
-        return "past"
+        # "planned a demonstration on Saturday", "postponed the vote to Tuesday": a time after a
+        # past verb of planning may still lie ahead ("On Friday, the government planned ..." not)
+        prospective = verb.lemma_.lower() in lexicon()["prospective_verbs"] and token.i > verb.i
+        return None if prospective else "past"
     if verb.tag_ == "VBN" and not aux:
         return "past"  # reduced passives ("the city captured on Monday")
     if verb.tag_ in ("VBZ", "VBP") or any(t.tag_ in ("VBZ", "VBP") for t in aux):
