@@ -120,6 +120,14 @@ def test_times_financial_reports(parse, sentence, published, expected):
         ("A week or so ago, the general changed the plan.", [("A week or so ago", "2022-W26")]),
         ("The post-1959 politics split families.", [("1959", "1959")]),
         ("The company's 1989 operating results were hurt.", [("1989", "1989")]),
+        ("Prices rose in the last twenty four hours.", [("the last twenty four hours", "PT24H")]),
+        ("It lasted almost a hundred years.", [("almost a hundred years", "P100Y")]),
+        # a 24-hour clock, told by a leading zero, an hour over 12 or a zone; a bare "3:30" is not
+        ("At 00:48 in Cleveland, the game ended.", [("00:48", "2022-07-05T00:48")]),
+        ("The talks ended at 17:30 GMT.", [("17:30 GMT", "2022-07-05T17:30")]),
+        ("They met at 3:30 and left.", []),
+        ("The police arrived on July 1. The office was closed that same day.",
+         [("July 1", "2022-07-01"), ("that same day", "2022-07-01")]),
         # a link word after a noun-phrase reference is no "soon after that"
         ("The economy will slow in coming months as exports fall.", [("coming months", "PXM")]),
         # "a year earlier of $382 million": the "of" belongs to the amount, not to "a year"

@@ -55,7 +55,7 @@ def _pieces() -> dict[str, str]:
         "WEEKDAY": f"\\b(?:{_alt(list(lex['weekdays']))})",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
-        "NUM": rf"(?<![\w,.-])(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_alt(numbers)}))",
+        "NUM": rf"(?<![\w,.-])(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|{_alt(numbers)}))",
         "UNIT": f"(?i:{_alt(units)})",
         "UNITS": r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)",
         "SEASON": f"(?i:{_alt(list(lex['seasons']))})",
@@ -92,12 +92,15 @@ def _rules() -> dict[str, str]:
         "month_set": rf"(?i:every|each)\s+(?P<month>{p['MONTH']})\b",
         "weekday_set": rf"(?:(?i:every|each)\s+(?P<weekday>{p['WEEKDAY']})|(?P<weekdays>{p['WEEKDAY']})s?\s+(?P<part>(?i:mornings|afternoons|evenings|nights))|(?P<plural>{p['WEEKDAY']})s)\b",
         "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|\b(?P<named>(?i:noon|midnight|midday))\b|(?<![\d:.$])\b(?P<hour2>1[0-2]|0?[1-9])(?:[:.](?P<minute2>[0-5]\d))?\s+(?:(?i:o'clock)\s+)?(?i:in)\s+(?i:the)\s+(?P<daypart>(?i:morning|afternoon|evening))\b",
+        # "at 00:48", "at 17:30 GMT": a 24-hour clock, told by an hour over 12, a leading zero or a zone
+        # (a bare "at 3:30" is a 12-hour time of unknown half)
+        "clock24": r"\b(?i:at|by|until|till|before|after|from|since)\s+(?P<core>(?P<hour>0\d|1[3-9]|2[0-3]|1[0-2](?=:\d\d\s+(?:GMT|UTC)))[:.](?P<minute>[0-5]\d)(?![\d:.]|\s*(?i:a\.m|p\.m|am\b|pm\b))(?:\s+(?P<zone>GMT|UTC))?)",
         "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+|(?i:mid)[- ]?(?P<prepart>(?i:morning|afternoon|evening))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
         # "in the morning", "by mid-afternoon": a part of the day last mentioned
         "part_of_day": r"(?<![\w-])(?:(?i:the)\s+(?:(?i:early|late)\s+)?(?P<part>(?i:morning|afternoon|evening))|(?i:mid)[- ]?(?P<midpart>(?i:morning|afternoon|evening)))\b",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
-        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
+        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that same|that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
         "rel_season": rf"(?:(?P<rel>(?i:last|next|this|this past|early|late|the early|the late|mid|the))\s+)(?P<season>{p['SEASON']})\b(?:\s+(?:of\s+)?{y})?",
         "season_year": rf"(?P<season>{p['SEASON']})\s+(?:of\s+)?{y}",
         # TimeML keeps "ago" inside the expression but "later", "after", "before" are signals outside
@@ -160,7 +163,7 @@ def _key_classes() -> dict[str, str]:
 RULE_KEYS = {
     "date_mdy": "month", "date_and_day": "month", "date_dmy": "month", "month_year": "month", "month_rel_year": "month",
     "month": "month", "date_iso": "digit", "date_slash": "digit", "year": "digit", "decade": "digit",
-    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"),
+    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"), "clock24": "digit",
     "rel_day": "rel_day", "this_part": "unit", "rel_season": "season", "season_year": "season",
     "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken", "spoken_decade": "spoken", "year_period": "digit",
 }

@@ -131,6 +131,12 @@ def _clock(c: Candidate, anchor, tense, reference) -> Value:
     return Value(f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", basis=PUB)
 
 
+def _clock24(c: Candidate, anchor, tense, reference) -> Value:
+    if anchor is None:
+        return Value(None, "time", basis="none")
+    return Value(f"{anchor.isoformat()}T{int(c.get('hour')):02d}:{c.get('minute')}", "time", basis=PUB)
+
+
 def _rel_day(c: Candidate, anchor, tense, reference) -> Value:
     word = c.get("word").lower()
     if anchor is None:
@@ -376,7 +382,7 @@ NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
     "date_mdy": _date, "date_and_day": _date, "date_dmy": _date, "date_iso": _date, "date_slash": _date,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month,
     "year": _year, "decade": _decade, "century": _century, "weekday": _weekday,
-    "weekday_set": _weekday_set, "clock": _clock, "rel_day": _rel_day, "this_part": _this_part,
+    "weekday_set": _weekday_set, "clock": _clock, "clock24": _clock24, "rel_day": _rel_day, "this_part": _this_part,
     "part_of_day": _part_of_day, "rel_unit": _rel_unit, "anaphoric": _anaphoric,
     "rel_season": _season, "season_year": _season, "ago": _ago, "some_day": _some_day,
     "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
