@@ -104,6 +104,11 @@ def test_times_relative_to_what_was_said(parse, sentence, published, expected):
         ("Unemployment is near its quarter-century low. Wages rose 3.8% from a year earlier.", MONDAY,
          [("a year earlier", "2021")]),
         ("Net for the year-earlier nine months included a gain.", MONDAY, [("the year-earlier nine months", "P9M")]),
+        # in a quarterly report an amount "last year" is the year-ago quarter's; the year elsewhere
+        ("Third-quarter profit was $24 million, compared with a loss of $3 million last year.", MONDAY,
+         [("Third-quarter", "2022-Q3"), ("last year", "2021-Q3")]),
+        ("Third-quarter profit was $24 million. The unit was sold last year.", MONDAY,
+         [("Third-quarter", "2022-Q3"), ("last year", "2021")]),
     ],
 )
 def test_times_financial_reports(parse, sentence, published, expected):

@@ -93,13 +93,19 @@ REPORTING_PERIOD = re.compile(r"\b(?:" + QUARTER_PERIOD + r"|(?:nine|six|twelve|
 def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, text: str, sentence_end: int) -> Value:
     """In a quarterly report (a quarter named earlier in the article or in this sentence) "a year
     ago" / "a year earlier" / "the year-ago period" / "the corresponding period last year" is the
-    year-ago quarter and "the 1989 period" the reported quarter of 1989, unless the period named
+    year-ago quarter, and so is "last year" right after an amount ("compared with a loss of $3
+    million last year"), and "the 1989 period" the reported quarter of 1989, unless the period named
     last before it is longer ("For the nine months, net fell from $9 million a year earlier": the
     year). On TimeBank a window of the 3 sentences before missed 3 quarterly reports."""
     if anchor is None or value.granularity != "year":
         return value
     if cand.rule == "ago":
         if not (cand.get("unit") or "").lower().startswith("year") or (cand.get("num") or "").lower() not in ("a", "one", "1"):
+            return value
+    elif cand.rule == "rel_unit":
+        # "compared with a loss of $3 million last year": an amount for the year-ago period
+        amount = re.search(r"(?:\d|million|billion|cents?|a share)\s*$", text[max(0, cand.start - 20) : cand.start])
+        if (cand.get("rel") or "").lower() != "last" or (cand.get("unit") or "").lower() != "year" or not amount:
             return value
     elif cand.rule not in ("year_ago_adj", "period_year_ago", "year_period"):
         return value
