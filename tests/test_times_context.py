@@ -119,6 +119,8 @@ def test_times_financial_reports(parse, sentence, published, expected):
     ("sentence", "expected"),
     [
         ("Hate crimes were dropping through the nineties.", [("the nineties", "199")]),
+        ("Sales follow the trend of the last half of the '80s.", [("the last half of the '80s", "198")]),
+        ("It will be our theme from now to Election Day.", [("now", "PRESENT_REF"), ("Election Day", "2022-11-08")]),
         ("Islam will one day be the second largest religion there.", [("one day", "FUTURE_REF")]),
         ("They emerged from their third day-long meeting.", [("day-long", "P1D")]),
         ("The loan may be extended for an additional year.", [("an additional year", "P1Y")]),

@@ -86,7 +86,8 @@ def _rules() -> dict[str, str]:
         "month_rel_year": rf"(?P<month>{p['MONTH']})\s+(?P<rel>(?i:last|this|next))\s+year",
         "month": rf"(?:(?P<rel>(?i:last|next|this|this past|early|mid|late|earlier|the end of|the beginning of|the start of|the middle of))\s+|mid-)?(?P<month>{p['MONTH']})(?![\w-])",
         "year": rf"(?:(?P<mod>(?i:early|mid|late|fiscal|calendar|the year|the end of|the beginning of|the start of|the middle of|the summer of|the spring of|the fall of|the autumn of|the winter of))\s+|mid-)?{y}",
-        "decade": rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
+        # "the last half of the '80s": TimeML keeps the decade's value (the half is a mod)
+        "decade": rf"(?:(?i:the)\s+(?i:first|second|last|latter)\s+(?i:half)\s+(?i:of)\s+)?(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
         "century": r"(?:(?i:the)\s+)?\b(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)",
         "weekday": rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|earlier|early|late|later|coming|the previous|the following|the next))\s+)?(?P<weekday>{p['WEEKDAY']})(?:\s+(?P<part>{p['PART']}))?(?!\w)",
         "month_set": rf"(?i:every|each)\s+(?P<month>{p['MONTH']})\b",

@@ -316,6 +316,10 @@ def _holiday(c: Candidate, anchor, tense, reference) -> Optional[Value]:
         def day_in(y: int) -> dt.date:
             first = dt.date(y, 11, 1)
             return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    elif key == "ELECTION_DAY":  # the US one: the Tuesday after the first Monday of November
+        def day_in(y: int) -> dt.date:
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
     else:
         month, day = (int(x) for x in key.split("-"))
         def day_in(y: int) -> dt.date:
