@@ -119,6 +119,8 @@ def test_times_financial_reports(parse, sentence, published, expected):
     ("sentence", "expected"),
     [
         ("Hate crimes were dropping through the nineties.", [("the nineties", "199")]),
+        ("Profit fell in the second quarter of 2021. Results for that quarter included a charge.",
+         [("the second quarter of 2021", "2021-Q2"), ("that quarter", "2021-Q2")]),
         ("Sales follow the trend of the last half of the '80s.", [("the last half of the '80s", "198")]),
         ("It will be our theme from now to Election Day.", [("now", "PRESENT_REF"), ("Election Day", "2022-11-08")]),
         ("Islam will one day be the second largest religion there.", [("one day", "FUTURE_REF")]),

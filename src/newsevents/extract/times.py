@@ -82,6 +82,8 @@ def _references(value: Value, day_ref: Optional[dt.date], coarse_ref: Optional[d
         return day, day
     if re.fullmatch(r"\d{4}(-\d\d)?", v):
         return day_ref, dt.date(int(v[:4]), int(v[5:7] or 1) if len(v) > 4 else 1, 1)
+    if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", v):  # "that quarter": the one named last
+        return day_ref, dt.date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
     return day_ref, coarse_ref
 
 

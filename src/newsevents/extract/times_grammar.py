@@ -101,7 +101,7 @@ def _rules() -> dict[str, str]:
         "part_of_day": r"(?<![\w-])(?:(?i:the)\s+(?:(?i:early|late)\s+)?(?P<part>(?i:morning|afternoon|evening))|(?i:mid)[- ]?(?P<midpart>(?i:morning|afternoon|evening)))\b",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
-        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that same|that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
+        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that same|that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))\b",
         "rel_season": rf"(?:(?P<rel>(?i:last|next|this|this past|early|late|the early|the late|mid|the))\s+)(?P<season>{p['SEASON']})\b(?:\s+(?:of\s+)?{y})?",
         "season_year": rf"(?P<season>{p['SEASON']})\s+(?:of\s+)?{y}",
         # TimeML keeps "ago" inside the expression but "later", "after", "before" are signals outside
