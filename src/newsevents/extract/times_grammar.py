@@ -61,7 +61,9 @@ def _pieces() -> dict[str, str]:
         "SEASON": f"(?i:{_alt(list(lex['seasons']))})",
         "PART": f"(?i:{_alt(list(lex['parts_of_day']))})",
         "ORD": f"(?i:{_alt(list(lex['ordinals']))})",
-        "MOD": r"(?i:about|around|nearly|almost|roughly|some|more than|less than|at least|at most|over|under|just|only|barely|approximately|up to|fewer than|well over)",
+        # a modifier of the amount is part of the expression; "only", "just" are focus words and
+        # "over the past two years" a preposition, outside it (TimeML's extents, as TimeBank marks them)
+        "MOD": r"(?i:about|around|nearly|almost|roughly|some|more than|less than|at least|at most|over(?!\s+the\b)|under|approximately|up to|fewer than|well over)",
         "REL": r"(?i:last|next|this|this past|the past|the last|the previous|the coming|the current|the following|the next|the latest|earlier this|later this|late last|early last|early next|late next|early this|late this|the same)",
     }
 
