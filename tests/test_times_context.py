@@ -104,6 +104,10 @@ def test_times_relative_to_what_was_said(parse, sentence, published, expected):
         ("Unemployment is near its quarter-century low. Wages rose 3.8% from a year earlier.", MONDAY,
          [("a year earlier", "2021")]),
         ("Net for the year-earlier nine months included a gain.", MONDAY, [("the year-earlier nine months", "P9M")]),
+        # the article before an adjective belongs to the noun: "the third-quarter loss"
+        ("The company posted the third-quarter loss.", MONDAY, [("third-quarter", "2022-Q3")]),
+        ("Profit rose in the third quarter from the year-ago quarter.", MONDAY,
+         [("the third quarter", "2022-Q3"), ("the year-ago quarter", "2021-Q3")]),
         # in a quarterly report an amount "last year" is the year-ago quarter's; the year elsewhere
         ("Third-quarter profit was $24 million, compared with a loss of $3 million last year.", MONDAY,
          [("Third-quarter", "2022-Q3"), ("last year", "2021-Q3")]),

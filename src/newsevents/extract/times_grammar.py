@@ -125,12 +125,13 @@ def _rules() -> dict[str, str]:
         "bare_units": rf"\b(?i:for|over|within|in|take|took|takes|last|lasted)\s+(?P<core>(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours)))\b(?!\s+(?:of|ago|later|earlier|before|after))",
         "reference": rf"(?<![\w-])(?P<ref>(?i:{refs}))(?![\w-])",
         "set": rf"(?<![\w-])(?P<set>(?i:{sets}))(?![\w-])|(?i:every|each|once a|twice a|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|morning|night|evening))\b",
-        "quarter": rf"(?:(?i:the)\s+|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
+        # "the third quarter" but "the third-quarter loss": before an adjective the article is the noun's
+        "quarter": rf"(?:(?i:the)\s+(?=(?:[\w-]+\s+)*?(?:{p['ORD']})\s)|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
         # "the quarter", "the 1988 quarter", "last year's quarter", "the quarter a year ago"
         "the_quarter": rf"(?:(?i:the)\s+(?:(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))|(?P<year>{p['YEAR']}))?\s*|(?P<relyear>(?i:this|last))\s+year(?:'s|’s)\s+)(?P<unit>(?i:quarter))\b(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier))))?(?=\s+(?i:ended|ending)\s+(?P<endmonth>{p['MONABBR']})|)",
         "weekend": r"(?P<core>(?i:the)\s+(?i:weekend))\b",
         "period_end": rf"(?P<pre>(?i:the end of|the beginning of|the start of|the middle of))\s+(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:year|month|week|quarter))\b|(?P<yearend>(?i:year-end|year end|year's end))\b",
-        "year_ago_adj": r"(?:(?i:the)\s+)?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
+        "year_ago_adj": r"(?:(?i:the)\s+(?=(?:(?i:comparable|corresponding)\s+)?\S+\s+(?i:period|quarter)\b))?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
         # "the corresponding period last year", "the same period a year ago"
         "period_year_ago": r"(?i:the)\s+(?:(?i:comparable|corresponding|same|year-earlier)\s+)?(?i:period)\s+(?:(?i:last\s+year)|(?i:a\s+year\s+(?:ago|earlier)))\b",
         # "the 1989 period": a period of a named year, the reported quarter in a quarterly report
