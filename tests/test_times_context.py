@@ -160,13 +160,18 @@ def test_times_more_expressions(parse, sentence, expected):
         "She was named Person of the Year.",
         "The fighters rested, only to be jailed for several months of the year of the tiger.",
         "Now, he says, the plan looks like a good one.",
+        "He was taken to a hospital and was soon released.",
         '"Now, following asset sales, the company is profitable," she said.',
     ],
 )
 def test_times_context_negatives(parse, sentence):
     found = parse(sentence)
-    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year", "now") for text, _ in found)
+    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year", "now", "soon") for text, _ in found)
 
 
 def test_times_now_without_comma_is_a_time(parse):
     assert parse("Now officials are investigating the blast.") == [("Now", "PRESENT_REF")]
+
+
+def test_times_soon_ahead_is_a_time(parse):
+    assert parse("Prosecutors may soon seek an indictment.") == [("soon", "FUTURE_REF")]

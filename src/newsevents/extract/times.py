@@ -59,6 +59,8 @@ def extract_times(doc: Doc, article: Article) -> tuple[TimeRef, ...]:
             tense = "past"  # "Thursday's closing price", "Wednesday's ruling": what has happened
         if cand.rule == "part_of_day" and (tense != "past" or re.search(r"\bof\s+$", text[max(0, cand.start - 4) : cand.start])):
             continue  # "when you wake up in the morning" is a habit, "that time of the morning" no time
+        if cand.rule == "reference" and tense == "past" and (cand.get("ref") or "").lower() == "soon":
+            continue  # "he was soon released": soon after another event, no time relative to now
         coarse = cand.rule in ("anaphoric", "rel_unit") and cand.get("unit").lower() in ("year", "month", "week", "quarter")
         value = normalise(cand, anchor, tense, coarse_ref if coarse else day_ref)
         if value is None:
