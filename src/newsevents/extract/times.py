@@ -8,8 +8,9 @@ it against ``article.published`` (`times_rules`). Durations keep ``kind="duratio
 
 The "tense" also reads the words that fix a direction whatever the verb ("since November" looks
 back, "effective Feb. 1" ahead), participle and infinitive clauses take it from the clause they
-hang from ("is scheduled to close Monday" looks ahead), and anaphora resolve against what was said
-before ("the following month", "the previous Friday", "in the morning": the day last named).
+hang from ("is scheduled to close Monday" looks ahead), a past verb of planning fixes no direction
+("planned a demonstration on Saturday"), and anaphora resolve against what was said before ("the
+following month", "the previous Friday", "in the morning": the day last named, "that quarter").
 
 Own rules rather than dateparser, measured (`python -m evaluation.times --dateparser`): on the
 1,505 TimeBank/AQUAINT gold DATE expressions, each read alone with the document date as anchor,
