@@ -84,6 +84,10 @@ def test_times_values(parse, sentence, expected):
         ("Troops spent the past five years in the region.", [("the past five years", "P5Y")]),
         ("He signed a two-year contract.", [("two-year", "P2Y")]),
         ("The plant has been idle for years.", [("years", "PXY")]),
+        # the modifier of an amount is inside the expression; a focus word or "over the" is not
+        ("The talks took about five hours.", [("about five hours", "PT5H")]),
+        ("The strike lasted only six months.", [("six months", "P6M")]),
+        ("Prices rose over the past four months.", [("the past four months", "P4M")]),
     ],
 )
 def test_times_durations_kept_apart(parse, sentence, expected):

@@ -45,6 +45,12 @@ def parse():
          [("Feb. 1", "2023-02-01")]),
         # a weekday in the possessive names what has happened
         ("The offer is a 24% premium over Thursday's closing price.", MONDAY, [("Thursday", "2022-10-27")]),
+        # a participle clause under a present perfect is in the past
+        ("The stock has fluctuated sharply, rising to a high in June from $29.75 in March.", dt.date(2022, 10, 31),
+         [("June", "2022-06"), ("March", "2022-03")]),
+        # a time after a past verb of planning may lie ahead; one before it dates the planning
+        ("Protesters planned a large demonstration on Saturday.", dt.date(2022, 7, 8), [("Saturday", "2022-07-09")]),
+        ("On Saturday, protesters planned a large demonstration.", dt.date(2022, 7, 6), [("Saturday", "2022-07-02")]),
     ],
 )
 def test_times_signals_and_clauses(parse, sentence, published, expected):
@@ -98,6 +104,15 @@ def test_times_relative_to_what_was_said(parse, sentence, published, expected):
         ("Unemployment is near its quarter-century low. Wages rose 3.8% from a year earlier.", MONDAY,
          [("a year earlier", "2021")]),
         ("Net for the year-earlier nine months included a gain.", MONDAY, [("the year-earlier nine months", "P9M")]),
+        # the article before an adjective belongs to the noun: "the third-quarter loss"
+        ("The company posted the third-quarter loss.", MONDAY, [("third-quarter", "2022-Q3")]),
+        ("Profit rose in the third quarter from the year-ago quarter.", MONDAY,
+         [("the third quarter", "2022-Q3"), ("the year-ago quarter", "2021-Q3")]),
+        # in a quarterly report an amount "last year" is the year-ago quarter's; the year elsewhere
+        ("Third-quarter profit was $24 million, compared with a loss of $3 million last year.", MONDAY,
+         [("Third-quarter", "2022-Q3"), ("last year", "2021-Q3")]),
+        ("Third-quarter profit was $24 million. The unit was sold last year.", MONDAY,
+         [("Third-quarter", "2022-Q3"), ("last year", "2021")]),
     ],
 )
 def test_times_financial_reports(parse, sentence, published, expected):
@@ -108,12 +123,28 @@ def test_times_financial_reports(parse, sentence, published, expected):
     ("sentence", "expected"),
     [
         ("Hate crimes were dropping through the nineties.", [("the nineties", "199")]),
+        ("Profit fell in the second quarter of 2021. Results for that quarter included a charge.",
+         [("the second quarter of 2021", "2021-Q2"), ("that quarter", "2021-Q2")]),
+        ("Sales follow the trend of the last half of the '80s.", [("the last half of the '80s", "198")]),
+        ("It will be our theme from now to Election Day.", [("now", "PRESENT_REF"), ("Election Day", "2022-11-08")]),
         ("Islam will one day be the second largest religion there.", [("one day", "FUTURE_REF")]),
         ("They emerged from their third day-long meeting.", [("day-long", "P1D")]),
         ("The loan may be extended for an additional year.", [("an additional year", "P1Y")]),
         ("A week or so ago, the general changed the plan.", [("A week or so ago", "2022-W26")]),
         ("The post-1959 politics split families.", [("1959", "1959")]),
         ("The company's 1989 operating results were hurt.", [("1989", "1989")]),
+        ("Prices rose in the last twenty four hours.", [("the last twenty four hours", "PT24H")]),
+        ("It lasted almost a hundred years.", [("almost a hundred years", "P100Y")]),
+        # a 24-hour clock, told by a leading zero, an hour over 12 or a zone; a bare "3:30" is not
+        ("At 00:48 in Cleveland, the game ended.", [("00:48", "2022-07-05T00:48")]),
+        ("The talks ended at 17:30 GMT.", [("17:30 GMT", "2022-07-05T17:30")]),
+        ("They met at 3:30 and left.", []),
+        ("The police arrived on July 1. The office was closed that same day.",
+         [("July 1", "2022-07-01"), ("that same day", "2022-07-01")]),
+        # a link word after a noun-phrase reference is no "soon after that"
+        ("The economy will slow in coming months as exports fall.", [("coming months", "PXM")]),
+        # "a year earlier of $382 million": the "of" belongs to the amount, not to "a year"
+        ("It compared with earnings a year earlier of $382.2 million.", [("a year earlier", "2021")]),
     ],
 )
 def test_times_more_expressions(parse, sentence, expected):
@@ -128,8 +159,19 @@ def test_times_more_expressions(parse, sentence, expected):
         "He was in his fifties.",
         "She was named Person of the Year.",
         "The fighters rested, only to be jailed for several months of the year of the tiger.",
+        "Now, he says, the plan looks like a good one.",
+        "He was taken to a hospital and was soon released.",
+        '"Now, following asset sales, the company is profitable," she said.',
     ],
 )
 def test_times_context_negatives(parse, sentence):
     found = parse(sentence)
-    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year") for text, _ in found)
+    assert all(text.lower() not in ("the quarter", "the morning", "fifties", "the year", "now", "soon") for text, _ in found)
+
+
+def test_times_now_without_comma_is_a_time(parse):
+    assert parse("Now officials are investigating the blast.") == [("Now", "PRESENT_REF")]
+
+
+def test_times_soon_ahead_is_a_time(parse):
+    assert parse("Prosecutors may soon seek an indictment.") == [("soon", "FUTURE_REF")]

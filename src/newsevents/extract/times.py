@@ -8,8 +8,9 @@ it against ``article.published`` (`times_rules`). Durations keep ``kind="duratio
 
 The "tense" also reads the words that fix a direction whatever the verb ("since November" looks
 back, "effective Feb. 1" ahead), participle and infinitive clauses take it from the clause they
-hang from ("is scheduled to close Monday" looks ahead), and anaphora resolve against what was said
-before ("the following month", "the previous Friday", "in the morning": the day last named).
+hang from ("is scheduled to close Monday" looks ahead), a past verb of planning fixes no direction
+("planned a demonstration on Saturday"), and anaphora resolve against what was said before ("the
+following month", "the previous Friday", "in the morning": the day last named, "that quarter").
 
 Own rules rather than dateparser, measured (`python -m evaluation.times --dateparser`): on the
 1,505 TimeBank/AQUAINT gold DATE expressions, each read alone with the document date as anchor,
@@ -59,6 +60,8 @@ def extract_times(doc: Doc, article: Article) -> tuple[TimeRef, ...]:
             tense = "past"  # "Thursday's closing price", "Wednesday's ruling": what has happened
         if cand.rule == "part_of_day" and (tense != "past" or re.search(r"\bof\s+$", text[max(0, cand.start - 4) : cand.start])):
             continue  # "when you wake up in the morning" is a habit, "that time of the morning" no time
+        if cand.rule == "reference" and tense == "past" and (cand.get("ref") or "").lower() == "soon":
+            continue  # "he was soon released": soon after another event, no time relative to now
         coarse = cand.rule in ("anaphoric", "rel_unit") and cand.get("unit").lower() in ("year", "month", "week", "quarter")
         value = normalise(cand, anchor, tense, coarse_ref if coarse else day_ref)
         if value is None:
@@ -82,6 +85,8 @@ def _references(value: Value, day_ref: Optional[dt.date], coarse_ref: Optional[d
         return day, day
     if re.fullmatch(r"\d{4}(-\d\d)?", v):
         return day_ref, dt.date(int(v[:4]), int(v[5:7] or 1) if len(v) > 4 else 1, 1)
+    if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", v):  # "that quarter": the one named last
+        return day_ref, dt.date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
     return day_ref, coarse_ref
 
 
@@ -93,13 +98,19 @@ REPORTING_PERIOD = re.compile(r"\b(?:" + QUARTER_PERIOD + r"|(?:nine|six|twelve|
 def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, text: str, sentence_end: int) -> Value:
     """In a quarterly report (a quarter named earlier in the article or in this sentence) "a year
     ago" / "a year earlier" / "the year-ago period" / "the corresponding period last year" is the
-    year-ago quarter and "the 1989 period" the reported quarter of 1989, unless the period named
+    year-ago quarter, and so is "last year" right after an amount ("compared with a loss of $3
+    million last year"), and "the 1989 period" the reported quarter of 1989, unless the period named
     last before it is longer ("For the nine months, net fell from $9 million a year earlier": the
     year). On TimeBank a window of the 3 sentences before missed 3 quarterly reports."""
     if anchor is None or value.granularity != "year":
         return value
     if cand.rule == "ago":
         if not (cand.get("unit") or "").lower().startswith("year") or (cand.get("num") or "").lower() not in ("a", "one", "1"):
+            return value
+    elif cand.rule == "rel_unit":
+        # "compared with a loss of $3 million last year": an amount for the year-ago period
+        amount = re.search(r"(?:\d|million|billion|cents?|a share)\s*$", text[max(0, cand.start - 20) : cand.start])
+        if (cand.get("rel") or "").lower() != "last" or (cand.get("unit") or "").lower() != "year" or not amount:
             return value
     elif cand.rule not in ("year_ago_adj", "period_year_ago", "year_period"):
         return value
@@ -163,9 +174,11 @@ def clause_tense(token: Optional[Token], nested: bool = False) -> Optional[str]:
         # a participle clause takes the tense of the clause it hangs from: "the stock rose
         # sharply, rising to a high in June from $29.75 in March"
         return clause_tense(verb.head, nested=True)
-    if words & {"have", "has", "'ve"} and verb.tag_ == "VBN" and not signal and not _modifies(token, verb):
+    if words & {"have", "has", "'ve"} and verb.tag_ == "VBN" and not signal and (nested or not _modifies(token, verb)):
         # present perfect, the time inside a noun phrase: "have gathered evidence in the October
-        # slaying" (a time modifying the verb itself may lie ahead: "has extended loans through January")
+        # slaying", or in a participle clause hanging from it: "has fluctuated sharply, rising to
+        # a high in June from $29.75 in March" (a time modifying the perfect verb itself may lie
+        # ahead: "has extended loans through January")
         return "past"
     if verb.tag_ == "VB" and "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl") and _modifies(token, verb) and not nested:
         # "is scheduled to close Monday", "is to resume trading Tuesday": an infinitive under a
@@ -173,7 +186,10 @@ def clause_tense(token: Optional[Token], nested: bool = False) -> Optional[str]:
         # Friday") it may not, so it stays undecided
         return "future" if clause_tense(verb.head, nested=True) in ("present", "future") else None
     if verb.tag_ == "VBD" or any(t.tag_ == "VBD" for t in aux):
-        return "past"
+        # "planned a demonstration on Saturday", "postponed the vote to Tuesday": a time after a
+        # past verb of planning may still lie ahead ("On Friday, the government planned ..." not)
+        prospective = verb.lemma_.lower() in lexicon()["prospective_verbs"] and token.i > verb.i
+        return None if prospective else "past"
     if verb.tag_ == "VBN" and not aux:
         return "past"  # reduced passives ("the city captured on Monday")
     if verb.tag_ in ("VBZ", "VBP") or any(t.tag_ in ("VBZ", "VBP") for t in aux):

@@ -112,8 +112,8 @@ def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
         return False
     if unit in ("quarter", "half") and after is not None and after.lower_ in ("of", "century", "a", "an"):
         return False
-    if num in ("a", "an", "one") and after is not None and after.lower_ == "of":
-        return False
+    if c.rule != "ago" and num in ("a", "an", "one") and after is not None and after.lower_ == "of":
+        return False  # "a quarter of the shares"; not "earnings a year earlier of $382 million"
     if after is not None and after.lower_ in ("old", "older", "younger"):
         return False  # ages: "52 years old"
     before = doc[span.start - 1] if span.start > 0 else None
@@ -127,12 +127,23 @@ def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
 
 def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after in ("after", "before", "afterwards", "afterward", "thereafter", "than", "as"):
-        return False  # "soon after that" is a link between events, not a time
     ref = c.get("ref").lower()
+    if len(span) == 1 and after in ("after", "before", "afterwards", "afterward", "thereafter", "than", "as"):
+        return False  # "soon after that", "as soon as" link events; "in coming months as ..." is a time
     if ref in ("current", "future"):
         return _adjective_reference_ok(span)
+    if ref == "now" and after == "," and _opens_sentence(span, doc):
+        return False  # "Now, he says, ...": the discourse marker that turns to a new point, no time
+
     return not (ref == "the past" and after in ("tense",))
+
+
+def _opens_sentence(span: SpacySpan, doc: Doc) -> bool:
+    """Whether the span starts its sentence, after any opening quotation marks."""
+    i = span.start
+    while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_quote or doc[i - 1].text in ("``", "\"", "“", "'")):
+        i -= 1
+    return doc[i].is_sent_start or i == 0
 
 
 def _adjective_reference_ok(span: SpacySpan) -> bool:

@@ -55,13 +55,15 @@ def _pieces() -> dict[str, str]:
         "WEEKDAY": f"\\b(?:{_alt(list(lex['weekdays']))})",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
-        "NUM": rf"(?<![\w,.-])(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{_alt(numbers)}))",
+        "NUM": rf"(?<![\w,.-])(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|{_alt(numbers)}))",
         "UNIT": f"(?i:{_alt(units)})",
         "UNITS": r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)",
         "SEASON": f"(?i:{_alt(list(lex['seasons']))})",
         "PART": f"(?i:{_alt(list(lex['parts_of_day']))})",
         "ORD": f"(?i:{_alt(list(lex['ordinals']))})",
-        "MOD": r"(?i:about|around|nearly|almost|roughly|some|more than|less than|at least|at most|over|under|just|only|barely|approximately|up to|fewer than|well over)",
+        # a modifier of the amount is part of the expression; "only", "just" are focus words and
+        # "over the past two years" a preposition, outside it (TimeML's extents, as TimeBank marks them)
+        "MOD": r"(?i:about|around|nearly|almost|roughly|some|more than|less than|at least|at most|over(?!\s+the\b)|under|approximately|up to|fewer than|well over)",
         "REL": r"(?i:last|next|this|this past|the past|the last|the previous|the coming|the current|the following|the next|the latest|earlier this|later this|late last|early last|early next|late next|early this|late this|the same)",
     }
 
@@ -86,18 +88,22 @@ def _rules() -> dict[str, str]:
         "month_rel_year": rf"(?P<month>{p['MONTH']})\s+(?P<rel>(?i:last|this|next))\s+year",
         "month": rf"(?:(?P<rel>(?i:last|next|this|this past|early|mid|late|earlier|the end of|the beginning of|the start of|the middle of))\s+|mid-)?(?P<month>{p['MONTH']})(?![\w-])",
         "year": rf"(?:(?P<mod>(?i:early|mid|late|fiscal|calendar|the year|the end of|the beginning of|the start of|the middle of|the summer of|the spring of|the fall of|the autumn of|the winter of))\s+|mid-)?{y}",
-        "decade": rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
+        # "the last half of the '80s": TimeML keeps the decade's value (the half is a mod)
+        "decade": rf"(?:(?i:the)\s+(?i:first|second|last|latter)\s+(?i:half)\s+(?i:of)\s+)?(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<decade>1[6-9]\d0|20\d0|'\d0)'?s\b",
         "century": r"(?:(?i:the)\s+)?\b(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)",
         "weekday": rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|earlier|early|late|later|coming|the previous|the following|the next))\s+)?(?P<weekday>{p['WEEKDAY']})(?:\s+(?P<part>{p['PART']}))?(?!\w)",
         "month_set": rf"(?i:every|each)\s+(?P<month>{p['MONTH']})\b",
         "weekday_set": rf"(?:(?i:every|each)\s+(?P<weekday>{p['WEEKDAY']})|(?P<weekdays>{p['WEEKDAY']})s?\s+(?P<part>(?i:mornings|afternoons|evenings|nights))|(?P<plural>{p['WEEKDAY']})s)\b",
         "clock": r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC|(?i:local time)))?|\b(?P<named>(?i:noon|midnight|midday))\b|(?<![\d:.$])\b(?P<hour2>1[0-2]|0?[1-9])(?:[:.](?P<minute2>[0-5]\d))?\s+(?:(?i:o'clock)\s+)?(?i:in)\s+(?i:the)\s+(?P<daypart>(?i:morning|afternoon|evening))\b",
+        # "at 00:48", "at 17:30 GMT": a 24-hour clock, told by an hour over 12, a leading zero or a zone
+        # (a bare "at 3:30" is a 12-hour time of unknown half)
+        "clock24": r"\b(?i:at|by|until|till|before|after|from|since)\s+(?P<core>(?P<hour>0\d|1[3-9]|2[0-3]|1[0-2](?=:\d\d\s+(?:GMT|UTC)))[:.](?P<minute>[0-5]\d)(?![\d:.]|\s*(?i:a\.m|p\.m|am\b|pm\b))(?:\s+(?P<zone>GMT|UTC))?)",
         "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+|(?i:mid)[- ]?(?P<prepart>(?i:morning|afternoon|evening))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
         # "in the morning", "by mid-afternoon": a part of the day last mentioned
         "part_of_day": r"(?<![\w-])(?:(?i:the)\s+(?:(?i:early|late)\s+)?(?P<part>(?i:morning|afternoon|evening))|(?i:mid)[- ]?(?P<midpart>(?i:morning|afternoon|evening)))\b",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
-        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night))\b",
+        "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that same|that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))\b",
         "rel_season": rf"(?:(?P<rel>(?i:last|next|this|this past|early|late|the early|the late|mid|the))\s+)(?P<season>{p['SEASON']})\b(?:\s+(?:of\s+)?{y})?",
         "season_year": rf"(?P<season>{p['SEASON']})\s+(?:of\s+)?{y}",
         # TimeML keeps "ago" inside the expression but "later", "after", "before" are signals outside
@@ -119,12 +125,13 @@ def _rules() -> dict[str, str]:
         "bare_units": rf"\b(?i:for|over|within|in|take|took|takes|last|lasted)\s+(?P<core>(?P<unit>(?i:days|weeks|months|years|decades|centuries|hours)))\b(?!\s+(?:of|ago|later|earlier|before|after))",
         "reference": rf"(?<![\w-])(?P<ref>(?i:{refs}))(?![\w-])",
         "set": rf"(?<![\w-])(?P<set>(?i:{sets}))(?![\w-])|(?i:every|each|once a|twice a|per)\s+(?P<unit>(?i:day|week|month|year|quarter|hour|morning|night|evening))\b",
-        "quarter": rf"(?:(?i:the)\s+|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
+        # "the third quarter" but "the third-quarter loss": before an adjective the article is the noun's
+        "quarter": rf"(?:(?i:the)\s+(?=(?:[\w-]+\s+)*?(?:{p['ORD']})\s)|(?P<relyear>(?i:this|last|next))\s+year(?:'s|’s)\s+)?(?:(?P<pre>(?i:fiscal|latest|current|same|year-ago|year-earlier|previous|{p['YEAR']}))\s+)*(?P<ord>{p['ORD']})[\s-]+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:quarter|half))\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{y})?",
         # "the quarter", "the 1988 quarter", "last year's quarter", "the quarter a year ago"
         "the_quarter": rf"(?:(?i:the)\s+(?:(?P<pre>(?i:latest|current|same|year-ago|year-earlier|previous|recent|fiscal))|(?P<year>{p['YEAR']}))?\s*|(?P<relyear>(?i:this|last))\s+year(?:'s|’s)\s+)(?P<unit>(?i:quarter))\b(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier))))?(?=\s+(?i:ended|ending)\s+(?P<endmonth>{p['MONABBR']})|)",
         "weekend": r"(?P<core>(?i:the)\s+(?i:weekend))\b",
         "period_end": rf"(?P<pre>(?i:the end of|the beginning of|the start of|the middle of))\s+(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:year|month|week|quarter))\b|(?P<yearend>(?i:year-end|year end|year's end))\b",
-        "year_ago_adj": r"(?:(?i:the)\s+)?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
+        "year_ago_adj": r"(?:(?i:the)\s+(?=(?:(?i:comparable|corresponding)\s+)?\S+\s+(?i:period|quarter)\b))?(?:(?i:comparable|corresponding)\s+)?(?P<adj>(?i:year-ago|year-earlier|year-before|prior-year))(?:\s+(?P<unit>(?i:period|quarter)))?\b",
         # "the corresponding period last year", "the same period a year ago"
         "period_year_ago": r"(?i:the)\s+(?:(?i:comparable|corresponding|same|year-earlier)\s+)?(?i:period)\s+(?:(?i:last\s+year)|(?i:a\s+year\s+(?:ago|earlier)))\b",
         # "the 1989 period": a period of a named year, the reported quarter in a quarterly report
@@ -160,7 +167,7 @@ def _key_classes() -> dict[str, str]:
 RULE_KEYS = {
     "date_mdy": "month", "date_and_day": "month", "date_dmy": "month", "month_year": "month", "month_rel_year": "month",
     "month": "month", "date_iso": "digit", "date_slash": "digit", "year": "digit", "decade": "digit",
-    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"),
+    "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"), "clock24": "digit",
     "rel_day": "rel_day", "this_part": "unit", "rel_season": "season", "season_year": "season",
     "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken", "spoken_decade": "spoken", "year_period": "digit",
 }

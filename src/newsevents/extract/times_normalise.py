@@ -56,8 +56,8 @@ def _number(word: str) -> Optional[float]:
     if m := re.fullmatch(r"(\d+)\s+1/2", word):
         return int(m.group(1)) + 0.5
     numbers = lexicon()["numbers"]
-    if "-" in word:
-        tens, _, ones = word.partition("-")
+    if word not in numbers and ("-" in word or " " in word):  # "twenty-four", "twenty four"
+        tens, _, ones = word.replace(" ", "-").partition("-")
         if tens in numbers and ones in numbers:
             return numbers[tens] + numbers[ones]
     return numbers.get(word)

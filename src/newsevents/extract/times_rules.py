@@ -122,10 +122,11 @@ def _weekday_set(c: Candidate, anchor, tense, reference) -> Value:
 def _clock(c: Candidate, anchor, tense, reference) -> Value:
     if c.get("named"):
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[c.get("named").lower()]
-    else:  # "10:35 a.m." or "4 in the morning"
+    else:  # "10:35 a.m." or "4 in the morning"; "at 17:30" (clock24) is on a 24-hour clock
         hour, minute = int(c.get("hour") or c.get("hour2")), int(c.get("minute") or c.get("minute2") or 0)
-        pm = c.get("ampm").lower().startswith("p") if c.get("ampm") else c.get("daypart").lower() != "morning"
-        hour = (hour % 12) + (12 if pm else 0)
+        if c.get("ampm") or c.get("daypart"):
+            pm = c.get("ampm").lower().startswith("p") if c.get("ampm") else c.get("daypart").lower() != "morning"
+            hour = (hour % 12) + (12 if pm else 0)
     if anchor is None:
         return Value(None, "time", basis="none")
     return Value(f"{anchor.isoformat()}T{hour:02d}:{minute:02d}", "time", basis=PUB)
@@ -310,6 +311,10 @@ def _holiday(c: Candidate, anchor, tense, reference) -> Optional[Value]:
         def day_in(y: int) -> dt.date:
             first = dt.date(y, 11, 1)
             return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    elif key == "ELECTION_DAY":  # the US one: the Tuesday after the first Monday of November
+        def day_in(y: int) -> dt.date:
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
     else:
         month, day = (int(x) for x in key.split("-"))
         def day_in(y: int) -> dt.date:
@@ -376,7 +381,7 @@ NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
     "date_mdy": _date, "date_and_day": _date, "date_dmy": _date, "date_iso": _date, "date_slash": _date,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month,
     "year": _year, "decade": _decade, "century": _century, "weekday": _weekday,
-    "weekday_set": _weekday_set, "clock": _clock, "rel_day": _rel_day, "this_part": _this_part,
+    "weekday_set": _weekday_set, "clock": _clock, "clock24": _clock, "rel_day": _rel_day, "this_part": _this_part,
     "part_of_day": _part_of_day, "rel_unit": _rel_unit, "anaphoric": _anaphoric,
     "rel_season": _season, "season_year": _season, "ago": _ago, "some_day": _some_day,
     "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
