@@ -58,7 +58,10 @@ function drawTable(rows, count) {
 
 function showEvidence(row, tr) {
   document.querySelectorAll("#events tr.chosen").forEach((r) => r.classList.remove("chosen"));
-  tr.classList.add("chosen");
+  if (tr) tr.classList.add("chosen");
+  const link = new URLSearchParams(location.search);
+  link.set("event", row.id);  // the address now opens this evidence: a link to share
+  history.replaceState(null, "", `?${link}`);
   document.getElementById("evidence").hidden = false;
   document.getElementById("evidence-text").textContent = row.evidence || "";
   const facts = [
@@ -74,6 +77,26 @@ function showEvidence(row, tr) {
   list.replaceChildren();
   for (const [name, value] of facts) if (value !== "" && value != null) list.append(el("dt", {}, name), el("dd", {}, value));
   if (row.url) list.append(el("dt", {}, "article"), el("dd", {}, safeLink(row.url)));
+  showParagraph(row);
+}
+
+// The paragraph around the evidence, the evidence marked: the offsets point into the stored body.
+async function showParagraph(row) {
+  const holder = document.getElementById("evidence-context");
+  holder.replaceChildren();
+  if (row.start == null) return;
+  try {
+    const article = await getJSON(`/api/articles/${encodeURIComponent(row.article_id)}`);
+    const body = article.body || "";
+    let end = row.end;
+    while (end > row.start && /\s/.test(body[end - 1])) end -= 1;
+    const from = Math.max(0, body.lastIndexOf("\n\n", row.start) + 2);
+    const next = body.indexOf("\n\n", end);
+    const to = next < 0 ? body.length : next;
+    holder.append(body.slice(from, row.start), el("mark", {}, body.slice(row.start, end)), body.slice(end, to));
+  } catch (failure) {
+    holder.textContent = failure.message;
+  }
 }
 
 function drawMap(features) {
@@ -206,7 +229,10 @@ async function start() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     state.filters = Object.fromEntries([...new FormData(form)].filter(([, v]) => v.trim() !== ""));
-    history.replaceState(null, "", `?${new URLSearchParams(state.filters)}`);
+    const link = new URLSearchParams(state.filters);
+    const shown = new URLSearchParams(location.search).get("event");
+    if (shown) link.set("event", shown);
+    history.replaceState(null, "", `?${link}`);
     load();
   });
   form.addEventListener("reset", () => setTimeout(() => form.requestSubmit()));
@@ -217,6 +243,11 @@ async function start() {
     `${stats.db}: ${stats.articles} articles, ${stats.events} events, ${stats.control_claims} control claims` +
     (stats.published_first ? `, published ${stats.published_first} to ${stats.published_last}` : "");
   form.requestSubmit();
+  if (params.has("event")) {
+    getJSON(`/api/events/${encodeURIComponent(params.get("event"))}`)
+      .then((row) => showEvidence(row, null))
+      .catch((failure) => { document.getElementById("error").textContent = failure.message; });
+  }
 }
 
 start();
