@@ -243,8 +243,14 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
     where = object_place if object_is_place and object_is_where else None
     place, targets = _locate(trigger, places, where, from_is_where)
     if place is None:
-        place = event_location(doc, trigger, places, object_is_where=object_is_where,
-                               from_is_where=from_is_where)
+        # where a passive subject is or was going ("an officer in the Baltic Sea port was shot ...
+        # north of Karbala", "a ship en route to Kenya was captured off Mogadishu") only when
+        # nothing else in the sentence says where
+        for skip in (_patient_tokens(trigger), frozenset()):
+            place = event_location(doc, trigger, places, object_is_where=object_is_where,
+                                   from_is_where=from_is_where, skip=skip)
+            if place is not None:
+                break
     return place, targets, object_is_place
 
 
@@ -275,12 +281,13 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     """(place, targets): where it happened and the places it was aimed at."""
     located: list[Place] = []
     targets: list[Place] = []
+    patient = _patient_tokens(trigger)
     for token in clause_tokens(trigger):
         if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
             continue
         prep = token.head.lower_
         place = _place_at(token, places)
-        if place is None or _is_reference_point(token.head):
+        if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
         if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):
             located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
@@ -306,6 +313,12 @@ def _reaches(token: Token, trigger: Token) -> bool:
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
             return False
     return node.i == trigger.i
+
+
+def _patient_tokens(trigger: Token) -> frozenset[int]:
+    """The tokens of the trigger's passive subject: they say where the patient is, not where it
+    happened to it."""
+    return frozenset(t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "csubj", "parataxis", "xcomp"}

@@ -259,13 +259,14 @@ _BREADTH = {"country": 2, "region": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
 
 
 def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
-                   object_is_where: bool = True, from_is_where: bool = False) -> Optional[Place]:
+                   object_is_where: bool = True, from_is_where: bool = False,
+                   skip: frozenset[int] = frozenset()) -> Optional[Place]:
     """Where the event that ``trigger`` names happened, among ``places`` (the doc's places, in text
     order). In order: a place that is the trigger's object ("captured Bakwa"; unless
     ``object_is_where`` is off), a place in a locative phrase on the trigger or a verb joined to it
     ("shot and killed in Nablus"; "withdrew from Kherson" with ``from_is_where``), the place in a
     locative phrase nearest the trigger elsewhere in the sentence ("was shot while filming in
-    Oaxaca City"), else None. Places that only describe a person or a thing ("a US soldier") are
+    Oaxaca City") but not among the tokens in ``skip``, else None. Places that only describe a person or a thing ("a US soldier") are
     never chosen. (A bare place elsewhere in the clause, with no preposition, and "from" as a
     locative cost more precision than they gave recall on the event-location gold.)"""
     sentence = trigger.sent
@@ -284,8 +285,13 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
             found = smallest_place(_places_over(_clause(prep), mine))
             if found is not None:
                 return found
-    nearest = _places_over([x for prep in _locative_preps(sentence) for x in _clause(prep)], mine)
-    return min(nearest, key=lambda p: abs(p.span.start - trigger.idx), default=None)
+    # the locative phrase nearest the trigger, and the narrowest place it names ("at Iraq's oil
+    # terminal in the southern city of Basra")
+    for prep in sorted((p for p in _locative_preps(sentence) if p.i not in skip), key=lambda t: abs(t.i - trigger.i)):
+        found = smallest_place(_places_over(_clause(prep), mine))
+        if found is not None:
+            return found
+    return None
 
 
 def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
