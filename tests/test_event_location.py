@@ -24,6 +24,11 @@ def located(nlp, sentence, trigger, **options):
         ("A bomb exploded in the Iraqi city of Mosul.", "exploded", "Mosul"),  # the smallest place
         ("Rebels captured Goma after a week of fighting.", "captured", "Goma"),  # the object
         ("A journalist was shot while filming a protest in Oaxaca.", "shot", "Oaxaca"),
+        # a town that modifies a thing is where it is
+        ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
+        # the nearest place phrase, and the narrowest place in it
+        ("Three sailors were killed in the operation to stop boats from wreaking damage at Iraq's "
+         "oil terminal in the southern city of Basra.", "killed", "Basra"),
     ],
 )
 def test_locates(nlp, sentence, trigger, expected):
@@ -34,6 +39,7 @@ def test_locates(nlp, sentence, trigger, expected):
     "sentence, trigger",
     [
         ("A US soldier was killed on Tuesday.", "killed"),  # a place that says who, not where
+        ("Five people were killed in a US air strike.", "killed"),  # a country that says who
         ("Two French peacekeepers were shot by snipers.", "shot"),  # no place at all
         ("Israel captured the compound in the 1967 Mideast war.", "captured"),  # an event's name
     ],
@@ -73,3 +79,18 @@ def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
     token = next(t for t in doc if t.text == trigger)
     place = event_place(doc, token, list(places))
     assert place is not None and place.text == expected, place
+
+
+def test_passive_subject_place_only_as_last_resort(nlp):
+    """Where the patient is from says where the event happened only when nothing else does."""
+    from newsevents.extract.event_roles import event_place
+
+    def placed(sentence, trigger):
+        doc = nlp(sentence)
+        places = extract_places(doc, Article(id="t", headline="", body=sentence))
+        place = event_place(doc, next(t for t in doc if t.text == trigger), places)
+        return None if place is None else place.text
+
+    assert placed("Kupczyk, an officer with the brigade in the Baltic port city of Szczecin, was shot "
+                  "during an ambush near Karbala.", "shot") == "Karbala"
+    assert placed("A French peacekeeper serving in eastern Chad was shot to death.", "shot") == "Chad"

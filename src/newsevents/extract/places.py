@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
+from newsevents.ontology import actor_lexicon
 from newsevents.records import Article, Place, Span
 
 # Log-population is the base score; these shift it per feature level (regions and seas carry no
@@ -239,9 +240,9 @@ _EMBEDDED_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parat
 # Only an active verb's object: a passive subject that looks like a place is mostly a person the
 # NER took for one ("Montoya was captured"), measured on the event-location gold.
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
-# A place that only describes a person, a group or an event ("a US soldier", "Fiji's Vijay Singh",
-# "the 1967 Mideast war") says who or what, not where; one that modifies a place noun ("Aziziyah
-# district", "Syria's Aleppo province") still names a place.
+# A place that only describes a person or a group ("a US soldier", "Fiji's Vijay Singh"), or a
+# country that describes a thing ("the 1967 Mideast war"), says who or what, not where; one that
+# modifies a place noun ("Aziziyah district", "Syria's Aleppo province") still names a place.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _PLACE_HEADS = frozenset({"area", "areas", "neighbourhood", "neighborhood", "countryside", "suburb",
                           "suburbs", "outskirts", "border", "capital", "camp", "streets", "street",
@@ -305,19 +306,32 @@ def smallest_place(found: Sequence[Place]) -> Optional[Place]:
 
 def _places_over(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:
     """The places that name one of ``tokens``, leaving out those that describe a non-place."""
-    starts = {t.idx for t in tokens if not _describes(t)}
-    return [p for p in places if any(p.span.start <= i < p.span.end for i in starts)]
+    return [p for p in places
+            if any(p.span.start <= t.idx < p.span.end and not _describes(t, p) for t in tokens)]
 
 
-def _describes(token: Token) -> bool:
-    """A token of a place name that modifies a noun that is neither a place nor a place word."""
+def _describes(token: Token, place: Place) -> bool:
+    """A token of a place name that modifies a noun for a person or a group ("a US soldier",
+    "Fiji's Vijay Singh"), or of a country's name that modifies a noun for a thing or an event
+    ("the US air strike", "the 1967 Mideast war"): it says who, not where. A town that modifies
+    one still says where ("a Sofia restaurant", "the Manbij campaign")."""
     node = token
     while node.head.i != node.i and node.ent_type_ in ("GPE", "LOC", "FAC") and node.dep_ in _MODIFIER_DEPS:
         node = node.head
     if node.i == token.i or node.ent_type_ in ("GPE", "LOC", "FAC") or node.pos_ not in ("NOUN", "PROPN"):
         return False
     word = node.lower_
-    return word not in _PLACE_HEADS and word not in cues()["after"]
+    if word in _PLACE_HEADS or word in cues()["after"]:
+        return False
+    if node.ent_type_ in ("PERSON", "ORG", "NORP") or _is_agent(node):
+        return True
+    return place.feature in ("country", "region")
+
+
+def _is_agent(token: Token) -> bool:
+    """A noun the actor lexicon knows as a kind of person or group ("soldier", "police")."""
+    agents = actor_lexicon().agents
+    return token.lower_ in agents or token.lemma_.lower() in agents
 
 
 def _clause(head: Token) -> list[Token]:
