@@ -94,3 +94,12 @@ def test_passive_subject_place_only_as_last_resort(nlp):
     assert placed("Kupczyk, an officer with the brigade in the Baltic port city of Szczecin, was shot "
                   "during an ambush near Karbala.", "shot") == "Karbala"
     assert placed("A French peacekeeper serving in eastern Chad was shot to death.", "shot") == "Chad"
+
+
+def test_town_modifying_a_site_is_narrower_than_the_region(nlp):
+    from newsevents.extract.event_roles import event_place
+
+    sentence = "Gunmen shot a policeman at a Kirkuk market in northern Iraq."
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    assert event_place(doc, doc[1], places).text == "Kirkuk"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
-from newsevents.extract.places import event_location, smallest_place
+from newsevents.extract.places import event_location, places_naming, smallest_place
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -262,8 +262,9 @@ def _argument_tokens(trigger: Token) -> list[Token]:
     return found
 
 
-def _place_at(token: Token, places: list[Place]) -> Place | None:
-    """The place whose span covers the token or its phrase (token = a phrase head)."""
+def _place_at(token: Token, places: list[Place], *, modifier: bool = False) -> Place | None:
+    """The place whose span covers the token or its phrase (token = a phrase head); with
+    ``modifier``, also a town that modifies the head ("at Umm al-Fahm junction")."""
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
     for place in inside:
@@ -274,7 +275,11 @@ def _place_at(token: Token, places: list[Place]) -> Place | None:
         return next((p for p in places if p.span.start == after), None)  # "the capital Kyiv"
     # "territory ... around Kherson", "the cities of Palmyra and Quaryatayn in the Homs province":
     # the narrowest place named in the phrase.
-    return smallest_place(inside) if token.lemma_.lower() in _PLACE_NOUNS else None
+    if token.lemma_.lower() in _PLACE_NOUNS:
+        return smallest_place(inside)
+    if modifier:
+        return smallest_place(places_naming([t for c in token.lefts for t in c.subtree], inside))
+    return None
 
 
 def _locate(trigger: Token, places: list[Place], object_place: Place | None, from_is_where: bool):
@@ -286,7 +291,7 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
         if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
             continue
         prep = token.head.lower_
-        place = _place_at(token, places)
+        place = _place_at(token, places, modifier=True)
         if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
         if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):

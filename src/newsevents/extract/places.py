@@ -42,7 +42,8 @@ CAPITAL_BONUS = 1.0
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
-__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place"]
+__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place",
+           "places_naming"]
 
 
 def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
@@ -277,19 +278,19 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
     heads = [trigger, *[c for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX", "NOUN")]]
     if object_is_where:
         objects = [x for c in trigger.children if c.dep_ in _OBJECT_DEPS for x in _clause(c)]
-        found = smallest_place(_places_over(objects, mine))
+        found = smallest_place(places_naming(objects, mine))
         if found is not None:
             return found
     extra = {"from", "out"} if from_is_where else set()
     for head in heads:
         for prep in _locative_preps(head.children, extra):
-            found = smallest_place(_places_over(_clause(prep), mine))
+            found = smallest_place(places_naming(_clause(prep), mine))
             if found is not None:
                 return found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at Iraq's oil
     # terminal in the southern city of Basra")
     for prep in sorted((p for p in _locative_preps(sentence) if p.i not in skip), key=lambda t: abs(t.i - trigger.i)):
-        found = smallest_place(_places_over(_clause(prep), mine))
+        found = smallest_place(places_naming(_clause(prep), mine))
         if found is not None:
             return found
     return None
@@ -304,7 +305,7 @@ def smallest_place(found: Sequence[Place]) -> Optional[Place]:
     return min(found, key=lambda p: _BREADTH.get(p.feature, 0), default=None)
 
 
-def _places_over(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:
+def places_naming(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:
     """The places that name one of ``tokens``, leaving out those that describe a non-place."""
     return [p for p in places
             if any(p.span.start <= t.idx < p.span.end and not _describes(t, p) for t in tokens)]
