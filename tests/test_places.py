@@ -139,3 +139,22 @@ def test_a_demonym_before_a_generic_word_names_no_place(nlp):
     found = places(nlp, "The seizure of Lysychansk completes Russia’s control over an entire Ukrainian province "
                         "and the battle will now shift to large cities in the Donetsk region.")
     assert not [p for p in found if "Ukrainian" in p.text]
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif"),  # read on over hyphens
+        ("A civilian was killed by a mortar in al-Tijara neighbourhood on Thursday.", "al-Tijara"),
+        ("Warships patrolled the Malacca Straits.", "Malacca Straits"),  # an untagged name word
+    ],
+)
+def test_a_name_the_tagger_cut_short_is_read_whole(nlp, sentence, whole):
+    found = by_text(places(nlp, sentence))
+    assert whole in found, list(found)
+    assert found[whole].feature != "unresolved"
+
+
+def test_a_title_after_a_place_is_not_part_of_its_name(nlp):
+    found = places(nlp, "Syria Foreign Minister Walid Muallem met Iraq President Jalal Talabani.")
+    assert {"Syria", "Iraq"} <= set(by_text(found)), [p.text for p in found]

@@ -24,10 +24,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
+from newsevents.extract.place_candidates import (Candidate, cues, find_candidates, hint_before, is_agent_word,
+                                                  place_words)
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
-from newsevents.ontology import actor_lexicon
 from newsevents.records import Article, Place, Span
 
 # Log-population is the base score; these shift it per feature level (regions and seas carry no
@@ -324,15 +324,9 @@ def _describes(token: Token, place: Place) -> bool:
     word = node.lower_
     if word in _PLACE_HEADS or word in cues()["after"]:
         return False
-    if node.ent_type_ in ("PERSON", "ORG", "NORP") or _is_agent(node):
+    if node.ent_type_ in ("PERSON", "ORG", "NORP") or is_agent_word(node):
         return True
     return place.feature in ("country", "region")
-
-
-def _is_agent(token: Token) -> bool:
-    """A noun the actor lexicon knows as a kind of person or group ("soldier", "police")."""
-    agents = actor_lexicon().agents
-    return token.lower_ in agents or token.lemma_.lower() in agents
 
 
 def _clause(head: Token) -> list[Token]:
