@@ -106,6 +106,8 @@ def test_an_ocean_is_not_a_small_town_of_the_articles_country(nlp):
         ("Croatian armed forces midday Saturday captured Knin, the one-time stronghold of the Croatian Serbs.", "Knin"),
         ("At least nine civilians were killed in the bombardment of the Kurdish-majority Aziziyah district.",
          "Aziziyah"),
+        ("Gunmen killed two policemen in Shah Wali Kot on Sunday.", "Shah Wali Kot"),  # several words
+        ("A roadside bomb was detonated in Jezzine on Monday.", "Jezzine"),  # tagged a nationality
     ],
 )
 def test_a_town_the_tagger_calls_a_person_is_a_place_where_only_a_place_fits(nlp, sentence, name):

@@ -140,16 +140,19 @@ _TAKEN_VERBS = frozenset({"capture", "seize", "retake", "recapture", "liberate",
 
 
 def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
-    """A country's name tagged as an organisation; or a single-word PERSON or ORG entity that the
-    gazetteer knows as a place (and not as a given name or surname), in a context only a place
-    fits. The small English model tags many small towns ("Taji", "Knin", "Swat") as people or
-    organisations."""
+    """A country's name tagged as an organisation; or a short PERSON, ORG or NORP entity that
+    the gazetteer knows as a place (and, for one word, not as a given name or surname; for a
+    nationality word, not as a demonym), in a context only a place fits. The small English model
+    tags many small towns ("Taji", "Knin", "Kafr Nabuda", "Jezzine") as people, organisations or
+    nationalities."""
     if ent.label_ == "ORG" and any(e.feature == "country" for e in gazetteer.lookup(ent.text)):
         return True  # "the U.S.", "DPRK", "United States": a country the tagger took for an organisation
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent[0].is_title:
+    if ent.label_ not in ("PERSON", "ORG", "NORP") or len(ent) > 3 or not ent[0].is_title:
         return False
     name = ent.text
-    if normalize(name) in gazetteer.personal_names or not gazetteer.lookup(name):
+    if len(ent) == 1 and normalize(name) in gazetteer.personal_names:
+        return False
+    if not gazetteer.lookup(name) or gazetteer.demonym(name):
         return False
     doc, after = ent.doc, ent.end < len(ent.doc) and ent.doc[ent.end]
     if after and after.text in ("'s", "’s"):
@@ -159,7 +162,7 @@ def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (before.lower_ in _LOCATIVE_BEFORE or before.lemma_ in _TAKEN_VERBS):
         return True
-    return ent[0].dep_ == "dobj" and ent[0].head.lemma_ in _TAKEN_VERBS
+    return ent.root.dep_ == "dobj" and ent.root.head.lemma_ in _TAKEN_VERBS
 
 
 # Generic words that make the capitalised name beside them a place, whatever a model tagged it:
