@@ -27,6 +27,8 @@ def located(nlp, sentence, trigger, **options):
         # a town that modifies a thing is where it is
         ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
         # the nearest place phrase, and the narrowest place in it
+        # what was done to a place, in the passive
+        ("Jaffna was captured by government forces in December, 1995.", "captured", "Jaffna"),
         ("Three sailors were killed in the operation to stop boats from wreaking damage at Iraq's "
          "oil terminal in the southern city of Basra.", "killed", "Basra"),
     ],

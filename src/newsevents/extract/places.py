@@ -266,11 +266,12 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
     """Where the event that ``trigger`` names happened, among ``places`` (the doc's places, in text
     order). In order: a place that is the trigger's object ("captured Bakwa"; unless
     ``object_is_where`` is off), a place in a locative phrase on the trigger or a verb joined to it
-    ("shot and killed in Nablus"; "withdrew from Kherson" with ``from_is_where``), the place in a
-    locative phrase nearest the trigger elsewhere in the sentence ("was shot while filming in
-    Oaxaca City") but not among the tokens in ``skip``, else None. Places that only describe a person or a thing ("a US soldier") are
-    never chosen. (A bare place elsewhere in the clause, with no preposition, and "from" as a
-    locative cost more precision than they gave recall on the event-location gold.)"""
+    ("shot and killed in Nablus"; "withdrew from Kherson" with ``from_is_where``), the narrowest
+    place of the locative phrase nearest the trigger elsewhere in the sentence ("was shot while
+    filming in Oaxaca City"; not among the tokens in ``skip``), a place that is the passive subject
+    ("Jaffna was captured"), else None. Places that only describe a person or a thing ("a US
+    soldier") are never chosen. (A bare place elsewhere in the clause, with no preposition, and
+    "from" as a locative cost more precision than they gave recall on the event-location gold.)"""
     sentence = trigger.sent
     mine = [p for p in places if sentence.start_char <= p.span.start < sentence.end_char]
     if not mine:
@@ -289,11 +290,36 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
                 return found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at Iraq's oil
     # terminal in the southern city of Basra")
-    for prep in sorted((p for p in _locative_preps(sentence) if p.i not in skip), key=lambda t: abs(t.i - trigger.i)):
+    nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
+    for prep in (p for p in nearest_first if p.i not in skip):
         found = smallest_place(places_naming(_clause(prep), mine))
         if found is not None:
             return found
+    if object_is_where and trigger.lemma_.lower() not in _DONE_TO_PEOPLE:
+        # what was done to a place, said in the passive ("Jaffna was captured", "Grozny's streets
+        # are patrolled"), when the gazetteer places it and it is no given name or surname
+        # ("Montoya was captured" is a person)
+        patients = [x for c in trigger.children if c.dep_ == "nsubjpass" for x in _name_core(c)]
+        personal = load_gazetteer().personal_names
+        return smallest_place([p for p in places_naming(patients, mine)
+                               if p.feature != "unresolved" and normalize(p.text) not in personal])
     return None
+
+
+# What is only done to people: the passive subject of these is a person, whatever the tagger says
+# ("Abu Nabil was killed").
+_DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder", "execute", "assassinate",
+                             "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
+
+
+def _name_core(head: Token) -> list[Token]:
+    """A noun and the words that make up its name or say whose it is, not its phrases."""
+    found, stack = [], [head]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(c for c in node.children if c.dep_ in ("compound", "flat", "poss", "nmod", "amod"))
+    return found
 
 
 def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
