@@ -149,6 +149,7 @@ def test_a_demonym_before_a_generic_word_names_no_place(nlp):
         ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif"),  # read on over hyphens
         ("A civilian was killed by a mortar in al-Tijara neighbourhood on Thursday.", "al-Tijara"),
         ("Warships patrolled the Malacca Straits.", "Malacca Straits"),  # an untagged name word
+        ("Three civilians were killed in al-Thawra areas, south of Damascus.", "al-Thawra areas"),
     ],
 )
 def test_a_name_the_tagger_cut_short_is_read_whole(nlp, sentence, whole):
@@ -160,3 +161,8 @@ def test_a_name_the_tagger_cut_short_is_read_whole(nlp, sentence, whole):
 def test_a_title_after_a_place_is_not_part_of_its_name(nlp):
     found = places(nlp, "Syria Foreign Minister Walid Muallem met Iraq President Jalal Talabani.")
     assert {"Syria", "Iraq"} <= set(by_text(found)), [p.text for p in found]
+
+
+def test_a_hyphen_does_not_join_two_tagged_places(nlp):
+    found = by_text(places(nlp, "Troops advanced along the Salamiyah-Raqqa Highway."))
+    assert "Salamiyah" in found, list(found)

@@ -95,14 +95,15 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     """The tokens of a name the tagger cut short, and the name to look up when it is not the
     whole span. A name reads on over hyphens ("Mazar-e-Sharif", "Brest-Litovsk") and untagged
     capitalised words ("Tal Taranjeh", "Wadi Barada", "Malacca Straits"), and back over an
-    article joined by a hyphen ("al-Tijara"). The whole is looked up when the gazetteer knows it,
+    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo"). The whole is looked up when the gazetteer knows it,
     else the name as tagged ("Tijara"; "Malacca" of "Malacca Straits")."""
     first, last = tokens[0].i, tokens[-1].i
     lead = first
-    if first >= 2 and _joined(doc, first - 1) and doc[first - 2].lower_ in _NAME_PARTICLES:
-        lead = first - 2
+    if first >= 2 and _joined(doc, first - 1) and (
+            doc[first - 2].lower_ in _NAME_PARTICLES or (doc[first - 2].is_title and not doc[first - 2].ent_type_)):
+        lead = first - 2  # "al-Tijara", "Waku-Congo"
     tail, j = last, last + 1
-    while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha:
+    while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_:
         tail, j = j + 1, j + 2
     run = j
     while (j < len(doc) and j - run < 3 and doc[j - 1].whitespace_ and doc[j].is_title and not doc[j].ent_type_
@@ -220,6 +221,8 @@ def _name_edge(doc: Doc, i: int, step: int) -> Optional[int]:
         if not 0 <= j < len(doc) or not _is_name_word(doc[j]):
             break
         edge, j = j, j + step
+    if step < 0 and edge >= 2 and _joined(doc, edge - 1) and doc[edge - 2].lower_ in _NAME_PARTICLES:
+        edge -= 2  # "al-Thawra areas": the article joined to the name
     return edge
 
 
