@@ -27,6 +27,9 @@ def located(nlp, sentence, trigger, **options):
         # a town that modifies a thing is where it is
         ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
         # the nearest place phrase, and the narrowest place in it
+        # a place named only to say where another lies is not where it happened, unless alone
+        ("Gunmen attacked a convoy in Anbar province, west of Baghdad.", "attacked", "Anbar province"),
+        ("A soldier was shot in an ambush north of Karbala.", "shot", "Karbala"),
         # what was done to a place, in the passive
         ("Jaffna was captured by government forces in December, 1995.", "captured", "Jaffna"),
         ("Three sailors were killed in the operation to stop boats from wreaking damage at Iraq's "

@@ -279,20 +279,20 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
     heads = [trigger, *[c for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX", "NOUN")]]
     if object_is_where:
         objects = [x for c in trigger.children if c.dep_ in _OBJECT_DEPS for x in _clause(c)]
-        found = smallest_place(places_naming(objects, mine))
+        found = _narrowest(objects, mine)
         if found is not None:
             return found
     extra = {"from", "out"} if from_is_where else set()
     for head in heads:
         for prep in _locative_preps(head.children, extra):
-            found = smallest_place(places_naming(_clause(prep), mine))
+            found = _narrowest(_clause(prep), mine)
             if found is not None:
                 return found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at Iraq's oil
     # terminal in the southern city of Basra")
     nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
     for prep in (p for p in nearest_first if p.i not in skip):
-        found = smallest_place(places_naming(_clause(prep), mine))
+        found = _narrowest(_clause(prep), mine)
         if found is not None:
             return found
     if object_is_where and trigger.lemma_.lower() not in _DONE_TO_PEOPLE:
@@ -324,6 +324,28 @@ def _name_core(head: Token) -> list[Token]:
 
 def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
     return [t for t in tokens if t.dep_ == "prep" and (t.lower_ in EVENT_LOCATIVE_PREPS or t.lower_ in extra)]
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "kilometers", "kilometres", "km", "miles"})
+
+
+def _narrowest(tokens: Sequence[Token], places: Sequence[Place]) -> Optional[Place]:
+    """The narrowest place the tokens name, leaving out one named only to say where another lies
+    ("in Diyala province, north of Baghdad") unless there is no other ("an ambush north of
+    Karbala")."""
+    plain = [t for t in tokens if not _reference_point(t)]
+    return smallest_place(places_naming(plain, places)) or smallest_place(places_naming(tokens, places))
+
+
+def _reference_point(token: Token) -> bool:
+    """The token lies in "north of X" or "30 kilometers from X"."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "prep" and node.lower_ in ("of", "from") and node.head.lower_ in _DIRECTIONS:
+            return True
+        if node.dep_ == "prep":
+            return False
+    return False
 
 
 def smallest_place(found: Sequence[Place]) -> Optional[Place]:
