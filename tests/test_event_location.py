@@ -28,7 +28,7 @@ def located(nlp, sentence, trigger, **options):
         ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
         # the nearest place phrase, and the narrowest place in it
         # a place named only to say where another lies is not where it happened, unless alone
-        ("Fighting broke out at Todee, northeast of Monrovia, on Sunday.", "broke", "Todee"),
+        ("Fighting broke out at Gbarnga, northeast of Monrovia, on Sunday.", "broke", "Gbarnga"),
         ("A soldier was shot in an ambush north of Karbala.", "shot", "Karbala"),
         # what was done to a place, in the passive
         ("Jaffna was captured by government forces in December, 1995.", "captured", "Jaffna"),
