@@ -166,3 +166,8 @@ def test_a_title_after_a_place_is_not_part_of_its_name(nlp):
 def test_a_hyphen_does_not_join_two_tagged_places(nlp):
     found = by_text(places(nlp, "Troops advanced along the Salamiyah-Raqqa Highway."))
     assert "Salamiyah" in found, list(found)
+
+
+def test_a_generic_word_of_a_longer_name_is_no_place(nlp):
+    found = places(nlp, "Two guards were killed at the checkpoint leading to Baghdad International Airport.")
+    assert "Airport" not in {p.text for p in found}, [p.text for p in found]

@@ -85,6 +85,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a building or road the gazetteer does not know: not a place we can place
         if gazetteer.demonym(name) and not gazetteer.lookup(name):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
+            continue  # "Airport" of "Baghdad International Airport": a word of a longer name
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
         found.append(Candidate(start, end, name, ent.label_, hint))
@@ -131,6 +133,12 @@ def is_agent_word(token) -> bool:
     """A noun the actor lexicon knows as a kind of person or group ("soldier", "President")."""
     agents = actor_lexicon().agents
     return token.lower_ in agents or token.lemma_.lower() in agents
+
+
+# Words for a kind of place that the gazetteer also holds as the name of some hamlet ("Airport",
+# "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
+_GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
+                            "center", "centre"})
 
 
 # Where a name the tagger called a person or an organisation still reads as a place: after a
