@@ -26,14 +26,14 @@ def located(nlp, sentence, trigger, **options):
         ("A journalist was shot while filming a protest in Oaxaca.", "shot", "Oaxaca"),
         # a town that modifies a thing is where it is
         ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
-        # the nearest place phrase, and the narrowest place in it
         # a place named only to say where another lies is not where it happened, unless alone
         ("Fighting broke out at Gbarnga, northeast of Monrovia, on Sunday.", "broke", "Gbarnga"),
-        ("A soldier was shot in an ambush north of Karbala.", "shot", "Karbala"),
+        ("A soldier was shot in an ambush south of Kandahar.", "shot", "Kandahar"),
         # what was done to a place, in the passive
-        ("Jaffna was captured by government forces in December, 1995.", "captured", "Jaffna"),
-        ("Three sailors were killed in the operation to stop boats from wreaking damage at Iraq's "
-         "oil terminal in the southern city of Basra.", "killed", "Basra"),
+        ("Kismayo was captured by government forces in 2012.", "captured", "Kismayo"),
+        # the nearest place phrase, and the narrowest place in it
+        ("Two guards were killed in the raid to stop trucks from causing damage at the UAE's oil "
+         "terminal in the port city of Fujairah.", "killed", "Fujairah"),
     ],
 )
 def test_locates(nlp, sentence, trigger, expected):
@@ -96,9 +96,9 @@ def test_passive_subject_place_only_as_last_resort(nlp):
         place = event_place(doc, next(t for t in doc if t.text == trigger), places)
         return None if place is None else place.text
 
-    assert placed("Kupczyk, an officer with the brigade in the Baltic port city of Szczecin, was shot "
-                  "during an ambush near Karbala.", "shot") == "Karbala"
-    assert placed("A French peacekeeper serving in eastern Chad was shot to death.", "shot") == "Chad"
+    assert placed("Novak, an officer with a brigade in the port city of Gdansk, was shot during an "
+                  "ambush near Basra.", "shot") == "Basra"
+    assert placed("A Dutch engineer working in northern Mali was shot dead.", "shot") == "Mali"
 
 
 def test_town_modifying_a_site_is_narrower_than_the_region(nlp):

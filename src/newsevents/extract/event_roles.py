@@ -243,8 +243,8 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
     where = object_place if object_is_place and object_is_where else None
     place, targets = _locate(trigger, places, where, from_is_where)
     if place is None:
-        # where a passive subject is or was going ("an officer in the Baltic Sea port was shot ...
-        # north of Karbala", "a ship en route to Kenya was captured off Mogadishu") only when
+        # where a passive subject is or was going ("a sailor from the port of Gdansk was shot ...
+        # near Basra", "a tanker bound for Aden was seized off Socotra") only when
         # nothing else in the sentence says where
         for skip in (_patient_tokens(trigger), frozenset()):
             place = event_location(doc, trigger, places, object_is_where=object_is_where,
@@ -264,7 +264,7 @@ def _argument_tokens(trigger: Token) -> list[Token]:
 
 def _place_at(token: Token, places: list[Place], *, modifier: bool = False) -> Place | None:
     """The place whose span covers the token or its phrase (token = a phrase head); with
-    ``modifier``, also a town that modifies the head ("at Umm al-Fahm junction")."""
+    ``modifier``, also a town that modifies the head ("at a Kirkuk market in northern Iraq")."""
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
     for place in inside:

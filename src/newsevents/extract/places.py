@@ -288,8 +288,8 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
             found = _narrowest(_clause(prep), mine)
             if found is not None:
                 return found
-    # the locative phrase nearest the trigger, and the narrowest place it names ("at Iraq's oil
-    # terminal in the southern city of Basra")
+    # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
+    # terminal in the port city of Fujairah")
     nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
     for prep in (p for p in nearest_first if p.i not in skip):
         found = _narrowest(_clause(prep), mine)
@@ -332,8 +332,8 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
 
 def _narrowest(tokens: Sequence[Token], places: Sequence[Place]) -> Optional[Place]:
     """The narrowest place the tokens name, leaving out one named only to say where another lies
-    ("in Diyala province, north of Baghdad") unless there is no other ("an ambush north of
-    Karbala")."""
+    ("in Anbar province, west of Baghdad") unless there is no other ("an ambush south of
+    Kandahar")."""
     plain = [t for t in tokens if not _reference_point(t)]
     return smallest_place(places_naming(plain, places)) or smallest_place(places_naming(tokens, places))
 
