@@ -171,3 +171,8 @@ def test_a_hyphen_does_not_join_two_tagged_places(nlp):
 def test_a_generic_word_of_a_longer_name_is_no_place(nlp):
     found = places(nlp, "Two guards were killed at the checkpoint leading to Baghdad International Airport.")
     assert "Airport" not in {p.text for p in found}, [p.text for p in found]
+
+
+def test_a_description_in_lowercase_is_no_place(nlp):
+    found = places(nlp, "A tanker was hijacked near Eyl, on Somalia's eastern coast.")
+    assert all(any(c.isupper() for c in p.text) for p in found), [p.text for p in found]

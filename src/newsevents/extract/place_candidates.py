@@ -85,6 +85,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a building or road the gazetteer does not know: not a place we can place
         if gazetteer.demonym(name) and not gazetteer.lookup(name):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if not any(c.isupper() for c in name):
+            continue  # "eastern coast", "the north": a description, not a name
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport": a word of a longer name
         if hint is None:
