@@ -24,6 +24,16 @@ def located(nlp, sentence, trigger, **options):
         ("A bomb exploded in the Iraqi city of Mosul.", "exploded", "Mosul"),  # the smallest place
         ("Rebels captured Goma after a week of fighting.", "captured", "Goma"),  # the object
         ("A journalist was shot while filming a protest in Oaxaca.", "shot", "Oaxaca"),
+        # a town that modifies a thing is where it is
+        ("Gunmen shot a banker on the doorstep of his Moscow apartment.", "shot", "Moscow"),
+        # a place named only to say where another lies is not where it happened, unless alone
+        ("Fighting broke out at Gbarnga, northeast of Monrovia, on Sunday.", "broke", "Gbarnga"),
+        ("A soldier was shot in an ambush south of Kandahar.", "shot", "Kandahar"),
+        # what was done to a place, in the passive
+        ("Kismayo was captured by government forces in 2012.", "captured", "Kismayo"),
+        # the nearest place phrase, and the narrowest place in it
+        ("Two guards were killed in the raid to stop trucks from causing damage at the UAE's oil "
+         "terminal in the port city of Fujairah.", "killed", "Fujairah"),
     ],
 )
 def test_locates(nlp, sentence, trigger, expected):
@@ -34,6 +44,7 @@ def test_locates(nlp, sentence, trigger, expected):
     "sentence, trigger",
     [
         ("A US soldier was killed on Tuesday.", "killed"),  # a place that says who, not where
+        ("Five people were killed in a US air strike.", "killed"),  # a country that says who
         ("Two French peacekeepers were shot by snipers.", "shot"),  # no place at all
         ("Israel captured the compound in the 1967 Mideast war.", "captured"),  # an event's name
     ],
@@ -73,3 +84,27 @@ def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
     token = next(t for t in doc if t.text == trigger)
     place = event_place(doc, token, list(places))
     assert place is not None and place.text == expected, place
+
+
+def test_passive_subject_place_only_as_last_resort(nlp):
+    """Where the patient is from says where the event happened only when nothing else does."""
+    from newsevents.extract.event_roles import event_place
+
+    def placed(sentence, trigger):
+        doc = nlp(sentence)
+        places = extract_places(doc, Article(id="t", headline="", body=sentence))
+        place = event_place(doc, next(t for t in doc if t.text == trigger), places)
+        return None if place is None else place.text
+
+    assert placed("Novak, an officer with a brigade in the port city of Gdansk, was shot during an "
+                  "ambush near Basra.", "shot") == "Basra"
+    assert placed("A Dutch engineer working in northern Mali was shot dead.", "shot") == "Mali"
+
+
+def test_town_modifying_a_site_is_narrower_than_the_region(nlp):
+    from newsevents.extract.event_roles import event_place
+
+    sentence = "Gunmen shot a policeman at a Kirkuk market in northern Iraq."
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    assert event_place(doc, doc[1], places).text == "Kirkuk"

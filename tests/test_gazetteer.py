@@ -112,3 +112,8 @@ def test_subdivision_points_meet_geonames_names():
     ontario = subdivision_point(points, "CA", "Ontario")
     assert ontario and abs(ontario[0] - 50.0) < 1.5 and abs(ontario[1] + 85.5) < 2.0
     assert subdivision_point(points, "UA", "Atlantis") is None
+
+
+@pytest.mark.parametrize("written, indexed", [("Diwaniyah", "Al Diwaniyah"), ("Qamishli", "Al Qāmishlī")])
+def test_an_arabic_name_is_found_without_its_article(written, indexed):
+    assert indexed in {e.name for e in load_gazetteer().lookup(written)}

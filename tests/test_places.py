@@ -106,6 +106,8 @@ def test_an_ocean_is_not_a_small_town_of_the_articles_country(nlp):
         ("Croatian armed forces midday Saturday captured Knin, the one-time stronghold of the Croatian Serbs.", "Knin"),
         ("At least nine civilians were killed in the bombardment of the Kurdish-majority Aziziyah district.",
          "Aziziyah"),
+        ("Gunmen killed two policemen in Shah Wali Kot on Sunday.", "Shah Wali Kot"),  # several words
+        ("A roadside bomb was detonated in Jezzine on Monday.", "Jezzine"),  # tagged a nationality
     ],
 )
 def test_a_town_the_tagger_calls_a_person_is_a_place_where_only_a_place_fits(nlp, sentence, name):
@@ -139,3 +141,38 @@ def test_a_demonym_before_a_generic_word_names_no_place(nlp):
     found = places(nlp, "The seizure of Lysychansk completes Russia’s control over an entire Ukrainian province "
                         "and the battle will now shift to large cities in the Donetsk region.")
     assert not [p for p in found if "Ukrainian" in p.text]
+
+
+@pytest.mark.parametrize(
+    "sentence, whole",
+    [
+        ("The Taliban had captured Mazar-e-Sharif in May.", "Mazar-e-Sharif"),  # read on over hyphens
+        ("A civilian was killed by a mortar in al-Tijara neighbourhood on Thursday.", "al-Tijara"),
+        ("Warships patrolled the Malacca Straits.", "Malacca Straits"),  # an untagged name word
+        ("Three civilians were killed in al-Thawra areas, south of Damascus.", "al-Thawra areas"),
+    ],
+)
+def test_a_name_the_tagger_cut_short_is_read_whole(nlp, sentence, whole):
+    found = by_text(places(nlp, sentence))
+    assert whole in found, list(found)
+    assert found[whole].feature != "unresolved"
+
+
+def test_a_title_after_a_place_is_not_part_of_its_name(nlp):
+    found = places(nlp, "Syria Foreign Minister Walid Muallem met Iraq President Jalal Talabani.")
+    assert {"Syria", "Iraq"} <= set(by_text(found)), [p.text for p in found]
+
+
+def test_a_hyphen_does_not_join_two_tagged_places(nlp):
+    found = by_text(places(nlp, "Troops advanced along the Salamiyah-Raqqa Highway."))
+    assert "Salamiyah" in found, list(found)
+
+
+def test_a_generic_word_of_a_longer_name_is_no_place(nlp):
+    found = places(nlp, "Two guards were killed at the checkpoint leading to Baghdad International Airport.")
+    assert "Airport" not in {p.text for p in found}, [p.text for p in found]
+
+
+def test_a_description_in_lowercase_is_no_place(nlp):
+    found = places(nlp, "A tanker was hijacked near Eyl, on Somalia's eastern coast.")
+    assert all(any(c.isupper() for c in p.text) for p in found), [p.text for p in found]

@@ -71,7 +71,11 @@ class Gazetteer:
         return self.demonyms.get(normalize(word))
 
     def lookup(self, name: str) -> list[Entry]:
-        return [self.entry(i) for i in self._names.get(normalize(name), ())]
+        key = normalize(name)
+        found = self._names.get(key)
+        if found is None:
+            found = next((self._names[k] for k in _article_variants(key) if k in self._names), ())
+        return [self.entry(i) for i in found]
 
     def country(self, iso2: str) -> Optional[Entry]:
         index = self._countries.get(iso2)
@@ -89,6 +93,21 @@ class Gazetteer:
 
 
 # --- names ---------------------------------------------------------------------------------------
+
+# The Arabic article as names are written in English: English writing drops it or spells it
+# otherwise than GeoNames does ("Diwaniyah" for Ad Dīwānīyah, "Qamishli" for Al Qāmishlī).
+_ARTICLES = ("al", "ad", "an", "ar", "as", "ash", "at", "az", "el", "ed", "es", "er")
+
+
+def _article_variants(key: str) -> list[str]:
+    """Other keys a name unknown as written may be indexed under: with another article or none."""
+    first, _, rest = key.partition(" ")
+    if first in _ARTICLES and len(rest) >= 4:
+        return [rest] + [f"{a} {rest}" for a in _ARTICLES if a != first]
+    if len(key) >= 4 and key.isalpha():
+        return [f"{a} {key}" for a in _ARTICLES]
+    return []
+
 
 _APOSTROPHES = str.maketrans({"’": "", "‘": "", "`": "", "´": "", "'": "", "ʼ": ""})
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
-from newsevents.extract.places import event_location, smallest_place
+from newsevents.extract.places import event_location, places_naming, smallest_place
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -243,8 +243,14 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
     where = object_place if object_is_place and object_is_where else None
     place, targets = _locate(trigger, places, where, from_is_where)
     if place is None:
-        place = event_location(doc, trigger, places, object_is_where=object_is_where,
-                               from_is_where=from_is_where)
+        # where a passive subject is or was going ("a sailor from the port of Gdansk was shot ...
+        # near Basra", "a tanker bound for Aden was seized off Socotra") only when
+        # nothing else in the sentence says where
+        for skip in (_patient_tokens(trigger), frozenset()):
+            place = event_location(doc, trigger, places, object_is_where=object_is_where,
+                                   from_is_where=from_is_where, skip=skip)
+            if place is not None:
+                break
     return place, targets, object_is_place
 
 
@@ -256,8 +262,9 @@ def _argument_tokens(trigger: Token) -> list[Token]:
     return found
 
 
-def _place_at(token: Token, places: list[Place]) -> Place | None:
-    """The place whose span covers the token or its phrase (token = a phrase head)."""
+def _place_at(token: Token, places: list[Place], *, modifier: bool = False) -> Place | None:
+    """The place whose span covers the token or its phrase (token = a phrase head); with
+    ``modifier``, also a town that modifies the head ("at a Kirkuk market in northern Iraq")."""
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
     for place in inside:
@@ -268,19 +275,24 @@ def _place_at(token: Token, places: list[Place]) -> Place | None:
         return next((p for p in places if p.span.start == after), None)  # "the capital Kyiv"
     # "territory ... around Kherson", "the cities of Palmyra and Quaryatayn in the Homs province":
     # the narrowest place named in the phrase.
-    return smallest_place(inside) if token.lemma_.lower() in _PLACE_NOUNS else None
+    if token.lemma_.lower() in _PLACE_NOUNS:
+        return smallest_place(inside)
+    if modifier:
+        return smallest_place(places_naming([t for c in token.lefts for t in c.subtree], inside))
+    return None
 
 
 def _locate(trigger: Token, places: list[Place], object_place: Place | None, from_is_where: bool):
     """(place, targets): where it happened and the places it was aimed at."""
     located: list[Place] = []
     targets: list[Place] = []
+    patient = _patient_tokens(trigger)
     for token in clause_tokens(trigger):
         if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
             continue
         prep = token.head.lower_
-        place = _place_at(token, places)
-        if place is None or _is_reference_point(token.head):
+        place = _place_at(token, places, modifier=True)
+        if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
         if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):
             located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
@@ -306,6 +318,12 @@ def _reaches(token: Token, trigger: Token) -> bool:
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
             return False
     return node.i == trigger.i
+
+
+def _patient_tokens(trigger: Token) -> frozenset[int]:
+    """The tokens of the trigger's passive subject: they say where the patient is, not where it
+    happened to it."""
+    return frozenset(t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree)
 
 
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "csubj", "parataxis", "xcomp"}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from newsevents.gazetteer import load_gazetteer, normalize
+from newsevents.ontology import actor_lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -68,24 +69,78 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             tokens = tokens[1:]
         while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
             tokens = tokens[:-1]
-        if not tokens:
-            continue
+        if not tokens or all(t.lower_ in _NAME_PARTICLES for t in tokens):
+            continue  # "al-" of "al-Tijara", tagged apart from its name
+        tokens, lookup = _widened(doc, tokens, gazetteer, cue_words)
         hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
         whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        after = tokens[-1].i + 1
         if len(tokens) > 1 and tokens[-1].lower_ in cue_words["after"] and not gazetteer.lookup(whole):
             hint, name_end = cue_words["after"][tokens[-1].lower_], tokens[-2].idx + len(tokens[-2])
-        elif ent.end < len(doc) and doc[ent.end].lower_ in cue_words["after"] and not doc[ent.end].ent_type_:
-            hint, end = cue_words["after"][doc[ent.end].lower_], doc[ent.end].idx + len(doc[ent.end])
+        elif after < len(doc) and doc[after].lower_ in cue_words["after"] and not doc[after].ent_type_:
+            hint, end = cue_words["after"][doc[after].lower_], doc[after].idx + len(doc[after])
         start = tokens[0].idx
-        name = text[start:name_end]
+        name = lookup or text[start:name_end]
         if ent.label_ == "FAC" and not gazetteer.lookup(name):
             continue  # a building or road the gazetteer does not know: not a place we can place
         if gazetteer.demonym(name) and not gazetteer.lookup(name):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if not any(c.isupper() for c in name):
+            continue  # "eastern coast", "the north": a description, not a name
+        if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
+            continue  # "Airport" of "Baghdad International Airport": a word of a longer name
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
         found.append(Candidate(start, end, name, ent.label_, hint))
     return found
+
+
+def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, Optional[str]]:
+    """The tokens of a name the tagger cut short, and the name to look up when it is not the
+    whole span. A name reads on over hyphens ("Mazar-e-Sharif", "Brest-Litovsk") and untagged
+    capitalised words ("Tal Taranjeh", "Wadi Barada", "Malacca Straits"), and back over an
+    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo"). The whole is looked up when the gazetteer knows it,
+    else the name as tagged ("Tijara"; "Malacca" of "Malacca Straits")."""
+    first, last = tokens[0].i, tokens[-1].i
+    lead = first
+    if first >= 2 and _joined(doc, first - 1) and (
+            doc[first - 2].lower_ in _NAME_PARTICLES or (doc[first - 2].is_title and not doc[first - 2].ent_type_)):
+        lead = first - 2  # "al-Tijara", "Waku-Congo"
+    tail, j = last, last + 1
+    while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_:
+        tail, j = j + 1, j + 2
+    run = j
+    while (j < len(doc) and j - run < 3 and doc[j - 1].whitespace_ and doc[j].is_title and not doc[j].ent_type_
+           and not doc[j].is_stop and doc[j].lower_ not in cue_words["after"] and not is_agent_word(doc[j])):
+        j += 1
+    # "Syria Foreign Minister Walid Muallem": a title and a name, not a longer place name
+    if j > run and not (j < len(doc) and (doc[j].ent_type_ in ("PERSON", "ORG") or
+                                          (doc[j].is_title and is_agent_word(doc[j])))):
+        tail = j - 1
+    if (lead, tail) == (first, last):
+        return tokens, None
+    widened = list(doc[lead:tail + 1])
+    whole = doc[lead:tail + 1].text
+    if gazetteer.lookup(whole):
+        return widened, None
+    return widened, doc[first:last + 1].text
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen with no space on either side ("Mazar-e-Sharif")."""
+    return doc[i].text in ("-", "‐") and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def is_agent_word(token) -> bool:
+    """A noun the actor lexicon knows as a kind of person or group ("soldier", "President")."""
+    agents = actor_lexicon().agents
+    return token.lower_ in agents or token.lemma_.lower() in agents
+
+
+# Words for a kind of place that the gazetteer also holds as the name of some hamlet ("Airport",
+# "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
+_GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
+                            "center", "centre"})
 
 
 # Where a name the tagger called a person or an organisation still reads as a place: after a
@@ -96,16 +151,19 @@ _TAKEN_VERBS = frozenset({"capture", "seize", "retake", "recapture", "liberate",
 
 
 def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
-    """A country's name tagged as an organisation; or a single-word PERSON or ORG entity that the
-    gazetteer knows as a place (and not as a given name or surname), in a context only a place
-    fits. The small English model tags many small towns ("Taji", "Knin", "Swat") as people or
-    organisations."""
+    """A country's name tagged as an organisation; or a short PERSON, ORG or NORP entity that
+    the gazetteer knows as a place (and, for one word, not as a given name or surname; for a
+    nationality word, not as a demonym), in a context only a place fits. The small English model
+    tags many small towns ("Taji", "Knin", "Kafr Nabuda", "Jezzine") as people, organisations or
+    nationalities."""
     if ent.label_ == "ORG" and any(e.feature == "country" for e in gazetteer.lookup(ent.text)):
         return True  # "the U.S.", "DPRK", "United States": a country the tagger took for an organisation
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent[0].is_title:
+    if ent.label_ not in ("PERSON", "ORG", "NORP") or len(ent) > 3 or not ent[0].is_title:
         return False
     name = ent.text
-    if normalize(name) in gazetteer.personal_names or not gazetteer.lookup(name):
+    if len(ent) == 1 and normalize(name) in gazetteer.personal_names:
+        return False
+    if not gazetteer.lookup(name) or gazetteer.demonym(name):
         return False
     doc, after = ent.doc, ent.end < len(ent.doc) and ent.doc[ent.end]
     if after and after.text in ("'s", "’s"):
@@ -115,7 +173,7 @@ def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and (before.lower_ in _LOCATIVE_BEFORE or before.lemma_ in _TAKEN_VERBS):
         return True
-    return ent[0].dep_ == "dobj" and ent[0].head.lemma_ in _TAKEN_VERBS
+    return ent.root.dep_ == "dobj" and ent.root.head.lemma_ in _TAKEN_VERBS
 
 
 # Generic words that make the capitalised name beside them a place, whatever a model tagged it:
@@ -173,6 +231,8 @@ def _name_edge(doc: Doc, i: int, step: int) -> Optional[int]:
         if not 0 <= j < len(doc) or not _is_name_word(doc[j]):
             break
         edge, j = j, j + step
+    if step < 0 and edge >= 2 and _joined(doc, edge - 1) and doc[edge - 2].lower_ in _NAME_PARTICLES:
+        edge -= 2  # "al-Thawra areas": the article joined to the name
     return edge
 
 
