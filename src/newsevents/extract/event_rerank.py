@@ -96,6 +96,18 @@ def added_type(reading: Reading, quad_of: Mapping[str, int], options: EventOptio
 
 def anchor(sent: SpacySpan) -> Token | None:
     """The word an added event hangs on: the sentence's main verb, else its first verb."""
-    if sent.root.pos_ == "VERB":
-        return sent.root
-    return next((t for t in sent if t.pos_ == "VERB"), None)
+    return next(anchors(sent), None)
+
+
+def anchors(sent: SpacySpan):
+    """Words an added event may hang on, best first: the main verb, then the clauses it reports
+    ("Hezbollah guerrillas killed the chief, sources said": the event is in the said clause),
+    else the first verb."""
+    root = sent.root
+    if root.pos_ != "VERB":
+        first = next((t for t in sent if t.pos_ == "VERB"), None)
+        if first is not None:
+            yield first
+        return
+    yield root
+    yield from (c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB")

@@ -28,11 +28,11 @@ from newsevents.extract.event_certainty import (
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import pattern_candidates, sport_report
 from newsevents.extract.event_rerank import (
-    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchor, read_sentences,
+    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, read_sentences,
 )
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
-from newsevents.ontology import Trigger, event_lexicon
+from newsevents.ontology import Trigger, actor_lexicon, event_lexicon
 from newsevents.records import (
     Actor, Article, Attribution, Event, Place, Quote, Span, TimeRef, replace,
 )
@@ -77,6 +77,8 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
     if token.pos_ == "VERB" and not _passive(token) and not any(a.sector for a in roles.actor):
         return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     violent = trigger.type in _VIOLENT_TYPES
+    if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
+        return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
     for need in trigger.needs:
         if need == "armed" and not any(
             is_armed(a, sport=sport, violent=violent) for a in participants
@@ -86,7 +88,16 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
             return False
         if need == "both_coded" and not _two_states(roles):
             return False
+        if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
+            return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return _form_holds(trigger, token, roles)
+
+
+def _state_by_name(actor: Actor) -> bool:
+    """A country named or adjectived as a whole ("France", "the British"), not a body of it."""
+    lex = actor_lexicon()
+    return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
+        actor.text.lower().removeprefix("the ").strip() in lex.countries)
 
 
 def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
@@ -94,12 +105,14 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
     for need in trigger.needs:
         if need == "place_obj" and not roles.object_is_place:
             return False
-        if need == "person_obj" and not roles.object_is_person:
-            return False
+        if need == "person_obj" and (not roles.object_is_person or _reflexive_object(token)):
+            return False  # "killed himself": nobody acts on another
         if need == "mil_obj" and not roles.mil_argument:
             return False
         if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
             return False
+        if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "demonstrate that things work" shows, it does not protest
         if need.startswith("prt=") and _particle(token) != need[4:]:
             return False
         if need.startswith("obj=") and not any(
@@ -107,6 +120,13 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
         ):
             return False
     return True
+
+
+_REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
+
+
+def _reflexive_object(token: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVES for c in token.children)
 
 
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -312,6 +332,19 @@ def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Pl
     return replace(event, targets=tuple(dict.fromkeys(event.targets + tuple(added))))
 
 
+def _political_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
+                      options: EventOptions) -> tuple[Token, Roles] | None:
+    """The first anchor of sentence ``i`` whose doer is a named political actor, with its roles."""
+    doc = sent.doc
+    here = [p for p in places if p.span.sentence == i]
+    for token in anchors(sent):
+        roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
+                           from_is_where=kind == "RETREAT")
+        if any(_named_political(a, options) for a in roles.actor):
+            return token, roles
+    return None
+
+
 def _classified(doc: Doc, article: Article, events: list[Event], model, index: ActorIndex,
                 places: tuple[Place, ...], options: EventOptions, context: dict) -> list[Event]:
     """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
@@ -326,18 +359,28 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     sentences = list(doc.sents)
     for i in sorted(open_sentences):
         kind = added_type(readings[i], quad_of, options)
-        token = anchor(sentences[i]) if kind else None
-        if token is None:
-            continue
-        where = kind in _OBJECT_IS_WHERE
-        roles = find_roles(token, index, [p for p in places if p.span.sentence == i], doc,
-                           object_is_where=where, from_is_where=kind == "RETREAT")
-        if not any(a.sector in options.political for a in roles.actor):
+        found = _political_anchor(sentences[i], i, kind, index, places, options) if kind else None
+        if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
+        token, roles = found
         trigger = Trigger(token.lemma_.lower(), token.pos_, kind, None, ("classifier",), (), curated=False)
         confidence = 0.5 * float(readings[i].quad[quad_of[kind]]) - 0.2
         kept.append(to_event(doc, article, Candidate(token, trigger, roles, confidence), **context))
     return sorted(kept, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+# Courts and lawyers also hear commercial, civil and celebrity cases ("the judge upheld Lee's
+# demand"): from the classifier alone, only a court placed in a state codes a political event.
+_PLACED_ONLY = {"JUD"}
+
+
+def _named_political(actor: Actor, options: EventOptions) -> bool:
+    """A political doer the sentence itself names (a pronoun's antecedent may be a firm or a
+    singer: "It said TV companies faced ...", "he gave more to me")."""
+    if actor.sector not in options.political or actor.text.lower() in _PRONOUNS:
+        return False
+    return actor.sector not in _PLACED_ONLY or actor.country is not None
 
 
 def extract_events(
