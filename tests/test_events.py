@@ -54,6 +54,7 @@ def test_events_found(text, kind, actor, recipient):
         "Critics attacked the film for its length.",
         "The ministers will have to demonstrate that the new system works.",
         "A Nintendo spokesman said the console would go on sale in March.",
+        "Portugal have brought their striker back into the squad to face Spain in Lisbon.",  # teams
     ],
 )
 def test_events_not_from_sport_business_or_arts(text):

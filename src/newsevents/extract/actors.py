@@ -115,7 +115,7 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
         agent = _title(words, h, lex)  # "Serbian President Vojislav Kostunica": the title
     sector = agent[2] if agent else None
     if sector and country is None and not named and _is_title(words, agent, h) and _uncoded_owner(
-        words[: agent[0]], lex
+        words[agent[1] - 1][0], lex
     ):
         return _Code()  # "an Apple spokesman", "Academy president X": an office of a body we cannot code
     if head_country and head_country[0] <= h:
@@ -147,16 +147,19 @@ def _is_title(words, agent, h: int) -> bool:
     return words[agent[1] - 1][0].is_lower or h >= agent[1]
 
 
-def _uncoded_owner(before_title, lex: ActorLexicon) -> bool:
-    """A proper name before the office that owns it ("an Apple spokesman", "Academy president
-    Frank Pierson", "Microsoft's director") and is neither a place, a country nor an actor we
-    know: the office belongs to that body (a firm, a club, a show), so it says nothing of sector."""
-    for token, text, lemma in before_title:
-        if token.pos_ != "PROPN" or token.dep_ not in {"compound", "poss"} or token.is_lower:
+def _uncoded_owner(title: Token, lex: ActorLexicon) -> bool:
+    """A capitalised name right before the office that owns it ("an Apple spokesman", "Academy
+    president Frank Pierson", "Microsoft's director") and is neither a place, a country nor an
+    actor we know: the office belongs to that body (a firm, a club, a show), not to a state."""
+    for token in title.lefts:
+        if token.dep_ not in {"compound", "poss"} or not token.text[:1].isupper():
             continue  # lower-case text ("uttar pradesh governor") hides which names are places
+        if token.is_sent_start and token.pos_ != "PROPN":
+            continue  # "Defence officials" opening a sentence: capitals tell nothing there
         if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}:
-            continue  # "Kherson governor", "Donetsk officials": a place's office
-        name = _POSSESSIVE_END.sub("", text)  # "Ukraine´s" comes as one token at times
+            continue  # "Kherson governor": a place's office
+        name = _POSSESSIVE_END.sub("", token.lower_)  # "Ukraine´s" comes as one token at times
+        lemma = token.lemma_.lower()
         if name in lex.named or name in lex.countries or name in lex.agents or lemma in lex.agents:
             continue
         return True

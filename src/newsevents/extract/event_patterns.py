@@ -32,6 +32,30 @@ def sport_report(doc: Doc) -> bool:
     return len(set(hits)) >= 3 or len(hits) >= 6
 
 
+def team_names(doc: Doc) -> frozenset[str]:
+    """Country names the article treats as teams: a singular name with a plural verb ("France
+    have beaten", "Italy were"), as British sports writing has it and news of states does not.
+    Names plural in form ("the Netherlands", "Wales") and joined subjects tell nothing."""
+    found = set()
+    for token in doc:
+        if token.dep_ != "nsubj" or token.ent_type_ != "GPE" or token.lower_.endswith("s"):
+            continue
+        if token.conjuncts:
+            continue  # "France and Germany have agreed"
+        verb = token.head
+        verbs = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
+        finite = min(verbs, key=lambda t: t.i)  # "have" in "have beaten"
+        if finite.tag_ == "VBP" or finite.lower_ == "were":
+            found.add(token.lower_)
+    return frozenset(found)
+
+
+def is_team(actor, teams: frozenset[str]) -> bool:
+    """An actor named by one of the article's team names ("France", "New Zealand")."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in teams
+
+
 def _controller(control: Token, index) -> tuple:
     """"Russian control", "Russia's control", "the control of Russian forces"."""
     for child in control.children:

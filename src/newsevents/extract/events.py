@@ -26,7 +26,7 @@ from newsevents.extract.event_certainty import (
     as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
 )
 from newsevents.extract.event_classifier import sentence_model
-from newsevents.extract.event_patterns import pattern_candidates, sport_report
+from newsevents.extract.event_patterns import is_team, pattern_candidates, sport_report, team_names
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, read_sentences,
 )
@@ -171,10 +171,20 @@ def _with_tagged_sides(trigger: Trigger, token: Token, roles: Roles, sport: bool
     return retried if retried is not None and _needs_hold(trigger, token, retried, sport) else None
 
 
+def _without_teams(roles: Roles, teams: frozenset[str]) -> Roles:
+    """The roles less the sides that are sports teams named after countries ("France have
+    brought Betsen back to face England"): a team is not the state."""
+    if not teams:
+        return roles
+    return replace(roles, actor=tuple(a for a in roles.actor if not is_team(a, teams)),
+                   recipient=tuple(a for a in roles.recipient if not is_team(a, teams)))
+
+
 def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                     tagged: TaggedRoles | None = None) -> list[Candidate]:
     """Every trigger in the body whose conditions hold, in text order."""
     sport = sport_report(doc)
+    teams = team_names(doc)
     by_sentence: dict[int, list[Place]] = {}
     for place in places:
         by_sentence.setdefault(place.span.sentence, []).append(place)
@@ -187,6 +197,7 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
                                    from_is_where=trigger.type == "RETREAT")
+                roles = _without_teams(roles, teams)
                 roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i)
                 if roles is None:
                     continue
@@ -333,13 +344,14 @@ def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Pl
 
 
 def _political_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
-                      options: EventOptions) -> tuple[Token, Roles] | None:
+                      options: EventOptions, teams: frozenset[str]) -> tuple[Token, Roles] | None:
     """The first anchor of sentence ``i`` whose doer is a named political actor, with its roles."""
     doc = sent.doc
     here = [p for p in places if p.span.sentence == i]
     for token in anchors(sent):
         roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
                            from_is_where=kind == "RETREAT")
+        roles = _without_teams(roles, teams)
         if any(_named_political(a, options) for a in roles.actor):
             return token, roles
     return None
@@ -356,10 +368,10 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
         if a.span is not None and a.sector in options.political} - ruled
     readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
-    sentences = list(doc.sents)
+    sentences, teams = list(doc.sents), team_names(doc)
     for i in sorted(open_sentences):
         kind = added_type(readings[i], quad_of, options)
-        found = _political_anchor(sentences[i], i, kind, index, places, options) if kind else None
+        found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
         token, roles = found
