@@ -141,10 +141,17 @@ def _title(words, h: int, lex: ActorLexicon):
     return None
 
 
+# Offices that firms, clubs and shows have as well as states ("an Apple spokesman", "Academy
+# president"); a minister, an MP or a secretary of something is always the state's or a party's.
+_SHARED_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "president", "director", "chairman",
+                   "chairwoman", "judge", "chief", "executive"}
+
+
 def _is_title(words, agent, h: int) -> bool:
-    """The agent word is an office ("spokesman", "President X"), not the last word of a body's
-    name ("Hir TV", "the European Political Community": there it says what kind of body)."""
-    return words[agent[1] - 1][0].is_lower or h >= agent[1]
+    """The agent word is an office that bodies other than states have ("spokesman", "President X"),
+    not the last word of a body's name ("Hir TV", "the European Political Community")."""
+    title = words[agent[1] - 1][0]
+    return title.lemma_.lower() in _SHARED_OFFICES and (title.is_lower or h >= agent[1])
 
 
 def _uncoded_owner(title: Token, lex: ActorLexicon) -> bool:
