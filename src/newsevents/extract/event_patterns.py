@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.ontology import RESOURCES, Trigger
-from newsevents.records import Place
+from newsevents.records import Place, replace
 
 _COME_UNDER = {"come", "fall", "pass", "be"}
 _FALL_TO = {"fall"}
@@ -118,3 +118,12 @@ def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport:
         roles = Roles(actor, (), place, (), True, False)
         found.append(make(token, SEIZE, roles, 0.6))
     return found
+
+
+def without_teams(roles, teams: frozenset[str]):
+    """The roles less the sides that are sports teams named after countries ("France have
+    brought Betsen back to face England"): a team is not the state."""
+    if not teams:
+        return roles
+    return replace(roles, actor=tuple(a for a in roles.actor if not is_team(a, teams)),
+                   recipient=tuple(a for a in roles.recipient if not is_team(a, teams)))

@@ -8,7 +8,7 @@ which is what keeps a football report's "attack" from becoming an event: there, 
 name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
 sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
 classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
-sentences the rules left empty when it is sure and a political actor takes part; without its model
+sentences the rules left empty when it is sure and a named political actor does it; without its model
 file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and
 recipient lists as the source and target phrases of its sentence; a trigger whose conditions fail
 on the parse's arguments is tried once more on those phrases when they hold the trigger's doer.
@@ -26,9 +26,11 @@ from newsevents.extract.event_certainty import (
     as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
 )
 from newsevents.extract.event_classifier import sentence_model
-from newsevents.extract.event_patterns import is_team, pattern_candidates, sport_report, team_names
+from newsevents.extract.event_patterns import (
+    pattern_candidates, sport_report, team_names, without_teams,
+)
 from newsevents.extract.event_rerank import (
-    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, read_sentences,
+    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
 )
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
@@ -171,15 +173,6 @@ def _with_tagged_sides(trigger: Trigger, token: Token, roles: Roles, sport: bool
     return retried if retried is not None and _needs_hold(trigger, token, retried, sport) else None
 
 
-def _without_teams(roles: Roles, teams: frozenset[str]) -> Roles:
-    """The roles less the sides that are sports teams named after countries ("France have
-    brought Betsen back to face England"): a team is not the state."""
-    if not teams:
-        return roles
-    return replace(roles, actor=tuple(a for a in roles.actor if not is_team(a, teams)),
-                   recipient=tuple(a for a in roles.recipient if not is_team(a, teams)))
-
-
 def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                     tagged: TaggedRoles | None = None) -> list[Candidate]:
     """Every trigger in the body whose conditions hold, in text order."""
@@ -197,7 +190,7 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
                                    from_is_where=trigger.type == "RETREAT")
-                roles = _without_teams(roles, teams)
+                roles = without_teams(roles, teams)
                 roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i)
                 if roles is None:
                     continue
@@ -351,8 +344,8 @@ def _political_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[
     for token in anchors(sent):
         roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
                            from_is_where=kind == "RETREAT")
-        roles = _without_teams(roles, teams)
-        if any(_named_political(a, options) for a in roles.actor):
+        roles = without_teams(roles, teams)
+        if any(named_political_doer(a, options) for a in roles.actor):
             return token, roles
     return None
 
@@ -379,20 +372,6 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
         confidence = 0.5 * float(readings[i].quad[quad_of[kind]]) - 0.2
         kept.append(to_event(doc, article, Candidate(token, trigger, roles, confidence), **context))
     return sorted(kept, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))
-
-
-_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
-# Courts and lawyers also hear commercial, civil and celebrity cases ("the judge upheld Lee's
-# demand"): from the classifier alone, only a court placed in a state codes a political event.
-_PLACED_ONLY = {"JUD"}
-
-
-def _named_political(actor: Actor, options: EventOptions) -> bool:
-    """A political doer the sentence itself names (a pronoun's antecedent may be a firm or a
-    singer: "It said TV companies faced ...", "he gave more to me")."""
-    if actor.sector not in options.political or actor.text.lower() in _PRONOUNS:
-        return False
-    return actor.sector not in _PLACED_ONLY or actor.country is not None
 
 
 def extract_events(
