@@ -69,3 +69,17 @@ def test_actor_from_span(nlp, text, phrase, country, sector):
     actor = actor_from_span(doc.char_span(start, start + len(phrase)))
     assert (actor.country, actor.sector) == (country, sector)
     assert text[actor.span.start:actor.span.end] == actor.span.text == phrase
+
+
+@pytest.mark.parametrize(
+    "text, mention, sector",
+    [
+        ("A Sony spokesman said the games would ship in May.", "Sony spokesman", None),
+        ("A Kremlin spokesman said the talks would go on.", "Kremlin spokesman", "GOV"),
+        ("The Donetsk governor said the shelling went on.", "Donetsk governor", "GOV"),
+    ],
+)
+def test_actors_office_of_an_uncoded_body_has_no_sector(nlp, text, mention, sector):
+    doc = nlp(text)
+    found = {a.text: a.sector for a in extract_actors(doc, Article(id="t", headline="", body=text))}
+    assert found.get(mention) == sector, found

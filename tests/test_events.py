@@ -6,6 +6,9 @@ import datetime as dt
 
 import pytest
 
+from newsevents.extract.actors import extract_actors
+from newsevents.extract.event_rerank import RULES_ONLY
+from newsevents.extract.events import extract_events
 from newsevents.reading import read_article
 from newsevents.records import Article
 
@@ -49,10 +52,34 @@ def test_events_found(text, kind, actor, recipient):
         "The new phone will attack the market for cheap handsets, the company said.",
         "The band's tour will take the singer to Paris and London.",
         "Critics attacked the film for its length.",
+        "The ministers will have to demonstrate that the new system works.",
+        "A Nintendo spokesman said the console would go on sale in March.",
+        "Portugal have brought their striker back into the squad to face Spain in Lisbon.",  # teams
     ],
 )
 def test_events_not_from_sport_business_or_arts(text):
     assert _read(text).events == ()
+
+
+def test_a_reflexive_object_is_no_victim(nlp):
+    text = "The rebel commander killed himself before the trial."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert not [e for e in events if e.type == "ASSAULT"], events
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Argentina rallied to a 3-2 win over Brazil in the second half.", "PROTEST"),  # a team
+        ("The minister must demonstrate that the scheme is safe.", "PROTEST"),  # shows
+        ("Opposition supporters demonstrated outside parliament in Tbilisi.", None),
+    ],
+)
+def test_protest_verbs_need_a_crowd_and_no_that_clause(text, kind):
+    found = {e.type for e in _read(text).events}
+    assert (kind not in found) if kind else ("PROTEST" in found), found
 
 
 @pytest.mark.parametrize(

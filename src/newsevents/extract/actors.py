@@ -10,6 +10,7 @@ nearest earlier mention that has one ("his top generals" -> the possessor's coun
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ _LOCATIVE_PREPS = {"in", "at", "near", "into", "towards", "toward", "to", "from"
 _DROP = {"'s", "’s", "'", "’"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _LOOKBACK_SENTENCES = 3
+_POSSESSIVE_END = re.compile(r"[´'’]s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,10 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     if agent is None and head.pos_ == "PROPN":
         agent = _title(words, h, lex)  # "Serbian President Vojislav Kostunica": the title
     sector = agent[2] if agent else None
+    if sector and country is None and not named and _is_title(words, agent, h) and _uncoded_owner(
+        words[agent[1] - 1][0], lex
+    ):
+        return _Code()  # "an Apple spokesman", "Academy president X": an office of a body we cannot code
     if head_country and head_country[0] <= h:
         country = head_country[2]
         is_name = words[h][1] in lex.country_names.get(country, "").lower() or words[h][0].ent_type_ == "GPE"
@@ -133,6 +139,38 @@ def _title(words, h: int, lex: ActorLexicon):
             if words[end - 1][0].pos_ != "PROPN":
                 return None
     return None
+
+
+# Offices that firms, clubs and shows have as well as states ("an Apple spokesman", "Academy
+# president"); a minister, an MP or a secretary of something is always the state's or a party's.
+_SHARED_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "president", "director", "chairman",
+                   "chairwoman", "judge", "chief", "executive"}
+
+
+def _is_title(words, agent, h: int) -> bool:
+    """The agent word is an office that bodies other than states have ("spokesman", "President X"),
+    not the last word of a body's name ("Hir TV", "the European Political Community")."""
+    title = words[agent[1] - 1][0]
+    return title.lemma_.lower() in _SHARED_OFFICES and (title.is_lower or h >= agent[1])
+
+
+def _uncoded_owner(title: Token, lex: ActorLexicon) -> bool:
+    """A capitalised name right before the office that owns it ("an Apple spokesman", "Academy
+    president Frank Pierson", "Microsoft's director") and is neither a place, a country nor an
+    actor we know: the office belongs to that body (a firm, a club, a show), not to a state."""
+    for token in title.lefts:
+        if token.dep_ not in {"compound", "poss"} or not token.text[:1].isupper():
+            continue  # lower-case text ("uttar pradesh governor") hides which names are places
+        if token.is_sent_start and token.pos_ != "PROPN":
+            continue  # "Defence officials" opening a sentence: capitals tell nothing there
+        if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}:
+            continue  # "Kherson governor": a place's office
+        name = _POSSESSIVE_END.sub("", token.lower_)  # "Ukraine´s" comes as one token at times
+        lemma = token.lemma_.lower()
+        if name in lex.named or name in lex.countries or name in lex.agents or lemma in lex.agents:
+            continue
+        return True
+    return False
 
 
 def _is_entity_head(head: Token) -> bool:
@@ -183,12 +221,15 @@ def _antecedent(doc: Doc, before: int, want: str, lex: ActorLexicon) -> _Code:
     earlier = [e for e in doc.ents if floor <= e.start and e.end <= before]
     # Subjects first: "Russia invaded Ukraine claiming that it ..." -> Russia.
     subjects = [e for e in earlier if e.root.dep_ in {"nsubj", "nsubjpass"}]
+    if want == "any":
+        # "it" is the nearest subject that is no person, coded or not: in "Google said it was
+        # investigating", it is Google, not a country named two sentences before.
+        things = [e for e in subjects if e.label_ in _ENTITY_LABELS - {"PERSON"}]
+        return _code_entity(doc, things[-1], want, lex) if things else _Code()
     for ent in reversed(subjects) if subjects else ():
         code = _code_entity(doc, ent, want, lex)
         if code.country:
             return code
-    if want == "any":
-        return _Code()  # "it", "they" stand for a subject or for nothing we can tell
     for ent in reversed(earlier):
         code = _code_entity(doc, ent, want, lex)
         if code.country:
@@ -217,7 +258,7 @@ def _code_mention(
         want = _needs_antecedent(tokens, head)
         if want:
             borrowed = _antecedent(doc, start, want, lex)
-            if borrowed.country:
+            if borrowed.country or (want == "any" and borrowed.name):  # "NATO ... it will not"
                 own_sector = code.sector
                 if head.lower_ in _PERSON_PRONOUNS | {"it", "they"} or (
                     want == "state" and own_sector is None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.ontology import RESOURCES, Trigger
-from newsevents.records import Place
+from newsevents.records import Place, replace
 
 _COME_UNDER = {"come", "fall", "pass", "be"}
 _FALL_TO = {"fall"}
@@ -30,6 +30,30 @@ def sport_report(doc: Doc) -> bool:
     words = sport_words()
     hits = [t.lemma_.lower() for t in doc if t.lemma_.lower() in words or t.lower_ in words]
     return len(set(hits)) >= 3 or len(hits) >= 6
+
+
+def team_names(doc: Doc) -> frozenset[str]:
+    """Country names the article treats as teams: a singular name with a plural verb ("France
+    have beaten", "Italy were"), as British sports writing has it and news of states does not.
+    Names plural in form ("the Netherlands", "Wales") and joined subjects tell nothing."""
+    found = set()
+    for token in doc:
+        if token.dep_ != "nsubj" or token.ent_type_ != "GPE" or token.lower_.endswith("s"):
+            continue
+        if token.conjuncts:
+            continue  # "France and Germany have agreed"
+        verb = token.head
+        verbs = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
+        finite = min(verbs, key=lambda t: t.i)  # "have" in "have beaten"
+        if finite.tag_ == "VBP" or finite.lower_ == "were":
+            found.add(token.lower_)
+    return frozenset(found)
+
+
+def is_team(actor, teams: frozenset[str]) -> bool:
+    """An actor named by one of the article's team names ("France", "New Zealand")."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in teams
 
 
 def _controller(control: Token, index) -> tuple:
@@ -94,3 +118,12 @@ def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport:
         roles = Roles(actor, (), place, (), True, False)
         found.append(make(token, SEIZE, roles, 0.6))
     return found
+
+
+def without_teams(roles, teams: frozenset[str]):
+    """The roles less the sides that are sports teams named after countries ("France have
+    brought Betsen back to face England"): a team is not the state."""
+    if not teams:
+        return roles
+    return replace(roles, actor=tuple(a for a in roles.actor if not is_team(a, teams)),
+                   recipient=tuple(a for a in roles.recipient if not is_team(a, teams)))

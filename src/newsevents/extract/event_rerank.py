@@ -4,8 +4,9 @@ The rules know trigger words; the classifier (``event_classifier``) knows how wh
 each quad class read. Where they disagree and the classifier is confident, it wins: a rule event in
 a sentence that reads as a plain statement is dropped, one whose quad the classifier rules out is
 re-typed to the classifier's likeliest PLOVER type in the quad it prefers. A sentence the rules
-left empty gets an event only when the classifier is sure, a coded actor takes part and the
-article is no sports report. Each kept event's confidence blends both readings.
+left empty gets an event only when the classifier is sure, a political actor the sentence names
+does it (as the subject of its main verb or of a clause that verb reports) and the article is no
+sports report. Each kept event's confidence blends both readings.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.event_classifier import SentenceModel, sentence_features
-from newsevents.records import Event, replace
+from newsevents.records import Actor, Event, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,32 @@ def added_type(reading: Reading, quad_of: Mapping[str, int], options: EventOptio
 
 def anchor(sent: SpacySpan) -> Token | None:
     """The word an added event hangs on: the sentence's main verb, else its first verb."""
-    if sent.root.pos_ == "VERB":
-        return sent.root
-    return next((t for t in sent if t.pos_ == "VERB"), None)
+    return next(anchors(sent), None)
+
+
+def anchors(sent: SpacySpan):
+    """Words an added event may hang on, best first: the main verb, then the clauses it reports
+    ("Hezbollah guerrillas killed the chief, sources said": the event is in the said clause),
+    else the first verb."""
+    root = sent.root
+    if root.pos_ != "VERB":
+        first = next((t for t in sent if t.pos_ == "VERB"), None)
+        if first is not None:
+            yield first
+        return
+    yield root
+    yield from (c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB")
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+# Courts and lawyers also hear commercial, civil and celebrity cases ("the judge upheld Lee's
+# demand"): from the classifier alone, only a court placed in a state codes a political event.
+_PLACED_ONLY = {"JUD"}
+
+
+def named_political_doer(actor: Actor, options: EventOptions) -> bool:
+    """A political doer the sentence itself names (a pronoun's antecedent may be a firm or a
+    singer: "It said TV companies faced ...", "he gave more to me")."""
+    if actor.sector not in options.political or actor.text.lower() in _PRONOUNS:
+        return False
+    return actor.sector not in _PLACED_ONLY or actor.country is not None

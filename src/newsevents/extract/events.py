@@ -8,7 +8,7 @@ which is what keeps a football report's "attack" from becoming an event: there, 
 name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
 sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
 classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
-sentences the rules left empty when it is sure and a political actor takes part; without its model
+sentences the rules left empty when it is sure and a named political actor does it; without its model
 file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and
 recipient lists as the source and target phrases of its sentence; a trigger whose conditions fail
 on the parse's arguments is tried once more on those phrases when they hold the trigger's doer.
@@ -26,13 +26,15 @@ from newsevents.extract.event_certainty import (
     as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
 )
 from newsevents.extract.event_classifier import sentence_model
-from newsevents.extract.event_patterns import pattern_candidates, sport_report
+from newsevents.extract.event_patterns import (
+    pattern_candidates, sport_report, team_names, without_teams,
+)
 from newsevents.extract.event_rerank import (
-    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchor, read_sentences,
+    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
 )
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
-from newsevents.ontology import Trigger, event_lexicon
+from newsevents.ontology import Trigger, actor_lexicon, event_lexicon
 from newsevents.records import (
     Actor, Article, Attribution, Event, Place, Quote, Span, TimeRef, replace,
 )
@@ -77,6 +79,8 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
     if token.pos_ == "VERB" and not _passive(token) and not any(a.sector for a in roles.actor):
         return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     violent = trigger.type in _VIOLENT_TYPES
+    if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
+        return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
     for need in trigger.needs:
         if need == "armed" and not any(
             is_armed(a, sport=sport, violent=violent) for a in participants
@@ -86,7 +90,16 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
             return False
         if need == "both_coded" and not _two_states(roles):
             return False
+        if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
+            return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return _form_holds(trigger, token, roles)
+
+
+def _state_by_name(actor: Actor) -> bool:
+    """A country named or adjectived as a whole ("France", "the British"), not a body of it."""
+    lex = actor_lexicon()
+    return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
+        actor.text.lower().removeprefix("the ").strip() in lex.countries)
 
 
 def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
@@ -94,12 +107,14 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
     for need in trigger.needs:
         if need == "place_obj" and not roles.object_is_place:
             return False
-        if need == "person_obj" and not roles.object_is_person:
-            return False
+        if need == "person_obj" and (not roles.object_is_person or _reflexive_object(token)):
+            return False  # "killed himself": nobody acts on another
         if need == "mil_obj" and not roles.mil_argument:
             return False
         if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
             return False
+        if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "demonstrate that things work" shows, it does not protest
         if need.startswith("prt=") and _particle(token) != need[4:]:
             return False
         if need.startswith("obj=") and not any(
@@ -107,6 +122,13 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
         ):
             return False
     return True
+
+
+_REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
+
+
+def _reflexive_object(token: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVES for c in token.children)
 
 
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -155,6 +177,7 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                     tagged: TaggedRoles | None = None) -> list[Candidate]:
     """Every trigger in the body whose conditions hold, in text order."""
     sport = sport_report(doc)
+    teams = team_names(doc)
     by_sentence: dict[int, list[Place]] = {}
     for place in places:
         by_sentence.setdefault(place.span.sentence, []).append(place)
@@ -167,6 +190,7 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
                                    from_is_where=trigger.type == "RETREAT")
+                roles = without_teams(roles, teams)
                 roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i)
                 if roles is None:
                     continue
@@ -312,6 +336,20 @@ def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Pl
     return replace(event, targets=tuple(dict.fromkeys(event.targets + tuple(added))))
 
 
+def _political_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
+                      options: EventOptions, teams: frozenset[str]) -> tuple[Token, Roles] | None:
+    """The first anchor of sentence ``i`` whose doer is a named political actor, with its roles."""
+    doc = sent.doc
+    here = [p for p in places if p.span.sentence == i]
+    for token in anchors(sent):
+        roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
+                           from_is_where=kind == "RETREAT")
+        roles = without_teams(roles, teams)
+        if any(named_political_doer(a, options) for a in roles.actor):
+            return token, roles
+    return None
+
+
 def _classified(doc: Doc, article: Article, events: list[Event], model, index: ActorIndex,
                 places: tuple[Place, ...], options: EventOptions, context: dict) -> list[Event]:
     """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
@@ -323,17 +361,13 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
         if a.span is not None and a.sector in options.political} - ruled
     readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
-    sentences = list(doc.sents)
+    sentences, teams = list(doc.sents), team_names(doc)
     for i in sorted(open_sentences):
         kind = added_type(readings[i], quad_of, options)
-        token = anchor(sentences[i]) if kind else None
-        if token is None:
-            continue
-        where = kind in _OBJECT_IS_WHERE
-        roles = find_roles(token, index, [p for p in places if p.span.sentence == i], doc,
-                           object_is_where=where, from_is_where=kind == "RETREAT")
-        if not any(a.sector in options.political for a in roles.actor):
+        found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
+        if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
+        token, roles = found
         trigger = Trigger(token.lemma_.lower(), token.pos_, kind, None, ("classifier",), (), curated=False)
         confidence = 0.5 * float(readings[i].quad[quad_of[kind]]) - 0.2
         kept.append(to_event(doc, article, Candidate(token, trigger, roles, confidence), **context))
