@@ -145,3 +145,12 @@ def test_events_compound_actors_stay_lists():
     events = [e for e in _read("Russian and Belarusian troops attacked the town of Chernihiv.").events
               if e.type == "ASSAULT"]
     assert events and {a.country for a in events[0].actor} == {"RUS", "BLR"}
+
+
+def test_events_evidence_and_sentences_stop_at_the_text():
+    body = "Russian forces shelled Kharkiv on Monday.\n\nUkrainian troops recaptured Izium.  \n\nNothing else."
+    reading = _read(body)
+    spans = [e.evidence for e in reading.events] + list(reading.sentences)
+    assert reading.events and spans
+    for span in spans:  # no paragraph break or trailing space inside a span
+        assert span.text == span.text.strip() and body[span.start:span.end] == span.text

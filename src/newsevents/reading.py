@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from newsevents.extract.actors import extract_actors
+from newsevents.extract.actors import extract_actors, sentence_starts, to_span
 from newsevents.extract.attribution import extract_attributions
 from newsevents.extract.control import extract_control
 from newsevents.extract.events import extract_events
@@ -18,7 +18,7 @@ from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.times import extract_times
 from newsevents.language import load_nlp
-from newsevents.records import Article, Reading, Span
+from newsevents.records import Article, Reading
 from newsevents.settings import DEFAULT_SETTINGS, Settings
 
 # Documents spaCy parses together. Larger batches are no faster here (the models are small CNNs)
@@ -29,9 +29,8 @@ PARSE_BATCH = 8
 
 def read_doc(doc: Doc, article: Article) -> Reading:
     """Every record the stages find in one parsed article."""
-    sentences = tuple(
-        Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)
-    )
+    starts = sentence_starts(doc)
+    sentences = tuple(to_span(doc, s.start, s.end, starts) for s in doc.sents)
     places = extract_places(doc, article)
     times = extract_times(doc, article)
     actors = extract_actors(doc, article)

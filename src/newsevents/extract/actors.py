@@ -49,8 +49,13 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> Span:
-    """Our Span record for doc[start:end] (token offsets), with its sentence index."""
+    """Our Span record for doc[start:end] (token offsets), with its sentence index. Whitespace
+    tokens at either end (the paragraph break spaCy leaves on a sentence) are not part of it."""
     starts = starts if starts is not None else sentence_starts(doc)
+    while end - start > 1 and doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and doc[start].is_space:
+        start += 1
     piece = doc[start:end]
     return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
 
