@@ -9,9 +9,10 @@ rule relation keeps its links and attributes but takes the kept span of each kin
 its own, inner relations' contents first (a relation left with no content is dropped, unless
 its content holds another relation: the chain of sources needs it). Kept spans no rule relation took become
 relations of their own: a cue takes the nearest free content of its paragraph and the nearest
-free source of its sentence; a paraphrase left over is one more piece of the nearest relation
-whose cue stands in its sentence, a quote left over a relation without cue or source; a source
-left over joins the nearest relation of its sentence that has a cue and no source.
+free source of its sentence (with a source and no content, the clause it governs); a paraphrase
+left over is one more piece of the nearest relation whose cue stands in its sentence, a quote
+left over a relation without cue or source; a source left over joins the nearest relation of its
+sentence that has a cue and no source the tagger kept.
 """
 
 from __future__ import annotations
@@ -224,15 +225,42 @@ def _from_free_cues(ctx: Context, tagged: Chosen) -> list[Relation]:
             continue
         paragraph = _paragraph(ctx.text, cue[0])
         content = _nearest(tagged.free("content"), cue, paragraph)
+        sentence = _sentence(ctx, cue[0])
+        source = _nearest(tagged.free("source"), cue, sentence)
+        if content is None and source is not None:
+            content = _clause_around(ctx, cue, tagged)
         if content is None:
             continue
         tagged.used |= {("cue", cue), ("content", content)}
-        sentence = _sentence(ctx, cue[0])
-        source = _nearest(tagged.free("source"), cue, sentence)
         if source is not None:
             tagged.used.add(("source", source))
         found.append(_relation(ctx, content, cue, source))
     return found
+
+
+def _clause_around(ctx: Context, cue: tuple[int, int], tagged: Chosen) -> Optional[tuple[int, int]]:
+    """The content of a cue with a source but no tagged content ("As *the Post* *reported*, the
+    Inspector General issued subpoenas"): the words its clause governs after it, or for a cue
+    hung from a clause, that clause less the cue's own words. None when that would cross a kept
+    span (PolNeAR gives each word one role) or is a single word."""
+    verb = _cue_head(ctx, cue)
+    if verb is None:
+        return None
+    if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+        start, end = cue[1], verb.right_edge.idx + len(verb.right_edge)
+    else:
+        clause = verb.head
+        before = (clause.left_edge.idx, verb.left_edge.idx)
+        after = (verb.right_edge.idx + len(verb.right_edge),
+                 clause.right_edge.idx + len(clause.right_edge))
+        start, end = max(before, after, key=_length)
+    start, end = trim_marks(ctx.text, start, end)
+    span = (start, end)
+    if len(ctx.text[start:end].split()) < 2:
+        return None
+    if any(_overlap(span, other) > 0 for spans in tagged.spans.values() for other in spans):
+        return None
+    return span
 
 
 def _has_likely_cue(ctx: Context, cue: tuple[int, int], likely: dict[int, float]) -> bool:
@@ -291,13 +319,15 @@ def _attach_free_contents(
 
 def _attach_free_sources(ctx: Context, relations: list[Relation], tagged: Chosen) -> list[Relation]:
     """A free source goes to the nearest relation of its sentence that has a cue there and no
-    source."""
+    source the tagger kept (none, or a quote's speaker as the rules found it: PolNeAR marks the
+    mention beside the cue, "Gov. John Kasich (R-OH), said", the rules may name an earlier one)."""
     relations = list(relations)
+    kept = set(tagged.spans["source"])
     for source in tagged.free("source"):
         sentence = _sentence(ctx, source[0])
         candidates = [
             (n, r) for n, r in enumerate(relations)
-            if r.source is None and r.cue is not None and sentence[0] <= r.cue[0] < sentence[1]
+            if r.cue is not None and sentence[0] <= r.cue[0] < sentence[1] and r.source not in kept
         ]
         if not candidates:
             continue
