@@ -181,3 +181,17 @@ def test_clause_around_a_cue_without_content(nlp, text, content):
         spans["content"] = [(text.index("subpoenas"), len(text) - 1)]
     found = source_relations._clause_around(ctx, cue, source_relations.Chosen(spans))
     assert (_text(text, found) if found else None) == content
+
+
+@pytest.mark.parametrize("cue_text, attached", [("said", True), ("won", False)])
+def test_free_cue_joins_a_relation_of_its_sentence_without_cue(nlp, cue_text, attached):
+    text = f"Smith {cue_text} the vote was fair."
+    doc = nlp(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    cue = (6, 6 + len(cue_text))
+    content = (cue[1] + 1, len(text) - 1)
+    rule = source_relations.Relation("indirect", content, None, (0, 5))
+    chosen = source_relations.Chosen({"source": [(0, 5)], "cue": [cue], "content": [content]})
+    chosen.used |= {("source", (0, 5)), ("content", content)}
+    [found] = source_relations._attach_free_cues(ctx, [rule], chosen)
+    assert (found.cue == cue) is attached  # "won" is no cue word: the relation stays cue-less
