@@ -27,6 +27,7 @@ from newsevents.extract.coref import Context, sentence_index
 from newsevents.extract.cue_verbs import Relation, channel, cue_info
 from newsevents.extract.quote_marks import CLOSING, DOUBLED, OPENING, STRAIGHT
 from newsevents.extract.cue_model import cue_probabilities
+from newsevents.resources.cues import load_cues
 from newsevents.extract.source_tagger import KINDS, LOOSE_CUE, Tagged, tag, trim_marks
 
 QUOTE_EDGES = OPENING + CLOSING + STRAIGHT
@@ -91,8 +92,10 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     for n, rel in enumerate(relations):
         if n in by_rule:
             cue, source = chosen.take("cue", rel.cue), chosen.take("source", rel.source)
-            if rel.kind == "direct" and source is None:
-                source = rel.source  # a quote keeps its speaker when the tagger kept no span there
+            if source is None and (rel.kind == "direct" or _inverted(rel)):
+                # a quote keeps its speaker when the tagger kept no span there, and so does a
+                # source after its cue ("..., reported the Guardian"): PolNeAR has too few to learn
+                source = rel.source
             by_rule[n] = replace(by_rule[n], cue=cue, source=source)
         elif any(_within(r.content, rel.content) for r in by_rule.values()):
             by_rule[n] = _around(rel, chosen)
@@ -167,6 +170,10 @@ def _retag_content(ctx: Context, rel: Relation, tagged: Chosen) -> Optional[Rela
     if kind == "direct" and not _opens_quote(ctx.text, content):
         kind = "indirect"  # the tagger kept a part of the quote: a paraphrase around words quoted
     return replace(rel, kind=kind, content=content, more=more)
+
+
+def _inverted(rel: Relation) -> bool:
+    return rel.source is not None and rel.cue is not None and rel.source[0] >= rel.cue[1]
 
 
 def _length(span: tuple[int, int]) -> int:
@@ -272,6 +279,8 @@ def _has_likely_cue(ctx: Context, cue: tuple[int, int], likely: dict[int, float]
     tokens = list(ctx.doc.char_span(*cue, alignment_mode="expand") or ())
     if any(t.lower_ in PHRASE_WORDS for t in tokens):
         return False  # "according to X": attribution.py's phrase rules judge X (a plan is none)
+    if ctx.text[cue[0] : cue[1]].lower() in load_cues().certainty:
+        return False  # "X reportedly fled": attribution.py marks the claim, with no source
     return any(likely.get(t.i, 0.0) >= LOOSE_CUE for t in tokens)
 
 
