@@ -147,3 +147,51 @@ def test_shipped_tagger_keeps_clear_relations(nlp, text, source, cue, content):
 
 def _text(text: str, span):
     return text[span[0] : span[1]] if span else None
+
+
+def test_free_source_replaces_a_speaker_the_tagger_did_not_keep(blank):
+    text = "Smith won. The governor said no."
+    doc = blank(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    governor, said, no = (11, 23), (24, 28), (29, 31)
+    rule = source_relations.Relation("indirect", no, said, (0, 5))  # "Smith", found by coref
+    chosen = source_relations.Chosen({"source": [governor], "cue": [said], "content": [no]})
+    chosen.used |= {("cue", said), ("content", no)}
+    [found] = source_relations._attach_free_sources(ctx, [rule], chosen)
+    assert found.source == governor
+    # a source the tagger kept stays
+    kept = source_relations.Chosen({"source": [governor, (0, 5)], "cue": [said], "content": [no]})
+    kept.used |= {("cue", said), ("content", no), ("source", (0, 5))}
+    assert source_relations._attach_free_sources(ctx, [rule], kept) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("As the Post reported, the inspector issued subpoenas.", "the inspector issued subpoenas"),
+        ("As the Post reported, the inspector issued subpoenas.", None),  # the content is kept
+    ],
+)
+def test_clause_around_a_cue_without_content(nlp, text, content):
+    doc = nlp(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    cue = (text.index("reported"), text.index(","))
+    spans = {"source": [(3, 11)], "cue": [cue], "content": []}
+    if content is None:
+        spans["content"] = [(text.index("subpoenas"), len(text) - 1)]
+    found = source_relations._clause_around(ctx, cue, source_relations.Chosen(spans))
+    assert (_text(text, found) if found else None) == content
+
+
+@pytest.mark.parametrize("cue_text, attached", [("said", True), ("won", False)])
+def test_free_cue_joins_a_relation_of_its_sentence_without_cue(nlp, cue_text, attached):
+    text = f"Smith {cue_text} the vote was fair."
+    doc = nlp(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    cue = (6, 6 + len(cue_text))
+    content = (cue[1] + 1, len(text) - 1)
+    rule = source_relations.Relation("indirect", content, None, (0, 5))
+    chosen = source_relations.Chosen({"source": [(0, 5)], "cue": [cue], "content": [content]})
+    chosen.used |= {("source", (0, 5)), ("content", content)}
+    [found] = source_relations._attach_free_cues(ctx, [rule], chosen)
+    assert (found.cue == cue) is attached  # "won" is no cue word: the relation stays cue-less

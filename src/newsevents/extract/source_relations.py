@@ -9,9 +9,11 @@ rule relation keeps its links and attributes but takes the kept span of each kin
 its own, inner relations' contents first (a relation left with no content is dropped, unless
 its content holds another relation: the chain of sources needs it). Kept spans no rule relation took become
 relations of their own: a cue takes the nearest free content of its paragraph and the nearest
-free source of its sentence; a paraphrase left over is one more piece of the nearest relation
-whose cue stands in its sentence, a quote left over a relation without cue or source; a source
-left over joins the nearest relation of its sentence that has a cue and no source.
+free source of its sentence (with a source and no content, the clause it governs); a paraphrase
+left over is one more piece of the nearest relation whose cue stands in its sentence, a quote
+left over a relation without cue or source; a cue left over joins the nearest relation of its
+sentence that has no cue, then a source left over the nearest with a cue (or a quote) there and
+no source the tagger kept.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from newsevents.extract.coref import Context, sentence_index
 from newsevents.extract.cue_verbs import Relation, channel, cue_info
 from newsevents.extract.quote_marks import CLOSING, DOUBLED, OPENING, STRAIGHT
 from newsevents.extract.cue_model import cue_probabilities
+from newsevents.resources.cues import load_cues
 from newsevents.extract.source_tagger import KINDS, LOOSE_CUE, Tagged, tag, trim_marks
 
 QUOTE_EDGES = OPENING + CLOSING + STRAIGHT
@@ -89,8 +92,10 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     for n, rel in enumerate(relations):
         if n in by_rule:
             cue, source = chosen.take("cue", rel.cue), chosen.take("source", rel.source)
-            if rel.kind == "direct" and source is None:
-                source = rel.source  # a quote keeps its speaker when the tagger kept no span there
+            if source is None and (rel.kind == "direct" or _inverted(rel)):
+                # a quote keeps its speaker when the tagger kept no span there, and so does a
+                # source after its cue ("..., reported the Guardian"): PolNeAR has too few to learn
+                source = rel.source
             by_rule[n] = replace(by_rule[n], cue=cue, source=source)
         elif any(_within(r.content, rel.content) for r in by_rule.values()):
             by_rule[n] = _around(rel, chosen)
@@ -108,6 +113,7 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     found += _from_free_cues(ctx, chosen)
     found = _attach_free_contents(ctx, found, chosen)
     found += [_bare(ctx, span) for span in chosen.free("content")]
+    found = _attach_free_cues(ctx, found, chosen)
     found = _attach_free_sources(ctx, found, chosen)
     # a paraphrase with neither cue nor source attributes nothing (a quote still marks speech);
     # leaving them out also scored better on a held-out fifth of train (content F1 +.003)
@@ -164,6 +170,10 @@ def _retag_content(ctx: Context, rel: Relation, tagged: Chosen) -> Optional[Rela
     if kind == "direct" and not _opens_quote(ctx.text, content):
         kind = "indirect"  # the tagger kept a part of the quote: a paraphrase around words quoted
     return replace(rel, kind=kind, content=content, more=more)
+
+
+def _inverted(rel: Relation) -> bool:
+    return rel.source is not None and rel.cue is not None and rel.source[0] >= rel.cue[1]
 
 
 def _length(span: tuple[int, int]) -> int:
@@ -224,15 +234,42 @@ def _from_free_cues(ctx: Context, tagged: Chosen) -> list[Relation]:
             continue
         paragraph = _paragraph(ctx.text, cue[0])
         content = _nearest(tagged.free("content"), cue, paragraph)
+        sentence = _sentence(ctx, cue[0])
+        source = _nearest(tagged.free("source"), cue, sentence)
+        if content is None and source is not None:
+            content = _clause_around(ctx, cue, tagged)
         if content is None:
             continue
         tagged.used |= {("cue", cue), ("content", content)}
-        sentence = _sentence(ctx, cue[0])
-        source = _nearest(tagged.free("source"), cue, sentence)
         if source is not None:
             tagged.used.add(("source", source))
         found.append(_relation(ctx, content, cue, source))
     return found
+
+
+def _clause_around(ctx: Context, cue: tuple[int, int], tagged: Chosen) -> Optional[tuple[int, int]]:
+    """The content of a cue with a source but no tagged content ("As *the Post* *reported*, the
+    Inspector General issued subpoenas"): the words its clause governs after it, or for a cue
+    hung from a clause, that clause less the cue's own words. None when that would cross a kept
+    span (PolNeAR gives each word one role) or is a single word."""
+    verb = _cue_head(ctx, cue)
+    if verb is None:
+        return None
+    if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+        start, end = cue[1], verb.right_edge.idx + len(verb.right_edge)
+    else:
+        clause = verb.head
+        before = (clause.left_edge.idx, verb.left_edge.idx)
+        after = (verb.right_edge.idx + len(verb.right_edge),
+                 clause.right_edge.idx + len(clause.right_edge))
+        start, end = max(before, after, key=_length)
+    start, end = trim_marks(ctx.text, start, end)
+    span = (start, end)
+    if len(ctx.text[start:end].split()) < 2:
+        return None
+    if any(_overlap(span, other) > 0 for spans in tagged.spans.values() for other in spans):
+        return None
+    return span
 
 
 def _has_likely_cue(ctx: Context, cue: tuple[int, int], likely: dict[int, float]) -> bool:
@@ -242,6 +279,8 @@ def _has_likely_cue(ctx: Context, cue: tuple[int, int], likely: dict[int, float]
     tokens = list(ctx.doc.char_span(*cue, alignment_mode="expand") or ())
     if any(t.lower_ in PHRASE_WORDS for t in tokens):
         return False  # "according to X": attribution.py's phrase rules judge X (a plan is none)
+    if ctx.text[cue[0] : cue[1]].lower() in load_cues().certainty:
+        return False  # "X reportedly fled": attribution.py marks the claim, with no source
     return any(likely.get(t.i, 0.0) >= LOOSE_CUE for t in tokens)
 
 
@@ -289,19 +328,45 @@ def _attach_free_contents(
     return relations
 
 
-def _attach_free_sources(ctx: Context, relations: list[Relation], tagged: Chosen) -> list[Relation]:
-    """A free source goes to the nearest relation of its sentence that has a cue there and no
-    source."""
+def _attach_free_cues(ctx: Context, relations: list[Relation], tagged: Chosen) -> list[Relation]:
+    """A free cue (one a candidate word heads) goes to the nearest relation without a cue whose
+    source (else content) stands in its sentence: a rule relation whose cue the tagger drew
+    elsewhere, or a content the tagger found alone."""
     relations = list(relations)
+    likely = cue_probabilities(ctx.doc)
+    for cue in tagged.free("cue"):
+        if not _has_likely_cue(ctx, cue, likely):
+            continue
+        sentence = _sentence(ctx, cue[0])
+        candidates = [
+            (n, r) for n, r in enumerate(relations)
+            if r.cue is None and sentence[0] <= (r.source or r.content)[0] < sentence[1]
+        ]
+        if not candidates:
+            continue
+        n, rel = min(candidates, key=lambda nr: _distance(nr[1].content, cue))
+        relations[n] = replace(rel, cue=cue)
+        tagged.used.add(("cue", cue))
+    return relations
+
+
+def _attach_free_sources(ctx: Context, relations: list[Relation], tagged: Chosen) -> list[Relation]:
+    """A free source goes to the nearest relation with a cue in its sentence (or a quote there
+    without one) and no source the tagger kept: none, or a quote's speaker as the rules found it
+    (PolNeAR marks the mention beside the cue, "Gov. John Kasich (R-OH), said", the rules may
+    name an earlier one). A paraphrase with neither cue nor source stays unattributed."""
+    relations = list(relations)
+    kept = set(tagged.spans["source"])
     for source in tagged.free("source"):
         sentence = _sentence(ctx, source[0])
         candidates = [
             (n, r) for n, r in enumerate(relations)
-            if r.source is None and r.cue is not None and sentence[0] <= r.cue[0] < sentence[1]
+            if sentence[0] <= (r.cue or r.content)[0] < sentence[1] and r.source not in kept
+            and (r.cue is not None or r.kind == "direct")
         ]
         if not candidates:
             continue
-        n, rel = min(candidates, key=lambda nr: _distance(nr[1].cue, source))
+        n, rel = min(candidates, key=lambda nr: _distance(nr[1].cue or nr[1].content, source))
         relations[n] = replace(rel, source=source)
         tagged.used.add(("source", source))
     return relations
