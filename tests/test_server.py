@@ -15,11 +15,7 @@ from newsevents.server import WEB, create_app
 from newsevents.store import Store, StoreError
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "benzinga-2022-07-lysychansk.txt"
-HOSTILE = (
-    "Militants <script>alert(1)</script> attack a checkpoint\n\n"
-    "Militants attacked a police checkpoint in the town of Kidal on Monday, killing two officers, "
-    "the army said in a statement. <img src=x onerror=alert(2)> The attack was the third this month.\n"
-)
+HOSTILE = (Path(__file__).parent / "fixtures" / "hostile.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,11 +19,7 @@ from newsevents.store import Store
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs it)")
 
-HOSTILE = (
-    "Militants <script>alert(1)</script> attack a checkpoint\n\n"
-    "Militants attacked a police checkpoint in the town of Kidal on Monday, killing two officers, "
-    "the army said in a statement. <img src=x onerror=alert(2)> The attack was the third this month.\n"
-)
+HOSTILE = (Path(__file__).parent / "fixtures" / "hostile.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
