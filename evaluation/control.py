@@ -9,7 +9,7 @@ Claims: the pipeline's ControlClaims over the ukraine-media corpus, ingested int
 existing one with ``--db``). A claim says which side holds a place at a date (its as-of date, else
 the article's publication date): "captured", "retaken" and "holds" give the controller, "withdrawn"
 the other side, "contested" a contested city. It is matched to the gold city with its name within
-30 km, and checked against the holder at that date: the snapshot after the date when it was
+30 km (claims on a region or country are not compared), and checked against the holder at that date: the snapshot after the date when it was
 confirmed on or before it, else the holder of the snapshots on both sides when they agree. Claims
 whose date falls in a change of hands that the snapshots cannot place are left out (``ambiguous``).
 
@@ -133,6 +133,8 @@ def score(claims: list[dict], history, show_errors: bool = False) -> dict[str, f
     for claim in claims:
         side, day = claimed_side(claim), _claim_day(claim)
         key = _key(claim["place"] or "")
+        if claim.get("place_feature") not in (None, "city"):
+            continue  # the gold lists cities: a claim on the Donetsk region is not one on Donetsk
         if side is None or day is None or not any(_holding(c, key, claim["lat"], claim["lon"]) for _, c in history):
             continue
         truth = holder(history, key, claim["lat"], claim["lon"], day)
@@ -155,6 +157,7 @@ def score(claims: list[dict], history, show_errors: bool = False) -> dict[str, f
                 changes += 1
                 caught += any(
                     _key(c["place"] or "") == key and claimed_side(c) == now.side
+                    and c.get("place_feature") in (None, "city")
                     and _claim_day(c) and first - WINDOW <= _claim_day(c) <= second + WINDOW
                     and (c["lat"] is None or _km(c["lat"], c["lon"], now.lat, now.lon) <= MATCH_KM)
                     for c in claims)

@@ -23,6 +23,7 @@ def _claims(text):
         ("Ukrainian troops recaptured Kherson on Friday.", "Kherson", "UKR", "retaken"),
         ("Russian troops withdrew from Kherson.", "Kherson", "RUS", "withdrawn"),
         ("Russia's control over Melitopol remains firm.", "Melitopol", "RUS", "holds"),
+        ("Heavy fighting for Severodonetsk is under way.", "Severodonetsk", "contested", "contested"),
     ],
 )
 def test_control_claims(text, place, controller, status):
@@ -40,6 +41,9 @@ def test_control_claims(text, place, controller, status):
         "Russia scaled back its ambitions to capture the capital, Kyiv.",
         "Russia launched an offensive to capture Kyiv.",
         "The failure to capture Kyiv embarrassed Moscow.",
+        "His friend, who fought in the battle for Kyiv, is still in the capital.",
+        "Residents are preparing for a battle for Odesa.",
+        "Russia controls assets that used to be under Kyiv's jurisdiction.",
     ],
 )
 def test_control_nothing_from_failed_planned_or_plain_mentions(text):
@@ -52,3 +56,8 @@ def test_control_as_of_falls_back_to_publication_date():
     (claim,) = reading.control_claims
     assert claim.as_of is not None
     assert claim.evidence.text.startswith("Russian forces captured")
+
+
+def test_control_a_clause_inside_the_object_names_no_controlled_place():
+    claims, _ = _claims("Russian forces control the city of Izium, which lies on the road to Sloviansk.")
+    assert {(place, who) for place, who, _ in claims} == {("Izium", "RUS")}

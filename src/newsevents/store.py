@@ -276,7 +276,8 @@ class Store:
     def control_claims(self, *, place: str | None = None) -> list[dict[str, Any]]:
         """Control claims (who holds which place), oldest first, with the article's date."""
         sql = (
-            "SELECT c.place, c.geonameid, c.lat, c.lon, c.controller, c.status, c.as_of, "
+            "SELECT c.place, c.geonameid, c.lat, c.lon, "
+            "json_extract_string(c.record, '$.place.feature') AS place_feature, c.controller, c.status, c.as_of, "
             "c.as_of_start, c.as_of_end, c.source, c.outlet, c.evidence, c.article_id, "
             "a.published, a.url FROM control_claims c JOIN articles a ON a.id = c.article_id"
         )

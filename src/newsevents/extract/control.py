@@ -20,6 +20,7 @@ from newsevents.records import Article, Attribution, ControlClaim, Event, Place,
 RETAKE_LEMMAS = {"retake", "recapture", "liberate", "regain", "reclaim", "recover"}
 HOLD_VERBS = {"control", "hold"}
 CONTEST_NOUNS = {"fighting", "battle", "fight", "struggle"}
+SETTLING_VERBS = {"win", "lose", "end", "survive", "prepare", "remember", "recall", "finish", "conclude"}
 PROVINCE_NOUNS = {"province", "region", "oblast", "state"}
 # An attempt ("tried to capture") or a guess ("probably captured") says nothing about who holds it.
 _UNSURE = {"denied", "hypothetical", "future", "hedged"}
@@ -67,9 +68,14 @@ def claims_from_events(events: tuple[Event, ...], article: Article) -> list[Cont
 
 
 def _place_of_phrase(token: Token, sentence_places: list[Place], all_places: tuple[Place, ...]):
-    """The place a phrase names: a named place in it, or a province resolved from the sentence."""
+    """The place a phrase names: a named place in it, or a province resolved from the sentence.
+    A clause inside the phrase is not the phrase ("the resources that used to be under Kyiv's
+    jurisdiction" names no place Russia controls)."""
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    inside = [p for p in sentence_places if lo <= p.span.start and p.span.end <= hi]
+    clauses = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+               for c in token.subtree if c.dep_ in {"relcl", "acl", "advcl"} and c.i != token.i]
+    inside = [p for p in sentence_places if lo <= p.span.start and p.span.end <= hi
+              and not any(a <= p.span.start < b for a, b in clauses)]
     if inside:
         return inside[-1]
     if token.lemma_.lower() in PROVINCE_NOUNS:
@@ -110,7 +116,7 @@ def _phrase_claims(doc: Doc, article: Article, places: tuple[Place, ...], events
             owner = next((c for c in token.children if c.dep_ == "nsubj"), None)
             target = next((c for c in token.children if c.dep_ == "dobj"), None)
             status = "holds"
-        elif lemma in CONTEST_NOUNS and token.pos_ == "NOUN":
+        elif lemma in CONTEST_NOUNS and token.pos_ == "NOUN" and not _settled(token):
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}), None)
             target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
             status = "contested"
@@ -134,6 +140,19 @@ def _phrase_claims(doc: Doc, article: Article, places: tuple[Place, ...], events
                                   attribution_of(token, attributions)
                                   or _sentence_attribution(events, evidence)))
     return found
+
+
+def _settled(noun: Token) -> bool:
+    """Whether "the battle for X" is told as over, won, lost or yet to come ("fought in the battle
+    for Kyiv", "has won the battle for Mariupol", "preparing for a battle"), not as going on: the
+    verb it hangs from is in the past, or one that ends or awaits a fight."""
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    past = verb.tag_ in {"VBD", "VBN"} or any(c.lower_ == "had" for c in verb.children)
+    return past or verb.lemma_.lower() in SETTLING_VERBS
 
 
 def bisect_sentence(starts: list[int], i: int) -> int:
