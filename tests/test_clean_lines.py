@@ -131,6 +131,12 @@ def test_clean_lines_label_prefix_does_not_swallow_long_paragraphs(text):
     assert label(text) is None
 
 
+def test_clean_lines_a_story_saved_as_one_line_is_not_its_closing_caption():
+    story = "The festival will raise money for famine relief, its organisers said on Monday. " * 20
+    assert label(story + "FILE - The host appears at a concert. (Photo by Jane Doe/AP, File)") is None
+    assert label("The host appears at a concert in Paris. (Photo by Jane Doe/AP, File)") is not None
+
+
 def test_clean_lines_long_paragraph_ending_in_contact_details_is_prose():
     text = "Volunteers drove three ambulances from the coast to the border over the weekend. " * 8
     text += "If you have a story suggestion email news@example.org"

@@ -111,6 +111,7 @@ def test_cli_bad_input_is_reported_and_the_rest_is_stored(tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     named = " ".join(errors)
     assert "empty.txt" in named and "binary.txt" in named and "lines.jsonl:2" in named
+    assert all(line.count(str(folder)) == 1 for line in errors)  # each names its file once
     (menu,) = [line for line in errors if "menu.html" in line]
     assert menu.count("menu.html") == 1 and "no article" in menu  # the file named once
     assert "4 failed" in result.stderr
@@ -118,6 +119,16 @@ def test_cli_bad_input_is_reported_and_the_rest_is_stored(tmp_path):
         headlines = {r["headline"] for r in store.query("SELECT headline FROM articles")}
     assert "Troops shell Avdiivka" in headlines and "Strike on Kharkiv" in headlines
     assert any(h.startswith("Vladimir Putin's Generals") for h in headlines)
+
+
+def test_cli_read_reports_a_bad_file_and_reads_the_rest(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "good.txt").write_text(WIRE)
+    result = runner.invoke(app, ["read", str(tmp_path / "empty.txt"), str(tmp_path / "good.txt")])
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {tmp_path / 'empty.txt'}: empty file"]  # the file named once
+    assert "Troops shell Avdiivka" in result.stdout
 
 
 def test_cli_help_is_clear():

@@ -15,6 +15,7 @@ from typing import Optional
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "clean"
 SHORT_LINE_WORDS = 25  # "line" patterns judge only blocks this short: prose may mention a newsletter
+CAPTION_MAX_WORDS = 150  # no caption runs longer: a longer block ending in a credit is a story
 LONG_BLOCK_WORDS = 60  # longer blocks dense in function words are prose whatever their ending
 LABELLED_BLOCK_WORDS = 50
 UNENDED_PROSE_WORDS = 25
@@ -89,8 +90,9 @@ def label(text: str) -> Optional[Label]:
         if pattern.scope == "line" and count > SHORT_LINE_WORDS:
             continue
         if pattern.scope == "prefix" and not pattern.barrier and count > LABELLED_BLOCK_WORDS:
-            if not _closing(pattern):
-                continue  # "Photos: ..." opening a long paragraph is a caption glued to the story
+            if not _closing(pattern) or count > CAPTION_MAX_WORDS:
+                continue  # "Photos: ..." opening a long paragraph is a caption glued to the story,
+                # and so is "(Photo by ...)" closing a whole story a crawler saved as one line
         if pattern.regex.search(stripped):
             return Label(pattern.kind, pattern.barrier)
     return None

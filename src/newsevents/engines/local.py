@@ -58,7 +58,7 @@ def iter_articles(
     """Clean Articles from files, directories or "-" (stdin); failures in their place."""
     for item in iter_documents(paths, metadata=metadata):
         if isinstance(item, SourceError):
-            yield Failure(item.origin, item.message)
+            yield Failure(item.origin, item.reason)
             continue
         try:
             yield clean(item)
@@ -67,9 +67,10 @@ def iter_articles(
 
 
 def read_many(
-    articles: Iterable[Article], settings: Settings = DEFAULT_SETTINGS
+    articles: Iterable[Article | Failure], settings: Settings = DEFAULT_SETTINGS
 ) -> Iterator[Reading | Failure]:
-    """Readings in input order, in ``settings.processes`` worker processes."""
+    """Readings in input order, in ``settings.processes`` worker processes; documents that could
+    not be cleaned (``iter_articles``' Failures) come out as they went in."""
     chunks = _chunks(articles, settings.batch_size)
     if settings.processes <= 1:
         for chunk in chunks:
@@ -134,7 +135,14 @@ def _release_memory() -> None:
         pass  # not glibc
 
 
-def _read_chunk(chunk: list[Article], settings: Settings) -> list[Reading | Failure]:
+def _read_chunk(chunk: list[Article | Failure], settings: Settings) -> list[Reading | Failure]:
+    """The chunk's readings in order; a document that failed before reading stays its Failure."""
+    read = iter(_read_articles(
+        [item for item in chunk if not isinstance(item, Failure)], settings))
+    return [item if isinstance(item, Failure) else next(read) for item in chunk]
+
+
+def _read_articles(chunk: list[Article], settings: Settings) -> list[Reading | Failure]:
     try:
         return list(read_articles(chunk, settings))
     except Exception:  # one bad article must not lose its neighbours: retry them one by one

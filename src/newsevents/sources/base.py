@@ -54,7 +54,8 @@ class SourceError(Exception):
     def __init__(self, origin: str, message: str) -> None:
         # One line, naming the file (and line) first, so a log of many is greppable.
         self.origin = origin
-        self.message = " ".join(f"{origin}: {message}".split())
+        self.reason = " ".join(message.split())
+        self.message = f"{origin}: {self.reason}"
         super().__init__(self.message)
 
     def __repr__(self) -> str:
