@@ -25,14 +25,11 @@ import argparse
 import itertools
 import json
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from evaluation.common import shared_data, summary_line
+from evaluation.common import corpus_arguments, ingested, shared_data, summary_line
 from newsevents.corroborate import cluster_events
-from newsevents.engines.local import ingest
-from newsevents.settings import Settings
 from newsevents.store import Store
 
 
@@ -95,23 +92,15 @@ def evaluate(limit: int | None = None, db: Path | None = None, processes: int = 
     reused if it exists) and score it."""
     files = gold_files(limit)
     stories = {url: (story, name) for url, story, name in files.values()}
-    with tempfile.TemporaryDirectory() as scratch:
-        db = db or Path(scratch) / "clusters.duckdb"
-        if not db.exists():
-            with Store(db) as store:
-                ingest([str(p) for p in files], store, settings=Settings(db=str(db), processes=processes))
-        with Store(db, read_only=True) as store:
-            scores = score(store, stories, show_errors)
+    with ingested(db, processes, lambda _: [str(p) for p in files]) as store:
+        scores = score(store, stories, show_errors)
     scores["stories"] = len({story for story, _ in stories.values()})
     return scores
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="only the N largest stories")
-    parser.add_argument("--db", type=Path, default=None, help="keep (or reuse) the ingested store here")
-    parser.add_argument("--processes", "-p", type=int, default=2)
-    parser.add_argument("--show-errors", action="store_true", help="print every wrong merge")
+    corpus_arguments(parser, limit="only the N largest stories", errors="print every wrong merge")
     args = parser.parse_args(argv)
     scores = evaluate(args.limit, args.db, args.processes, args.show_errors)
     print(f"{scores['articles']} articles of {scores['stories']} stories; {scores['copies']} copies"

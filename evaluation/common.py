@@ -6,7 +6,11 @@ The `make eval-NAME` runner and the CI floor tests share one code path: a test c
 
 from __future__ import annotations
 
+import argparse
 import json
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsevents.settings import shared_data_root
@@ -48,3 +52,28 @@ def _fmt(value: float) -> str:
 def floors(name: str) -> dict[str, float]:
     """The guarded minimum scores for a component (lowering one is a visible change)."""
     return json.loads((FLOORS / f"{name}.json").read_text())
+
+
+@contextmanager
+def ingested(db: Path | None, processes: int, inputs: Callable[[Path], list[str]]) -> Iterator:
+    """A read-only Store of what the whole pipeline makes of ``inputs(scratch folder)``: ingested
+    into ``db`` (kept) or a temporary file, or ``db`` as it is when it exists already."""
+    from newsevents.engines.local import ingest
+    from newsevents.settings import Settings
+    from newsevents.store import Store
+
+    with tempfile.TemporaryDirectory() as scratch:
+        db = db or Path(scratch) / "ingested.duckdb"
+        if not db.exists():
+            with Store(db) as store:
+                ingest(inputs(Path(scratch)), store, settings=Settings(db=str(db), processes=processes))
+        with Store(db, read_only=True) as store:
+            yield store
+
+
+def corpus_arguments(parser: argparse.ArgumentParser, *, limit: str, errors: str) -> None:
+    """The options of an evaluation that ingests a corpus: --limit, --db, --processes, --show-errors."""
+    parser.add_argument("--limit", type=int, default=None, help=limit)
+    parser.add_argument("--db", type=Path, default=None, help="keep (or reuse) the ingested store here")
+    parser.add_argument("--processes", "-p", type=int, default=2)
+    parser.add_argument("--show-errors", action="store_true", help=errors)

@@ -32,15 +32,11 @@ import json
 import math
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluation.common import shared_data, summary_line
-from newsevents.engines.local import ingest
-from newsevents.settings import Settings
-from newsevents.store import Store
+from evaluation.common import corpus_arguments, ingested, shared_data, summary_line
 
 SIDES = {"Ukraine": "UKR", "Russia": "RUS", "Luhansk PR": "RUS", "Donetsk PR": "RUS", "Contested": "contested"}
 OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR"}
@@ -189,23 +185,15 @@ def _corpus_subset(limit: int | None, history, folder: Path) -> list[str]:
 def evaluate(limit: int | None = None, db: Path | None = None, processes: int = 2,
              show_errors: bool = False) -> dict[str, float]:
     history = snapshots()
-    with tempfile.TemporaryDirectory() as scratch:
-        db = db or Path(scratch) / "control.duckdb"
-        if not db.exists():
-            with Store(db) as store:
-                ingest(_corpus_subset(limit, history, Path(scratch)), store,
-                       settings=Settings(db=str(db), processes=processes))
-        with Store(db, read_only=True) as store:
-            claims = store.control_claims()
+    with ingested(db, processes, lambda scratch: _corpus_subset(limit, history, scratch)) as store:
+        claims = store.control_claims()
     return score(claims, history, show_errors)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="only N articles naming a city that changed hands")
-    parser.add_argument("--db", type=Path, default=None, help="keep (or reuse) the ingested store here")
-    parser.add_argument("--processes", "-p", type=int, default=2)
-    parser.add_argument("--show-errors", action="store_true", help="print every claim Wikipedia contradicts")
+    corpus_arguments(parser, limit="only N articles naming a city that changed hands",
+                     errors="print every claim Wikipedia contradicts")
     args = parser.parse_args(argv)
     scores = evaluate(args.limit, args.db, args.processes, args.show_errors)
     print(f"{scores['claims']} control claims; {scores['checked']} checked against Wikipedia, "
