@@ -19,13 +19,12 @@ stand alone.
 
 from __future__ import annotations
 
-import functools
-import logging
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsevents.extract.crf import bio_spans, crf_tagger
 from newsevents.ontology import event_lexicon
 from newsevents.records import Actor
 
@@ -33,20 +32,11 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "models" / "eve
 ROLES = ("S", "T")
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECTS = {"dobj", "obj", "dative", "pobj", "attr", "oprd"}
-_log = logging.getLogger(__name__)
 
 
-@functools.lru_cache(maxsize=1)
 def role_model():
     """The trained tagger, loaded once; None (and a log line) when the model file is missing."""
-    if not MODEL_PATH.exists():
-        _log.info("no role tagger model at %s: event roles come from the parse alone", MODEL_PATH)
-        return None
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_PATH))
-    return tagger
+    return crf_tagger(MODEL_PATH, "event roles come from the parse alone")
 
 
 def _trigger_type(token: Token) -> str | None:
@@ -184,16 +174,7 @@ def sentence_features(sent: SpacySpan, actors: tuple[Actor, ...] = (),
 
 def spans_from_tags(sent: SpacySpan, tags: list[str]) -> list[tuple[int, int, str]]:
     """(start token, end token, role) of each tagged phrase; a stray I- starts a phrase."""
-    spans: list[list] = []
-    for token, tag in zip(sent, tags):
-        if tag == "O":
-            continue
-        prefix, role = tag.split("-", 1)
-        if prefix == "I" and spans and spans[-1][2] == role and spans[-1][1] == token.i:
-            spans[-1][1] = token.i + 1
-        else:
-            spans.append([token.i, token.i + 1, role])
-    return [(s, e, r) for s, e, r in spans]
+    return [(sent[first].i, sent[last].i + 1, role) for role, first, last in bio_spans(tags)]
 
 
 def tag_sentence(sent: SpacySpan, actors: tuple[Actor, ...] = (),

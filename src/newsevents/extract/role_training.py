@@ -16,6 +16,7 @@ import argparse
 from pathlib import Path
 
 from newsevents.extract.actors import extract_actors
+from newsevents.extract.crf import train_crf
 from newsevents.extract.role_tagger import (
     MODEL_PATH, chunk_positions, sentence_features, spans_from_tags,
 )
@@ -77,13 +78,7 @@ def examples(sentences: list[list[tuple[str, str]]]):
 
 
 def fit(data: list, path: Path) -> None:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for _, features, tags in data:
-        trainer.append(features, tags)
-    trainer.set_params(PARAMS)
-    trainer.train(str(path))
+    train_crf(((features, tags) for _, features, tags in data), PARAMS, path)
 
 
 def span_f1(data: list, path: Path) -> float:

@@ -13,13 +13,13 @@ PolNeAR span crosses a line break. source_relations.py turns the tagged spans ba
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.crf import bio_spans, crf_tagger
 from newsevents.extract.cue_model import cue_indices, cue_probabilities
 from newsevents.extract.cue_verbs import Relation
 
@@ -192,16 +192,9 @@ def sequence_features(
     return sequences
 
 
-@functools.lru_cache(maxsize=1)
 def load_tagger():
     """The CRF tagger, or None when its model file is absent (the rules stand alone then)."""
-    if not MODEL.exists():
-        return None
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL))
-    return tagger
+    return crf_tagger(MODEL, "attribution comes from the rules alone")
 
 
 @dataclass
@@ -233,14 +226,7 @@ class Tagged:
 
     def spans(self) -> list[tuple[str, int, int]]:
         """(kind, first, last) word positions of the best sequence's spans."""
-        found: list[tuple[str, int, int]] = []
-        for n, label in enumerate(self.labels):
-            prefix, _, kind = label.partition("-")
-            if prefix == "I" and found and found[-1][0] == kind and found[-1][2] == n - 1:
-                found[-1] = (kind, found[-1][1], n)
-            elif prefix in ("B", "I"):
-                found.append((kind, n, n))
-        return found
+        return bio_spans(self.labels)
 
     def chars(self, first: int, last: int) -> tuple[int, int]:
         end = self.words[last]

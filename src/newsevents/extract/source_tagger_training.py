@@ -14,6 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
+from newsevents.extract.crf import train_crf
 from newsevents.extract.source_tagger import MODEL, paragraphs, sequence_features, trim_marks
 from newsevents.settings import shared_data_root
 
@@ -87,13 +88,7 @@ def training_rows(name: str, text: str, spans, doc):
 
 
 def train(rows, out: Path = MODEL, params: dict | None = None) -> None:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for features, labels in rows:
-        trainer.append(features, labels)
-    trainer.set_params({**PARAMS, **(params or {})})
-    trainer.train(str(out))
+    train_crf(rows, {**PARAMS, **(params or {})}, out)
 
 
 def main(argv: list[str] | None = None) -> int:
