@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.common import GoldDataMissing, floors
+from evaluation.common import floors
 
 SUBSET = 40
 
 
 @pytest.mark.eval
-def test_eval_articles_floors():
+def test_eval_articles_floors(evaluated):
     from evaluation import articles
 
-    try:
-        scores = articles.evaluate(limit=SUBSET)
-    except GoldDataMissing as exc:
-        pytest.skip(f"../shared/data is missing: {exc}")
+    scores = evaluated(articles.evaluate, limit=SUBSET)
     for name, floor in floors("articles").items():
         assert scores[name] >= floor, f"{name} {scores[name]:.3f} fell below its floor {floor}"
 

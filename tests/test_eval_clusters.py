@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.common import GoldDataMissing, floors, shared_data
+from evaluation.common import floors
 
 pytestmark = pytest.mark.eval
 
@@ -12,14 +12,10 @@ LIMIT = 6  # stories: 80 articles, a dozen merged report pairs
 
 
 @pytest.fixture(scope="module")
-def scores():
-    try:
-        shared_data("corpora", "news-cluster")
-    except GoldDataMissing as missing:
-        pytest.skip(f"gold data missing: {missing}")
+def scores(evaluated):
     from evaluation.clusters import evaluate
 
-    return evaluate(limit=LIMIT)
+    return evaluated(evaluate, limit=LIMIT)
 
 
 def test_eval_clusters_merges_enough_pairs_to_judge(scores):

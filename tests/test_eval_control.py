@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.common import GoldDataMissing, floors, shared_data
+from evaluation.common import floors
 
 pytestmark = pytest.mark.eval
 
@@ -12,15 +12,10 @@ LIMIT = 120
 
 
 @pytest.fixture(scope="module")
-def scores():
-    try:
-        shared_data("gold", "control-wikipedia")
-        shared_data("corpora", "ukraine-media", "articles.jsonl")
-    except GoldDataMissing as missing:
-        pytest.skip(f"gold data missing: {missing}")
+def scores(evaluated):
     from evaluation.control import evaluate
 
-    return evaluate(limit=LIMIT)
+    return evaluated(evaluate, limit=LIMIT)
 
 
 def test_eval_control_checks_enough_claims_to_judge(scores):

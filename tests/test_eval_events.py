@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.common import GoldDataMissing, floors
+from evaluation.common import floors
 
 pytestmark = pytest.mark.eval
 
@@ -12,13 +12,10 @@ LIMIT = 40
 
 
 @pytest.fixture(scope="module")
-def scores():
+def scores(evaluated):
     from evaluation import events
 
-    try:
-        return events.evaluate(limit=LIMIT)
-    except GoldDataMissing as error:
-        pytest.skip(f"gold data missing: {error}")
+    return evaluated(events.evaluate, limit=LIMIT)
 
 
 @pytest.mark.parametrize("name", sorted(floors("events")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.common import GoldDataMissing, floors, shared_data
+from evaluation.common import floors
 
 pytestmark = pytest.mark.eval
 
@@ -12,14 +12,10 @@ LIMIT = 40
 
 
 @pytest.fixture(scope="module")
-def scores():
-    try:
-        shared_data("gold", "temporal", "TBAQ-cleaned")
-    except GoldDataMissing as missing:
-        pytest.skip(f"gold data missing: {missing}")
+def scores(evaluated):
     from evaluation.times import evaluate
 
-    return evaluate(limit=LIMIT)
+    return evaluated(evaluate, limit=LIMIT)
 
 
 @pytest.mark.parametrize("metric", sorted(floors("times")))
