@@ -2,6 +2,7 @@
 
 The small English model alone tags Ukrainian towns as places about a quarter of the time, so an
 entity ruler built from the gazetteer runs before its NER and marks known place names as GPE/LOC.
+The model's attribute ruler finds its matches faster (``attribute_matches``), with the same result.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import functools
 import spacy
 from spacy.language import Language
 
+from newsevents.attribute_matches import speed_up
 from newsevents.settings import DEFAULT_MODEL
 
 
@@ -28,6 +30,8 @@ def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Lang
             f"spaCy model {model!r} is not installed; run `make install` "
             f"(or set NEWSEVENTS_MODEL to an installed model): {error}"
         ) from None
+    if "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))
     if with_gazetteer:
         from newsevents.gazetteer import ruler_patterns
 

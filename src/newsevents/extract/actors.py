@@ -31,6 +31,8 @@ _DROP = {"'s", "’s", "'", "’"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _LOOKBACK_SENTENCES = 3
 _POSSESSIVE_END = re.compile(r"[´'’]s$")
+# Per-parse caches in ``doc.user_data`` (a parse never changes once read).
+_STARTS, _CODES = "newsevents.sentence_starts", "newsevents.actor_codes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,10 @@ class _Code:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Token offsets where each sentence starts (position in list(doc.sents) = sentence index)."""
-    return [sent.start for sent in doc.sents]
+    # Every stage asks, once per span it makes: walk the sentences once per parse.
+    if (found := doc.user_data.get(_STARTS)) is None:
+        found = doc.user_data[_STARTS] = tuple(sent.start for sent in doc.sents)
+    return list(found)
 
 
 def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> Span:
@@ -254,6 +259,17 @@ def _code_entity(doc: Doc, ent: SpacySpan, want: str, lex: ActorLexicon) -> _Cod
 
 
 def _code_mention(
+    doc: Doc, start: int, end: int, head: Token, lex: ActorLexicon, *, follow: bool = True
+) -> _Code:
+    # Quotes, attributions and events code the mentions the actors stage coded: once per parse.
+    memo = doc.user_data.setdefault(_CODES, {})
+    key = (start, end, head.i, follow, id(lex))
+    if (code := memo.get(key)) is None:
+        code = memo[key] = _code_mention_once(doc, start, end, head, lex, follow=follow)
+    return code
+
+
+def _code_mention_once(
     doc: Doc, start: int, end: int, head: Token, lex: ActorLexicon, *, follow: bool = True
 ) -> _Code:
     tokens = list(doc[start:end])
