@@ -148,7 +148,29 @@ def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expect
          "blew", "Hadera"),
         # what else happened in the same action happened where it did
         ("Militants stormed the town of Baga, killing dozens of people.", "killing", "Baga"),
+        # a neighbourhood's phrase gives the neighbourhood, not the city that owns it
+        ("Three people were killed in the Aleppo neighbourhood of Bustan al-Qasr.", "killed", "Bustan al-Qasr"),
+        # a direction on the trigger, when nothing else says where
+        ("Soldiers arrested six suspects in raids south of Kandahar on Monday.", "arrested", "Kandahar"),
+        # a participle on a place is done to it ("the Golan Heights, captured in 1967")
+        ("Damascus wants back the Golan Heights, captured by Israel in 1967.", "captured", "Golan Heights"),
+        # an object the parse hangs on a date, or shares with the verb joined after it
+        ("Riot police patrolled Harare Saturday.", "patrolled", "Harare"),
+        ("The army captured and held Jenin for a week.", "captured", "Jenin"),
     ],
 )
 def test_event_place_choice(nlp, sentence, trigger, expected):
     assert where_all(nlp, sentence, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        # a direction on another verb says where that happened
+        ("He was captured and sent to a labour camp north of Budapest.", "captured"),
+        # a place named in coordination with no place of the event is not one
+        ("Rebels from Chad and Sudan captured two aid workers.", "captured"),
+    ],
+)
+def test_event_place_none(nlp, sentence, trigger):
+    assert where_all(nlp, sentence, trigger) == (None, [])

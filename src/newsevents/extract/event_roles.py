@@ -37,7 +37,8 @@ _ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY"}
 _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 _PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
                 "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
-                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield"}
+                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield",
+                "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +234,8 @@ def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_wher
                   from_is_where=from_is_where)[0]
 
 
-def event_places(doc: Doc, trigger: Token, places: list[Place], **options) -> tuple[Place | None, tuple[Place, ...]]:
+def event_places(doc: Doc, trigger: Token, places: list[Place],
+                 **options) -> tuple[Place | None, tuple[Place, ...]]:
     """Where the event a trigger names happened and the places named with it (``Event.place``
     and ``Event.also_at``: what the evaluation scores)."""
     place = event_place(doc, trigger, places, **options)
@@ -255,6 +257,8 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
         t.lemma_.lower() in _PLACE_NOUNS for t in objects
     )
     where = object_place if object_is_place and object_is_where else None
+    if where is None and object_is_where:
+        where = next((p for t in _misparsed_objects(trigger) if (p := _place_at(t, places)) is not None), None)
     place, targets = _locate(trigger, places, where, from_is_where)
     if place is None:
         # where a passive subject is or was going ("a sailor from the port of Gdansk was shot ...
@@ -269,6 +273,19 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
         place = _where(doc, trigger.head, places, _object_tokens(trigger.head), object_is_where=True,
                        from_is_where=False)[0]
     return place, targets, object_is_place
+
+
+def _misparsed_objects(trigger: Token) -> list[Token]:
+    """Objects the parse hangs elsewhere: a place read as a date's modifier ("patrolled Harare
+    Saturday") and, for a verb with no object, that of the verb joined after it ("captured and
+    annexed east Jerusalem")."""
+    found = [g for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+             for g in c.children if g.dep_ == "compound" and g.ent_type_ in ("GPE", "LOC", "FAC")]
+    if not any(c.dep_ in OBJECT_DEPS for c in trigger.children):
+        joined = next((c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if joined is not None and any(c.dep_ == "cc" and c.i < joined.i for c in trigger.children):
+            found += [c for c in joined.children if c.dep_ in ("dobj", "obj")]
+    return found
 
 
 def _argument_tokens(trigger: Token) -> list[Token]:

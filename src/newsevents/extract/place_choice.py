@@ -81,11 +81,19 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
         found = _narrowest(_clause(prep), mine)
         if found is not None:
             return found
+    # a direction on the trigger itself ("captured eight suspects in raids north of Baghdad")
+    for direction in trigger.children:
+        if direction.dep_ in ("npadvmod", "advmod") and direction.lower_ in _DIRECTIONS:
+            found = _narrowest(_clause(direction), mine)
+            if found is not None:
+                return found
     if object_is_where and trigger.lemma_.lower() not in _DONE_TO_PEOPLE:
         # what was done to a place, said in the passive ("Jaffna was captured", "Grozny's streets
         # are patrolled"), when the gazetteer places it and it is no given name or surname
         # ("Montoya was captured" is a person)
         patients = [x for c in trigger.children if c.dep_ == "nsubjpass" for x in _name_core(c)]
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "Eastern Slavonia, captured in 1991"
+            patients += _name_core(trigger.head)
         personal = load_gazetteer().personal_names
         return smallest_place([p for p in places_naming(patients, mine)
                                if p.feature != "unresolved" and normalize(p.text) not in personal])
