@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsevents.extract.places import event_location, extract_places
+from newsevents.extract.place_choice import event_location
+from newsevents.extract.places import extract_places
 from newsevents.records import Article
 
 
@@ -108,3 +109,68 @@ def test_town_modifying_a_site_is_narrower_than_the_region(nlp):
     doc = nlp(sentence)
     places = extract_places(doc, Article(id="t", headline="", body=sentence))
     assert event_place(doc, doc[1], places).text == "Kirkuk"
+
+
+def where_all(nlp, sentence, trigger):
+    from newsevents.extract.event_roles import event_places
+
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    place, also_at = event_places(doc, next(t for t in doc if t.text == trigger), list(places))
+    return None if place is None else place.text, [p.text for p in also_at]
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # the places named in coordination with the chosen one are where it happened too
+        ("Protesters marched in Berlin and Munich on Saturday.", "marched", ("Berlin", ["Munich"])),
+        ("Rebels captured Goma and Bukavu after a week of fighting.", "captured", ("Goma", ["Bukavu"])),
+        ("Two soldiers were killed in the provinces of Kandahar and Helmand.", "killed",
+         ("Kandahar", ["Helmand"])),
+        # a place elsewhere in the sentence is not named with it
+        ("Rebels captured Goma, and talks resumed in Nairobi.", "captured", ("Goma", [])),
+    ],
+)
+def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expected):
+    assert where_all(nlp, sentence, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # a place noun's phrase gives its narrowest place, not the region its span ends in
+        ("Soldiers shot dead two men in the West Bank town of Hebron.", "shot", "Hebron"),
+        # the owner of a place holds it ("Kenya's Garissa county")
+        ("Gunmen killed four teachers in a village in Kenya's Garissa county.", "killed", "Garissa county"),
+        # where someone comes from is not where it happened
+        ("A bomber from a village near the city of Tulkarm blew himself up at a market in Hadera.",
+         "blew", "Hadera"),
+        # what else happened in the same action happened where it did
+        ("Militants stormed the town of Baga, killing dozens of people.", "killing", "Baga"),
+        # a neighbourhood's phrase gives the neighbourhood, not the city that owns it
+        ("Three people were killed in the Aleppo neighbourhood of Bustan al-Qasr.", "killed", "Bustan al-Qasr"),
+        # a direction on the trigger, when nothing else says where
+        ("Soldiers arrested six suspects in raids south of Kandahar on Monday.", "arrested", "Kandahar"),
+        # a participle on a place is done to it ("the Golan Heights, captured in 1967")
+        ("Damascus wants back the Golan Heights, captured by Israel in 1967.", "captured", "Golan Heights"),
+        # an object the parse hangs on a date, or shares with the verb joined after it
+        ("Riot police patrolled Harare Saturday.", "patrolled", "Harare"),
+        ("The army captured and held Jenin for a week.", "captured", "Jenin"),
+    ],
+)
+def test_event_place_choice(nlp, sentence, trigger, expected):
+    assert where_all(nlp, sentence, trigger)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        # a direction on another verb says where that happened
+        ("He was captured and sent to a labour camp north of Budapest.", "captured"),
+        # a place named in coordination with no place of the event is not one
+        ("Rebels from Chad and Sudan captured two aid workers.", "captured"),
+    ],
+)
+def test_event_place_none(nlp, sentence, trigger):
+    assert where_all(nlp, sentence, trigger) == (None, [])

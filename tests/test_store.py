@@ -183,14 +183,45 @@ def test_store_upgrades_a_database_from_before_the_acled_columns(tmp_path):
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
         store.write(make_reading())
-        store.db.execute("ALTER TABLE events DROP COLUMN acled_event_type")
-        store.db.execute("ALTER TABLE events DROP COLUMN acled_sub_event_type")
+        for column in ("acled_event_type", "acled_sub_event_type", "also_at"):  # added in this order
+            store.db.execute(f"ALTER TABLE events DROP COLUMN {column}")
     with pytest.raises(StoreError, match="older newsevents.*open it once for writing"):
         Store(path, read_only=True)
     with Store(path) as store:  # opening for writing adds and fills the columns
         assert {r["acled_event_type"] for r in store.events()} == {"Battles", "Strategic developments"}
+        assert [r["also_at"] for r in store.events()] == [[], []]  # the old records name no other place
         store.write(make_reading("a2"))
         assert store.count("events") == 4
+
+
+def with_also_at(reading: Reading) -> Reading:
+    """The shelling happened in Marinka too ("shelled Avdiivka and Marinka")."""
+    marinka = reading.places[1]
+    return dataclasses.replace(reading, events=(dataclasses.replace(reading.events[0], also_at=(marinka,)),
+                                                reading.events[1]))
+
+
+def test_store_events_carry_the_places_named_with_their_place(store, tmp_path):
+    store.write(with_also_at(make_reading()))
+    withdrew, shelled = store.events()  # newest first
+    assert (shelled["place"], shelled["also_at"], withdrew["also_at"]) == ("Avdiivka", ["Marinka"], [])
+    assert [r["type"] for r in store.events(place="Marinka")] == ["RETREAT", "ASSAULT"]
+    (record,) = [from_dict(Event, json.loads(r)) for (r,) in store.db.execute(
+        "SELECT record FROM events WHERE type = 'ASSAULT'").fetchall()]
+    assert [p.geonameid for p in record.also_at] == [702320]
+    path = tmp_path / "events.plover.jsonl"
+    export_events(store, path, "plover")
+    shelled_record = json.loads(path.read_text().splitlines()[1])
+    assert shelled_record["event_loc"]["also_at"] == ["Marinka"]
+
+
+def test_store_upgrade_fills_also_at_from_the_stored_record(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(with_also_at(make_reading()))
+        store.db.execute("ALTER TABLE events DROP COLUMN also_at")
+    with Store(path) as store:
+        assert sorted(r["also_at"] for r in store.events()) == [[], ["Marinka"]]
 
 
 def test_export_geojson_skips_events_without_coordinates():

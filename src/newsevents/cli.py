@@ -295,7 +295,7 @@ def _print_events(rows: list[dict]) -> None:
         kind = f"{row['type']}/{row['mode']}" if row["mode"] else row["type"]
         who = _actors(row["actor"], row["actor_country"]) or "?"
         whom = _actors(row["recipient"], row["recipient_country"])
-        place = row["place"] or ""
+        place = ", ".join([row["place"] or "", *(row.get("also_at") or [])]).strip(", ")
         if row["targets"]:
             place = f"{place} → {', '.join(row['targets'])}".strip(" →")
         table.add_row(kind, f"{who} → {whom}" if whom else who, place,
@@ -345,7 +345,8 @@ def _print_reading(reading: Reading) -> None:
             "actor_country": [a.country for a in e.actor],
             "recipient": [a.name for a in e.recipient],
             "recipient_country": [a.country for a in e.recipient],
-            "place": e.place.name if e.place else None, "targets": [t.name for t in e.targets],
+            "place": e.place.name if e.place else None, "also_at": [p.name for p in e.also_at],
+            "targets": [t.name for t in e.targets],
             "date": _date_label(e.date), "certainty": e.certainty,
             "chain": list(e.attribution.chain) if e.attribution else [article.outlet or ""],
             "outlet": article.outlet,

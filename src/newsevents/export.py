@@ -107,6 +107,7 @@ def plover_record(row: dict[str, Any], quad: dict[str, int]) -> dict[str, Any]:
             "resolved_place": row["place"],
             "geonameid": row.get("geonameid"), "lat": row.get("lat"), "lon": row.get("lon"),
             "feature": row.get("place_feature"), "resolution": RESOLUTION.get(row.get("place_feature")),
+            "also_at": list(row.get("also_at") or []),
         }
     return record
 

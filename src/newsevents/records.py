@@ -139,6 +139,8 @@ class Event:
     confidence: float = 0.5
     trigger: Optional[Span] = None
     targets: tuple[Place, ...] = ()  # places the event is aimed at ("towards Bakhmut")
+    # other places it happened at, named with ``place`` in one phrase ("in Basra and Nasiriyah")
+    also_at: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

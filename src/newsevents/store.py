@@ -85,6 +85,7 @@ ARTICLE_TABLES = (
 ADDED_COLUMNS = (
     ("events", "acled_event_type", "VARCHAR"),
     ("events", "acled_sub_event_type", "VARCHAR"),
+    ("events", "also_at", "VARCHAR[]"),
 )
 
 
@@ -134,6 +135,9 @@ class Store:
                     "UPDATE events SET acled_event_type = ?, acled_sub_event_type = ? WHERE type = ?"
                     " AND mode IS NOT DISTINCT FROM ? AND actor_sector IS NOT DISTINCT FROM ?"
                     " AND recipient_sector IS NOT DISTINCT FROM ?", [*acled_category(*combo), *combo])
+            if "events.also_at" in missing:  # from the stored record (none before the field existed)
+                self.db.execute("UPDATE events SET also_at ="
+                                " coalesce(json_extract_string(record, '$.also_at[*].name'), [])")
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -304,7 +308,7 @@ EVENT_COLUMNS = (
     "e.id, e.type, e.mode, e.context, e.acled_event_type, e.acled_sub_event_type, "
     "e.actor, e.actor_country, e.actor_sector, e.recipient, e.recipient_country, "
     "e.recipient_sector, e.place, "
-    "e.place_feature, e.geonameid, e.lat, e.lon, e.targets, e.date, e.date_start, e.date_end, "
+    "e.place_feature, e.geonameid, e.lat, e.lon, e.also_at, e.targets, e.date, e.date_start, e.date_end, "
     "e.date_basis, e.certainty, e.source, "
     "e.chain, e.outlet, e.url, e.evidence, e.article_id, e.start, e.\"end\", e.sentence, "
     "e.confidence, a.headline, a.published, "
@@ -323,7 +327,7 @@ def _events_query(type, place, actor, since, until, source, limit, offset) -> tu
         ids = _gazetteer_ids(place)
         where.append(
             "(e.place ILIKE ? OR list_contains(?, e.geonameid)"
-            " OR EXISTS (SELECT 1 FROM unnest(e.targets) t(x) WHERE x ILIKE ?))"
+            " OR EXISTS (SELECT 1 FROM unnest(e.targets || coalesce(e.also_at, [])) t(x) WHERE x ILIKE ?))"
         )
         params += [place, ids, place]
     if actor:

@@ -150,4 +150,5 @@ def _event_row(reading: Reading, i: int, e) -> tuple:
         a.outlet, a.url, e.evidence.text, *_span_cols(e.evidence), e.confidence,
         json.dumps(to_dict(e)),
         *acled_category(e.type, e.mode, [x.sector for x in e.actor], [x.sector for x in e.recipient]),
+        [x.name for x in e.also_at],
     )

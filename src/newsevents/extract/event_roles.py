@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
-from newsevents.extract.places import event_location, places_naming, smallest_place
+from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming, smallest_place,
+                                             without_containers)
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -36,7 +37,8 @@ _ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY"}
 _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 _PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
                 "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
-                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield"}
+                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield",
+                "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Roles:
     object_is_place: bool
     object_is_person: bool
     mil_argument: bool = False  # an object or prepositional argument is armed ("sent in troops")
+    also_at: tuple[Place, ...] = ()  # the places named with ``place`` ("in Basra and Nasiriyah")
 
 
 class ActorIndex:
@@ -220,15 +223,28 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         or index.for_token(t) is not None for t in objects
     )
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
-                 mil_argument)
+                 mil_argument, coordinated_places(doc, place, places))
 
 
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
                 from_is_where: bool = False) -> Place | None:
-    """Where the event a trigger names happened (what the evaluation scores)."""
+    """Where the event a trigger names happened."""
     objects = _object_tokens(trigger)
     return _where(doc, trigger, places, objects, object_is_where=object_is_where,
                   from_is_where=from_is_where)[0]
+
+
+def event_places(doc: Doc, trigger: Token, places: list[Place],
+                 **options) -> tuple[Place | None, tuple[Place, ...]]:
+    """Where the event a trigger names happened and the places named with it (``Event.place``
+    and ``Event.also_at``: what the evaluation scores)."""
+    place = event_place(doc, trigger, places, **options)
+    return place, coordinated_places(doc, place, places)
+
+
+# A verb that says what else happened in the same action ("stormed Mainok, killing 39",
+# "attacked the town and burned houses") happened where it did.
+_SHARED_PLACE_DEPS = frozenset({"advcl", "conj"})
 
 
 def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], *,
@@ -241,6 +257,8 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
         t.lemma_.lower() in _PLACE_NOUNS for t in objects
     )
     where = object_place if object_is_place and object_is_where else None
+    if where is None and object_is_where:
+        where = next((p for t in _misparsed_objects(trigger) if (p := _place_at(t, places)) is not None), None)
     place, targets = _locate(trigger, places, where, from_is_where)
     if place is None:
         # where a passive subject is or was going ("a sailor from the port of Gdansk was shot ...
@@ -251,7 +269,23 @@ def _where(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], 
                                    from_is_where=from_is_where, skip=skip)
             if place is not None:
                 break
+    if place is None and trigger.dep_ in _SHARED_PLACE_DEPS and trigger.head.pos_ == "VERB":
+        place = _where(doc, trigger.head, places, _object_tokens(trigger.head), object_is_where=True,
+                       from_is_where=False)[0]
     return place, targets, object_is_place
+
+
+def _misparsed_objects(trigger: Token) -> list[Token]:
+    """Objects the parse hangs elsewhere: a place read as a date's modifier ("patrolled Harare
+    Saturday") and, for a verb with no object, that of the verb joined after it ("captured and
+    annexed east Jerusalem")."""
+    found = [g for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+             for g in c.children if g.dep_ == "compound" and g.ent_type_ in ("GPE", "LOC", "FAC")]
+    if not any(c.dep_ in OBJECT_DEPS for c in trigger.children):
+        joined = next((c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if joined is not None and any(c.dep_ == "cc" and c.i < joined.i for c in trigger.children):
+            found += [c for c in joined.children if c.dep_ in ("dobj", "obj")]
+    return found
 
 
 def _argument_tokens(trigger: Token) -> list[Token]:
@@ -267,16 +301,19 @@ def _place_at(token: Token, places: list[Place], *, modifier: bool = False) -> P
     ``modifier``, also a town that modifies the head ("at a Kirkuk market in northern Iraq")."""
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     inside = [p for p in places if lo <= p.span.start and p.span.end <= hi]
+    # "territory ... around Kherson", "the cities of Palmyra and Quaryatayn in the Homs province",
+    # "the West Bank town of Jenin" (whose place span ends in "town"): the narrowest place named
+    # in the phrase of a place noun.
+    if inside and token.lemma_.lower() in _PLACE_NOUNS:
+        # of equals, the one the noun belongs to ("the Ghazi Qala area of Ghazni")
+        inside.sort(key=lambda p: not p.span.start <= token.idx < p.span.end)
+        return smallest_place(without_containers(inside, token.doc))
     for place in inside:
         if place.span.start <= token.idx < place.span.end:
             return place
     if not inside and token.lemma_.lower() in _PLACE_NOUNS:
         after = token.right_edge.idx + len(token.right_edge) + 1
         return next((p for p in places if p.span.start == after), None)  # "the capital Kyiv"
-    # "territory ... around Kherson", "the cities of Palmyra and Quaryatayn in the Homs province":
-    # the narrowest place named in the phrase.
-    if token.lemma_.lower() in _PLACE_NOUNS:
-        return smallest_place(inside)
     if modifier:
         return smallest_place(places_naming([t for c in token.lefts for t in c.subtree], inside))
     return None
@@ -315,6 +352,8 @@ def _reaches(token: Token, trigger: Token) -> bool:
         node = node.head
         if node.dep_ == "prep" and node.lower_ in _TEMPORAL_PREPS:
             return False
+        if node.dep_ == "prep" and node.lower_ == "from" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return False  # where someone comes from ("a bomber from a village near Jenin")
         if node.i != trigger.i and node.pos_ in {"VERB", "AUX"}:
             return False
     return node.i == trigger.i

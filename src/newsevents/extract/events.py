@@ -254,6 +254,7 @@ def to_event(
         confidence=round(min(confidence, 0.95), 2),
         trigger=trigger_span,
         targets=roles.targets,
+        also_at=roles.also_at,
     )
 
 
@@ -304,6 +305,7 @@ def _fill(first: Event, later: Event) -> Event:
         actor=first.actor or later.actor,
         recipient=first.recipient or later.recipient,
         place=first.place or later.place,
+        also_at=first.also_at if first.place else later.also_at,
         date=first.date if first.date is not None and first.date.value else later.date or first.date,
         targets=tuple(dict.fromkeys(first.targets + later.targets)),
     )

@@ -10,8 +10,8 @@ in the Donetsk region", "Alexandria, Louisiana"). A name read twice resolves the
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
 of it.
 
-``event_location`` picks, among a sentence's places, the one an event trigger happened at; the
-events stage calls it for ``Event.place``.
+Which of them an event happened at is ``place_choice``'s job (``event_location`` and the helpers it
+shares with the events stage are re-exported here).
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from newsevents.extract.place_candidates import (Candidate, cues, find_candidates, hint_before, is_agent_word,
-                                                  place_words)
+from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
+from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming,
+                                              smallest_place, without_containers)
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
@@ -43,7 +44,7 @@ _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region")
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
 __all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place",
-           "places_naming"]
+           "places_naming", "without_containers", "coordinated_places"]
 
 
 def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
@@ -229,160 +230,3 @@ def country_of(name: str) -> Optional[str]:
             record = pycountry.countries.get(alpha_2=entry.country)
             return record.alpha_3 if record else None
     return None
-
-
-# --- where an event happened ---------------------------------------------------------------------
-
-# Prepositions that say where something happened ("killed in Aleppo", "clashes near Izium"); "from"
-# only for a retreat (``from_is_where``): "missiles fired from Belarus" happened elsewhere.
-EVENT_LOCATIVE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "within", "across",
-                                  "throughout", "on", "along", "off", "over", "through"})
-_EMBEDDED_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "xcomp"})
-# Only an active verb's object: a passive subject that looks like a place is mostly a person the
-# NER took for one ("Montoya was captured"), measured on the event-location gold.
-_OBJECT_DEPS = frozenset({"dobj", "obj"})
-# A place that only describes a person or a group ("a US soldier", "Fiji's Vijay Singh"), or a
-# country that describes a thing ("the 1967 Mideast war"), says who or what, not where; one that
-# modifies a place noun ("Aziziyah district", "Syria's Aleppo province") still names a place.
-_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
-_PLACE_HEADS = frozenset({"area", "areas", "neighbourhood", "neighborhood", "countryside", "suburb",
-                          "suburbs", "outskirts", "border", "capital", "camp", "streets", "street",
-                          # sites: "at the Nicosia airport", "on a Hong Kong hotel"
-                          "airport", "hotel", "headquarters", "base", "embassy", "consulate", "school",
-                          "hospital", "market", "mosque", "church", "square", "bridge", "port",
-                          "station", "checkpoint", "prison", "jail", "terminal", "terminals", "crossing",
-                          "outpost", "junction", "plant", "compound", "highway", "road", "harbour",
-                          "harbor", "refinery", "stadium", "office", "offices", "building", "parliament"})
-# Where a phrase names several places, the smallest is where it happened: "in Syria's northern
-# Aleppo province", "in the West Bank city of Nablus", "in Lamitan town, Basilan, Philippines". A
-# name the gazetteer does not know is mostly a village or a neighbourhood ("the south Baghdad
-# neighbourhood of Al-Bayaa").
-_BREADTH = {"country": 2, "region": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
-
-
-def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
-                   object_is_where: bool = True, from_is_where: bool = False,
-                   skip: frozenset[int] = frozenset()) -> Optional[Place]:
-    """Where the event that ``trigger`` names happened, among ``places`` (the doc's places, in text
-    order). In order: a place that is the trigger's object ("captured Bakwa"; unless
-    ``object_is_where`` is off), a place in a locative phrase on the trigger or a verb joined to it
-    ("shot and killed in Nablus"; "withdrew from Kherson" with ``from_is_where``), the narrowest
-    place of the locative phrase nearest the trigger elsewhere in the sentence ("was shot while
-    filming in Oaxaca City"; not among the tokens in ``skip``), a place that is the passive subject
-    ("Jaffna was captured"), else None. Places that only describe a person or a thing ("a US
-    soldier") are never chosen. (A bare place elsewhere in the clause, with no preposition, and
-    "from" as a locative cost more precision than they gave recall on the event-location gold.)"""
-    sentence = trigger.sent
-    mine = [p for p in places if sentence.start_char <= p.span.start < sentence.end_char]
-    if not mine:
-        return None
-    heads = [trigger, *[c for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX", "NOUN")]]
-    if object_is_where:
-        objects = [x for c in trigger.children if c.dep_ in _OBJECT_DEPS for x in _clause(c)]
-        found = _narrowest(objects, mine)
-        if found is not None:
-            return found
-    extra = {"from", "out"} if from_is_where else set()
-    for head in heads:
-        for prep in _locative_preps(head.children, extra):
-            found = _narrowest(_clause(prep), mine)
-            if found is not None:
-                return found
-    # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
-    # terminal in the port city of Fujairah")
-    nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
-    for prep in (p for p in nearest_first if p.i not in skip):
-        found = _narrowest(_clause(prep), mine)
-        if found is not None:
-            return found
-    if object_is_where and trigger.lemma_.lower() not in _DONE_TO_PEOPLE:
-        # what was done to a place, said in the passive ("Jaffna was captured", "Grozny's streets
-        # are patrolled"), when the gazetteer places it and it is no given name or surname
-        # ("Montoya was captured" is a person)
-        patients = [x for c in trigger.children if c.dep_ == "nsubjpass" for x in _name_core(c)]
-        personal = load_gazetteer().personal_names
-        return smallest_place([p for p in places_naming(patients, mine)
-                               if p.feature != "unresolved" and normalize(p.text) not in personal])
-    return None
-
-
-# What is only done to people: the passive subject of these is a person, whatever the tagger says
-# ("Abu Nabil was killed").
-_DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder", "execute", "assassinate",
-                             "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
-
-
-def _name_core(head: Token) -> list[Token]:
-    """A noun and the words that make up its name or say whose it is, not its phrases."""
-    found, stack = [], [head]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(c for c in node.children if c.dep_ in ("compound", "flat", "poss", "nmod", "amod"))
-    return found
-
-
-def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
-    return [t for t in tokens if t.dep_ == "prep" and (t.lower_ in EVENT_LOCATIVE_PREPS or t.lower_ in extra)]
-
-
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "kilometers", "kilometres", "km", "miles"})
-
-
-def _narrowest(tokens: Sequence[Token], places: Sequence[Place]) -> Optional[Place]:
-    """The narrowest place the tokens name, leaving out one named only to say where another lies
-    ("in Anbar province, west of Baghdad") unless there is no other ("an ambush south of
-    Kandahar")."""
-    plain = [t for t in tokens if not _reference_point(t)]
-    return smallest_place(places_naming(plain, places)) or smallest_place(places_naming(tokens, places))
-
-
-def _reference_point(token: Token) -> bool:
-    """The token lies in "north of X" or "30 kilometers from X"."""
-    for node in (token, *token.ancestors):
-        if node.dep_ == "prep" and node.lower_ in ("of", "from") and node.head.lower_ in _DIRECTIONS:
-            return True
-        if node.dep_ == "prep":
-            return False
-    return False
-
-
-def smallest_place(found: Sequence[Place]) -> Optional[Place]:
-    """The narrowest of places named together (the first of equals): where something happened."""
-    return min(found, key=lambda p: _BREADTH.get(p.feature, 0), default=None)
-
-
-def places_naming(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:
-    """The places that name one of ``tokens``, leaving out those that describe a non-place."""
-    return [p for p in places
-            if any(p.span.start <= t.idx < p.span.end and not _describes(t, p) for t in tokens)]
-
-
-def _describes(token: Token, place: Place) -> bool:
-    """A token of a place name that modifies a noun for a person or a group ("a US soldier",
-    "Fiji's Vijay Singh"), or of a country's name that modifies a noun for a thing or an event
-    ("the US air strike", "the 1967 Mideast war"): it says who, not where. A town that modifies
-    one still says where ("a Sofia restaurant", "the Manbij campaign")."""
-    node = token
-    while node.head.i != node.i and node.ent_type_ in ("GPE", "LOC", "FAC") and node.dep_ in _MODIFIER_DEPS:
-        node = node.head
-    if node.i == token.i or node.ent_type_ in ("GPE", "LOC", "FAC") or node.pos_ not in ("NOUN", "PROPN"):
-        return False
-    word = node.lower_
-    if word in _PLACE_HEADS or word in cues()["after"]:
-        return False
-    if node.ent_type_ in ("PERSON", "ORG", "NORP") or is_agent_word(node):
-        return True
-    return place.feature in ("country", "region")
-
-
-def _clause(head: Token) -> list[Token]:
-    """The tokens of ``head``'s subtree that are not inside a clause embedded under it."""
-    found, stack = [], [head]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(c for c in node.children
-                     if c.dep_ not in _EMBEDDED_CLAUSES and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
-    return found
