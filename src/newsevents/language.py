@@ -29,7 +29,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Lang
             f"(or set NEWSEVENTS_MODEL to an installed model): {error}"
         ) from None
     if with_gazetteer:
-        from newsevents.gazetteer import ruler_patterns
+        from newsevents.gazetteer_ruler import ruler_patterns
 
         ruler = nlp.add_pipe(
             "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
