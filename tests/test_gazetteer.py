@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from newsevents.gazetteer import load_gazetteer, normalize, ruler_patterns
+from newsevents.gazetteer import load_gazetteer, normalize
+from newsevents.gazetteer_ruler import ruler_patterns
 
 
 @pytest.mark.parametrize(
@@ -117,3 +118,12 @@ def test_subdivision_points_meet_geonames_names():
 @pytest.mark.parametrize("written, indexed", [("Diwaniyah", "Al Diwaniyah"), ("Qamishli", "Al Qāmishlī")])
 def test_an_arabic_name_is_found_without_its_article(written, indexed):
     assert indexed in {e.name for e in load_gazetteer().lookup(written)}
+
+
+@pytest.mark.parametrize("name, feature, lat, lon", [
+    ("Washington", "adm1", 47.4, -120.5),  # the state, not the District of Columbia's other name
+    ("United States", "country", 39.8, -98.6),  # the agreed centre of the contiguous states
+])
+def test_point_of(name, feature, lat, lon):
+    entry = next(e for e in load_gazetteer().lookup(name) if e.feature == feature and e.name == name)
+    assert abs(entry.lat - lat) < 1.0 and abs(entry.lon - lon) < 1.0

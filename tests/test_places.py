@@ -176,3 +176,40 @@ def test_a_generic_word_of_a_longer_name_is_no_place(nlp):
 def test_a_description_in_lowercase_is_no_place(nlp):
     found = places(nlp, "A tanker was hijacked near Eyl, on Somalia's eastern coast.")
     assert all(any(c.isupper() for c in p.text) for p in found), [p.text for p in found]
+
+
+def resolved(nlp, text, names):
+    """Resolve the given names (each at its first occurrence) as a gold geoparser would."""
+    from newsevents.extract.places import resolve_spans
+
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return resolve_spans(nlp(text), Article(id="t", headline="", body=text), spans)
+
+
+@pytest.mark.parametrize("town, county, neighbour, state", [
+    ("Alexandria", "Douglas County", "Osakis", "Minnesota"), ("Paris", "Henry County", "Puryear", "Tennessee")])
+def test_readings_that_lie_together_win_over_more_populous_ones(nlp, town, county, neighbour, state):
+    text = f"A crash near {town} hurt two. Deputies from {county} and {neighbour} police responded."
+    found = resolved(nlp, text, [town, county, neighbour])
+    assert [p.admin1 for p in found] == [state] * 3
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_article_focus_and_stays_unresolved(nlp):
+    text = "Police in Lviv said the Zorblak Arena near Lviv was closed."
+    arena = resolved(nlp, text, ["Lviv", "Zorblak Arena"])[1]
+    assert arena.feature == "unresolved" and arena.geonameid is None and arena.country is None
+    assert abs(arena.lat - 49.84) < 0.2 and abs(arena.lon - 24.02) < 0.2
+
+
+def test_a_county_takes_the_point_of_the_articles_town_in_its_province(nlp):
+    text = "Police in Paris, Tennessee, said a man from Henry County was arrested."
+    paris, _, county = resolved(nlp, text, ["Paris", "Tennessee", "Henry County"])
+    assert paris.admin1 == county.admin1 == "Tennessee" and county.feature == "adm2"
+    assert (county.lat, county.lon) == (paris.lat, paris.lon)
+
+
+@pytest.mark.parametrize("adjective, name", [("European", "Europe"), ("Philippine", "Philippines")])
+def test_a_continents_or_countrys_adjective_names_it(nlp, adjective, name):
+    text = f"The {adjective} economy grew."
+    place = resolved(nlp, text, [adjective])[0]
+    assert place.name == name

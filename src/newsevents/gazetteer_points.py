@@ -44,14 +44,20 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 # Where a country's point lies between its outline's centroid (0) and the conventional CIA point
-# (1). Gazetteers disagree on country points by more than 161 km for large countries (Russia,
-# China: the CIA point, which GeoNames mostly copies; the US: the outline's centroid, as GeoNames
-# has it). A quarter of the way towards the CIA point scored best on GWN and GeoVirus and within
-# 0.01 of the best on LGL (weights 0.1 to 0.6 tried); the scores jump with it, country by country.
-CIA_POINT_WEIGHT = 0.25
+# (1). Gazetteers mostly copy the CIA point (GeoNames and Wikipedia for Indonesia, Canada, the
+# Philippines, New Zealand, Malaysia), which for archipelagos and odd shapes lies far from the
+# largest polygon's centroid. Three quarters of the way scored best on GWN and the even-numbered
+# half of LGL (0 to 1 by 0.25 tried; GeoVirus and the odd half of LGL held out).
+CIA_POINT_WEIGHT = 0.75
+# Where gazetteers agree on a point that is neither: the United States at the geographic centre
+# of the contiguous states (near Lebanon, Kansas; GeoNames and Wikipedia round it differently),
+# 240 km from the CIA point and off the outline's centroid, which Alaska's absence skews south.
+_AGREED_POINTS = {"US": (39.83, -98.58)}
 
 
-def country_point(outline, conventional) -> Optional[tuple[float, float]]:
+def country_point(outline, conventional, iso2: str = "") -> Optional[tuple[float, float]]:
+    if iso2 in _AGREED_POINTS:
+        return _AGREED_POINTS[iso2]
     if outline and conventional:
         return tuple(o + CIA_POINT_WEIGHT * (c - o) for o, c in zip(outline, conventional))
     return outline or conventional
@@ -128,14 +134,19 @@ def subdivision_points() -> dict[tuple[str, str], tuple[float, float]]:
     if not path.exists():
         return {}
     points: dict[tuple[str, str], tuple[float, float]] = {}
+    own: list[tuple] = []
+    other_names: list[tuple] = []
     for iso2, subdivisions in json.loads(path.read_text(encoding="utf-8")).items():
         for record in subdivisions.values():
             lat_lon = record.get("latLng") or []
             if record.get("parentCode") or len(lat_lon) != 2:
                 continue
             others = (record.get("localOtherName") or "").split(", ")
-            names = [record.get("name") or "", *(re.sub(r"\s*\([^)]*\)\s*$", "", n) for n in others)]
-            for name in filter(None, names):
-                for key in _adjective_variants(subdivision_key(name)):
-                    points.setdefault((iso2, key), (float(lat_lon[0]), float(lat_lon[1])))
+            point = (float(lat_lon[0]), float(lat_lon[1]))
+            own.append((iso2, record.get("name") or "", point))
+            other_names.extend((iso2, re.sub(r"\s*\([^)]*\)\s*$", "", n), point) for n in others)
+    # a unit's own name before another unit's other name: "Washington" is the state, not DC
+    for iso2, name, point in own + other_names:
+        for key in _adjective_variants(subdivision_key(name)) if name else ():
+            points.setdefault((iso2, key), point)
     return points

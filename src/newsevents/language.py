@@ -33,7 +33,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Lang
     if "attribute_ruler" in nlp.pipe_names:
         speed_up(nlp.get_pipe("attribute_ruler"))
     if with_gazetteer:
-        from newsevents.gazetteer import ruler_patterns
+        from newsevents.gazetteer_ruler import ruler_patterns
 
         ruler = nlp.add_pipe(
             "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}

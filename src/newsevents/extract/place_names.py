@@ -1,6 +1,7 @@
 """Which gazetteer entries a toponym as written may name.
 
-The name itself first; a demonym stands for its country ("Ukrainian" -> Ukraine); a name the
+The name itself first; a demonym stands for its country ("Ukrainian" -> Ukraine), a continent's or
+country's adjective for it ("European" -> Europe, "Philippine" -> Philippines); a name the
 gazetteer lacks falls back on a well-known place inside it: a direction before a name ("Eastern
 Ghouta", "North Dallas": part of it, so within reach of its point) or a landmark named after the
 town or region it stands in ("Manila Cathedral", "University of California", "Port of Los
@@ -27,7 +28,25 @@ def options(name: str, *, inner: bool = True) -> list[Entry]:
     if not found and gazetteer.demonym(name):
         country = gazetteer.country(gazetteer.demonym(name))
         found = [country] if country else []
+    if not found:
+        found = _adjective_of(name)
     return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
+
+
+# Adjectives of continents and countries that the demonym table lacks: "European" -> Europe,
+# "African" -> Africa, "Asian" -> Asia, "Philippine" -> Philippines.
+_ADJECTIVE_ENDINGS = (("ean", "e"), ("ican", "ica"), ("ian", "ia"), ("ine", "ines"))
+
+
+def _adjective_of(name: str) -> list[Entry]:
+    gazetteer = load_gazetteer()
+    for ending, place_ending in _ADJECTIVE_ENDINGS:
+        if name[:1].isupper() and " " not in name and name.lower().endswith(ending):
+            found = [e for e in gazetteer.lookup(name[: -len(ending)] + place_ending)
+                     if e.feature in ("country", "region")]
+            if found:
+                return found
+    return []
 
 
 def _without_stray_aliases(entries: list[Entry], key: str) -> list[Entry]:

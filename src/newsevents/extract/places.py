@@ -3,8 +3,11 @@
 Candidates are spaCy's GPE/LOC entities (which include the gazetteer ruler's) and FAC entities
 that the gazetteer knows. Each is resolved by a score over its gazetteer entries: population,
 feature level, a generic word beside it ("Donetsk province" is the admin-1 unit, "the town of X"
-a town), the countries and admin-1 units the article names elsewhere, and containment ("Bakhmut
-in the Donetsk region", "Alexandria, Louisiana"). A name read twice resolves the same way.
+a town), the countries and admin-1 units the article names elsewhere, how many of its other
+names have a reading nearby (``place_coherence``), and containment ("Bakhmut in the Donetsk
+region", "Alexandria, Louisiana"). A name read twice resolves the same way. A name the gazetteer
+lacks stays unresolved but is put at the article's focus; a county at the article's town in its
+province.
 
 ``Place.span`` covers the name as written plus a trailing generic word when there is one
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
@@ -18,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import Optional
 
@@ -27,6 +29,7 @@ from spacy.tokens import Doc
 from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
 from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming,
                                               smallest_place, without_containers)
+from newsevents.extract.place_coherence import PlaceContext, article_focus, local_towns, neighbour_shares
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
@@ -40,6 +43,7 @@ ALIAS_PENALTY = 1.5
 COUNTRY_CONTEXT = 4.0  # the weight of the article's other places' countries (tuned on LGL)
 ADMIN1_CONTEXT = 4.0  # the weight of their admin-1 units, for towns and counties (tuned on LGL)
 CAPITAL_BONUS = 1.0
+NEIGHBOUR_CONTEXT = 4.0  # the weight of the share of other names with a reading nearby (tuned on GWN, LGL even)
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
@@ -75,17 +79,23 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
                   for c in candidates]
     options = [name_options(c.name) for c in candidates]
     keys = [(normalize(c.name), c.hint) for c in candidates]
-    resolved = [_best(opts, c.hint, _Context(), None, c.name) for c, opts in zip(candidates, options)]
+    distinct = list(dict.fromkeys(keys))  # a name read twice votes once
+    shares = dict(zip(distinct, neighbour_shares([options[keys.index(k)] for k in distinct])))
+    neighbours = [shares[k] for k in keys]
+    resolved = [_best(opts, c.hint, PlaceContext(), None, c.name, near)
+                for c, opts, near in zip(candidates, options, neighbours)]
     for _ in range(2):  # context from the first reading, then from the second
-        context = _Context.of(resolved, keys)
+        context = PlaceContext.of(resolved, keys)
         chosen: dict[tuple[str, Optional[str]], Optional[tuple[Entry, float]]] = {}
         for i, (candidate, opts) in enumerate(zip(candidates, options)):
             if keys[i] not in chosen:  # a name read twice resolves the same way
                 container = _container(i, candidates, resolved, body)
                 chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
-                                        candidate.name)
+                                        candidate.name, neighbours[i])
         resolved = [chosen[k] for k in keys]
-    return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
+    entries = [r[0] for r in resolved if r is not None]
+    focus, towns = article_focus(entries), local_towns(entries)
+    return tuple(_place(c, r, body, starts, focus, towns) for c, r in zip(candidates, resolved))
 
 
 def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
@@ -98,56 +108,13 @@ def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
     return kinds
 
 
-
 # --- resolution ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Context:
-    """Where the article's other places lie: weight per country and per admin-1 unit, with each
-    name's own share kept apart so that a name does not vote for itself."""
-
-    countries: tuple = ()
-    admin1s: tuple = ()
-    own: tuple = ()
-
-    @staticmethod
-    def of(resolved: list, keys: list) -> "_Context":
-        countries: dict[str, float] = {}
-        admin1s: dict[tuple, float] = {}
-        own: dict[tuple, list] = {}
-        for pair, key in zip(resolved, keys):
-            if pair is None or key in own:
-                continue
-            entry, confidence = pair
-            own[key] = [entry.country, (entry.country, entry.admin1_code), confidence]
-            if entry.country:
-                countries[entry.country] = countries.get(entry.country, 0.0) + confidence
-            if entry.feature != "country" and entry.admin1_code:
-                key1 = (entry.country, entry.admin1_code)
-                admin1s[key1] = admin1s.get(key1, 0.0) + confidence
-        return _Context(tuple(countries.items()), tuple(admin1s.items()), tuple(own.items()))
-
-    def without(self, key) -> "_Context":
-        mine = dict(self.own).get(key)
-        if mine is None:
-            return self
-        countries = {c: w - (mine[2] if c == mine[0] else 0.0) for c, w in self.countries}
-        admin1s = {a: w - (mine[2] if a == mine[1] else 0.0) for a, w in self.admin1s}
-        return _Context(tuple(countries.items()), tuple(admin1s.items()), ())
-
-    def shares(self, entry: Entry) -> tuple[float, float]:
-        countries, admin1s = dict(self.countries), dict(self.admin1s)
-        total_c = sum(w for w in countries.values() if w > 0)
-        total_a = sum(w for w in admin1s.values() if w > 0)
-        share_c = countries.get(entry.country, 0.0) / total_c if total_c > 0 else 0.0
-        share_a = admin1s.get((entry.country, entry.admin1_code), 0.0) / total_a if total_a > 0 else 0.0
-        return max(share_c, 0.0), max(share_a, 0.0)
-
-
-def _score(entry: Entry, hint: Optional[str], context: _Context, container: Optional[Entry],
-           name: str = "") -> float:
+def _score(entry: Entry, hint: Optional[str], context: PlaceContext, container: Optional[Entry],
+           name: str = "", nearby: float = 0.0) -> float:
     score = math.log10(entry.population + 10) + _FEATURE_PRIOR.get(entry.feature, 0.0)
+    score += NEIGHBOUR_CONTEXT * nearby
     if name and normalize(entry.name) != name and entry.geonameid > 0:
         score -= ALIAS_PENALTY  # hand-written region aliases ("Mideast") are English names
     if hint:
@@ -172,8 +139,8 @@ def _inside(entry: Entry, container: Entry) -> bool:
         entry.feature in ("city", "adm2")
 
 
-def _best(options: list[Entry], hint, context: _Context, container,
-          name: str = "") -> Optional[tuple[Entry, float]]:
+def _best(options: list[Entry], hint, context: PlaceContext, container,
+          name: str = "", neighbours: Optional[dict] = None) -> Optional[tuple[Entry, float]]:
     """The best entry and a confidence: its share of the score mass (a softmax)."""
     if not options:
         return None
@@ -182,7 +149,8 @@ def _best(options: list[Entry], hint, context: _Context, container,
         # a country's own name is the country, not a place that has it as another name ("Mexico"
         # beside "Mexico City"); a place that bears the same name itself still competes (Georgia)
         options = [e for e in options if normalize(e.name) == key]
-    scored = sorted(((_score(e, hint, context, container, key), e) for e in options),
+    neighbours = neighbours or {}
+    scored = sorted(((_score(e, hint, context, container, key, neighbours.get(e, 0.0)), e) for e in options),
                     key=lambda pair: pair[0], reverse=True)
     top = scored[0][0]
     mass = sum(math.exp(s - top) for s, _ in scored[:20])
@@ -201,19 +169,25 @@ def _container(i: int, candidates: list[Candidate], first: list, body: str) -> O
     return None
 
 
-def _place(candidate: Candidate, resolved, body: str, starts: list[int]) -> Place:
+def _place(candidate: Candidate, resolved, body: str, starts: list[int], focus: Optional[Entry] = None,
+           towns: Optional[dict] = None) -> Place:
+    """The place; one the gazetteer lacks stays "unresolved", with no entry, country or confidence,
+    but takes the article's focus point as its best guess of where it lies. A county takes the
+    point of the article's most-named town in its province (``local_towns``) when there is one."""
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
     if resolved is None:
-        return Place(text=text, span=span, name=candidate.name, feature="unresolved")
+        return Place(text=text, span=span, name=candidate.name, feature="unresolved",
+                     lat=focus.lat if focus else None, lon=focus.lon if focus else None)
     entry, confidence = resolved
+    town = (towns or {}).get((entry.country, entry.admin1_code)) if entry.feature == "adm2" else None
     return Place(
         text=text,
         span=span,
         name=entry.name,
         geonameid=entry.geonameid if entry.geonameid > 0 else None,
-        lat=entry.lat,
-        lon=entry.lon,
+        lat=(town or entry).lat,
+        lon=(town or entry).lon,
         feature=entry.feature,
         country=entry.country or None,
         admin1=entry.admin1 or None,

@@ -1,0 +1,146 @@
+"""Which readings of an article's place names lie near each other.
+
+Local news names towns that share their names with bigger places elsewhere ("Alexandria" and
+"Brandon" beside "Douglas County": all in Minnesota). Before any name is resolved, each reading of
+a town or county scores the share of the article's other names that have a reading nearby: the
+readings that fit together win over the more populous ones that stand alone. ``PlaceContext``
+weighs the countries and provinces of the names as resolved. A name the gazetteer lacks is guessed
+to lie at the article's focus, and a county (whose point GeoNames' tables do not give) at the
+article's town in the same province.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+
+from newsevents.gazetteer import Entry
+
+NEIGHBOUR_KM = 200.0  # "nearby": a town, its county, the towns a local paper covers (tuned on GWN, LGL even)
+MAX_READINGS = 30  # the most populous readings of one name that take part (Springfield has 40)
+_POINTED = ("city", "adm2")
+_BROAD = ("country", "adm1", "region", "water")  # a country's or a province's point says little about what is near it
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Where the article's other places lie: weight per country and per admin-1 unit, with each
+    name's own share kept apart so that a name does not vote for itself."""
+
+    countries: tuple = ()
+    admin1s: tuple = ()
+    own: tuple = ()
+
+    @staticmethod
+    def of(resolved: list, keys: list) -> "PlaceContext":
+        countries: dict[str, float] = {}
+        admin1s: dict[tuple, float] = {}
+        own: dict[tuple, list] = {}
+        for pair, key in zip(resolved, keys):
+            if pair is None or key in own:
+                continue
+            entry, confidence = pair
+            own[key] = [entry.country, (entry.country, entry.admin1_code), confidence]
+            if entry.country:
+                countries[entry.country] = countries.get(entry.country, 0.0) + confidence
+            if entry.feature != "country" and entry.admin1_code:
+                key1 = (entry.country, entry.admin1_code)
+                admin1s[key1] = admin1s.get(key1, 0.0) + confidence
+        return PlaceContext(tuple(countries.items()), tuple(admin1s.items()), tuple(own.items()))
+
+    def without(self, key) -> "PlaceContext":
+        mine = dict(self.own).get(key)
+        if mine is None:
+            return self
+        countries = {c: w - (mine[2] if c == mine[0] else 0.0) for c, w in self.countries}
+        admin1s = {a: w - (mine[2] if a == mine[1] else 0.0) for a, w in self.admin1s}
+        return PlaceContext(tuple(countries.items()), tuple(admin1s.items()), ())
+
+    def shares(self, entry: Entry) -> tuple[float, float]:
+        countries, admin1s = dict(self.countries), dict(self.admin1s)
+        total_c = sum(w for w in countries.values() if w > 0)
+        total_a = sum(w for w in admin1s.values() if w > 0)
+        share_c = countries.get(entry.country, 0.0) / total_c if total_c > 0 else 0.0
+        share_a = admin1s.get((entry.country, entry.admin1_code), 0.0) / total_a if total_a > 0 else 0.0
+        return max(share_c, 0.0), max(share_a, 0.0)
+
+
+def neighbour_shares(readings: Sequence[Sequence[Entry]]) -> list[dict[Entry, float]]:
+    """For each name (its list of gazetteer readings), each town or county reading's share of the
+    other names (those with any town or county reading) that have a town or county reading within
+    NEIGHBOUR_KM, or whose province reading contains it."""
+    points: list[Entry] = []
+    owners: list[int] = []
+    provinces: dict[tuple[str, str], set[int]] = {}
+    for name, entries in enumerate(readings):
+        if any(e.feature in _BROAD for e in entries):
+            towns = []  # "China", "Florida", "New York": the broad unit is the usual reading
+        else:
+            towns = sorted((e for e in entries if e.feature in _POINTED), key=lambda e: -e.population)
+        for entry in towns[:MAX_READINGS]:
+            points.append(entry)
+            owners.append(name)
+        for entry in entries:
+            if entry.feature == "adm1":
+                provinces.setdefault((entry.country, entry.admin1_code), set()).add(name)
+    shares: list[dict[Entry, float]] = [{} for _ in readings]
+    named = set(owners) | {n for names in provinces.values() for n in names}
+    if len(named) < 2 or not points:
+        return shares
+    lat = np.radians([e.lat for e in points])
+    lon = np.radians([e.lon for e in points])
+    half = np.sin((lat[:, None] - lat[None, :]) / 2) ** 2 + np.cos(lat[:, None]) * np.cos(lat[None, :]) * \
+        np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+    near = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(half, 0.0, 1.0))) <= NEIGHBOUR_KM
+    owner = np.array(owners)
+    for i, entry in enumerate(points):
+        others = set(owner[near[i]].tolist()) | provinces.get((entry.country, entry.admin1_code), set())
+        others.discard(owners[i])
+        shares[owners[i]][entry] = len(others) / (len(named) - 1)
+    return shares
+
+
+def article_focus(entries: Sequence[Entry]) -> Optional[Entry]:
+    """Where the article is (``entries``: its resolved mentions): the town or county that most of
+    its other places lie near (within NEIGHBOUR_KM, or the province that holds it), the most named
+    of those; else its most-named province or country. A name the gazetteer lacks (a building,
+    an estate, a village) is mostly there."""
+    counts: dict[Entry, int] = {}
+    for entry in entries:
+        if entry.feature in ("city", "adm2", "adm1", "country"):
+            counts[entry] = counts.get(entry, 0) + 1
+    towns = [e for e in counts if e.feature in _POINTED]
+    if not towns:
+        return max(counts, key=lambda e: counts[e], default=None)
+
+    def support(town: Entry) -> int:
+        return sum(1 for other in counts if other is not town and (
+            (other.feature == "adm1" and (other.country, other.admin1_code) == (town.country, town.admin1_code))
+            or (other.feature in _POINTED and _km(town, other) <= NEIGHBOUR_KM)))
+
+    return max(towns, key=lambda e: (support(e), counts[e]))
+
+
+def _km(a: Entry, b: Entry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    half = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(half)))
+
+
+def local_towns(entries: Sequence[Entry]) -> dict[tuple[str, str], Entry]:
+    """(country, admin-1 code) -> the article's most-named town there. A county's gazetteer point
+    is only a namesake town or the middle of its province; the article's town in the same
+    province lies in the county or beside it more often (within 161 km of the gold for 332 of
+    the 375 counties read this way on LGL, against 265 at their own points)."""
+    counts: dict[Entry, int] = {}
+    for entry in entries:
+        if entry.feature == "city":
+            counts[entry] = counts.get(entry, 0) + 1
+    best: dict[tuple[str, str], Entry] = {}
+    for entry in sorted(counts, key=lambda e: -counts[e]):
+        best.setdefault((entry.country, entry.admin1_code), entry)
+    return best
