@@ -154,3 +154,30 @@ def test_events_evidence_and_sentences_stop_at_the_text():
     assert reading.events and spans
     for span in spans:  # no paragraph break or trailing space inside a span
         assert span.text == span.text.strip() and body[span.start:span.end] == span.text
+
+
+def test_a_court_takes_part_in_political_events_not_in_violence():
+    from newsevents.extract.event_roles import is_armed
+    from newsevents.records import Actor
+
+    court = Actor("the Supreme Court", "Myanmar JUD", "MMR", "JUD", None)
+    assert is_armed(court) and not is_armed(court, violent=True)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, country",
+    [
+        ("France demanded that Germany lift the ban.", "demanded", "DEU"),
+        ("Egypt rejected a Turkish request for talks.", "rejected", "TUR"),
+        ("Chile dismissed an offer from Peru to hold talks.", "dismissed", "PER"),
+        ("The Iranian parliament threatened to cut ties with Britain.", "threatened", "GBR"),
+    ],
+)
+def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, country):
+    from newsevents.extract.event_roles import ActorIndex, find_roles
+
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    index = ActorIndex(doc, article, extract_actors(doc, article))
+    token = next(t for t in doc if t.lower_ == trigger)
+    assert country in {a.country for a in find_roles(token, index, [], doc).recipient}

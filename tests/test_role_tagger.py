@@ -119,3 +119,38 @@ def test_tagged_sides_only_when_the_source_holds_the_doer(nlp, source, expected)
     else:
         assert [a.span.text for a in roles.actor] == expected
         assert [a.span.text for a in roles.recipient] == ["the protesters"]
+
+
+@pytest.mark.parametrize(
+    "text, target, country",
+    [
+        ("A U.S. official praised Haiti's efforts to improve its record.", "Haiti's efforts", "HTI"),
+        ("Israel agreed to US mediation in the talks.", "US mediation", "USA"),
+        ("The army lifted a blockade on Palestinian lorries.", "Palestinian lorries", "PSE"),
+        ("A U.S. official praised the efforts of the group.", "the efforts", None),
+    ],
+)
+def test_uncoded_target_takes_the_country_of_its_owner(nlp, text, target, country):
+    doc = nlp(text)
+    start = text.index(target)
+    span = doc.char_span(start, start + len(target))
+    _, recipient = _FixedTags(doc, [(span.start, span.end, "T")]).sides(0, (), ())
+    assert [(r.span.text, r.country, r.sector) for r in recipient] == [(target, country, None)]
+
+
+def test_source_with_a_country_takes_the_sector_of_its_apposition(nlp):
+    text = "Mohammad Radmanish , an Afghan defence spokesperson , welcomed the decision ."
+    doc = nlp(text)
+    tagged = TaggedRoles(doc, Article(id="t", headline="", body=text),
+                         extract_actors(doc, Article(id="t", headline="", body=text)))
+    tagged._phrases = {0: [(0, 8, "S")]}
+    actor, _ = tagged.sides(0, (), ())
+    assert [(a.country, a.sector) for a in actor] == [("AFG", "GOV")]
+
+
+def test_doer_of_a_noun_trigger_under_a_light_noun(nlp):
+    from newsevents.extract.role_assign import doer_token
+
+    doc = nlp("The Taliban claimed responsibility for the attack on the base.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert doer_token(attack).lower_ == "taliban"

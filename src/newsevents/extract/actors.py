@@ -134,6 +134,8 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
         # "Russia" or an adjective standing for the state ("Russian control") -> GOV;
         # a demonym noun ("Ukrainians") -> civilians.
         sector = sector or ("GOV" if is_name or head.pos_ == "ADJ" else "CVL")
+    if sector is None and named and named[2].sector == "IGO" and named[1] <= h:
+        return _Code(None, country, "IGO")  # "UN human rights experts", "the NATO alliance"
     if sector is None and not _is_entity_head(head):
         return _Code()  # "Russia's control": a modifier's country alone does not make an actor
     return _Code(None, country, sector)
@@ -142,6 +144,8 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
 def _title(words, h: int, lex: ActorLexicon):
     """The last agent word before a name's first token ("Lt. Gen. X", "President X")."""
     for end in range(h, 0, -1):
+        if words[end - 1][1] == "-" and end > 1 and words[end - 2][0].pos_ == "PROPN":
+            continue  # a hyphen inside the name ("Fayez al - Sarraj" as a tokenized text gives it)
         if words[end - 1][0].pos_ != "PROPN" or words[end - 1][1] in lex.agents:
             found = _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4)
             if found:

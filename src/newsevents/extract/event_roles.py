@@ -32,7 +32,9 @@ LIGHT_VERBS = {
 }
 _CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
                          "send", "allow", "direct"}
-_ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY"}
+# Courts (JUD) count too: they reject, accuse and sanction as state bodies ("the Supreme Court
+# rejected the appeal"), though they are no party to violence (_VIOLENT).
+_ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY", "JUD"}
 # Who can carry out material conflict: armed groups, police, criminals, or a state by name.
 _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 _PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
@@ -160,11 +162,34 @@ def _object_tokens(trigger: Token) -> list[Token]:
     return objs
 
 
-def _recipient_tokens(trigger: Token) -> list[Token]:
+# Verbs whose that-clause names who is told to act ("demanded that the US cancel the sale").
+_DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "call", "warn", "press", "order"}
+# Nouns whose owner or "from" phrase is who made the proposal ("rejected a U.S. request",
+# "dismissed an appeal from President Gbagbo", "accepted demands from the rebels").
+_PROPOSAL_NOUNS = {"request", "offer", "demand", "call", "appeal", "ultimatum", "proposal",
+                   "plan", "invitation", "bid", "initiative", "plea"}
+
+
+def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"nsubjpass"} | OBJECT_DEPS]
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"of"}:
             found += [g for g in prep.children if g.dep_ == "pobj"]
+    for obj in [c for c in found if c.lemma_.lower() in _PROPOSAL_NOUNS]:
+        found += [c for c in obj.children if c.dep_ in {"poss", "compound", "amod"}]
+        found += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj"]
+    if trigger.lemma_.lower() in _DEMAND_VERBS:
+        found += [g for c in trigger.children if c.dep_ == "ccomp"
+                  for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ != "PRON"]
+    if not found and depth == 0:
+        # "threatened to break relations with Russia", "offered to hand over to Great Britain":
+        # the recipient of what the trigger's verb says will be done
+        for clause in (c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            found += [t for t in _recipient_tokens(clause, depth=1) if t.dep_ != "nsubjpass"]
+            found += [g for obj in clause.children if obj.dep_ in OBJECT_DEPS  # "cut ties with"
+                      for c in obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
     return found
 
 

@@ -390,7 +390,7 @@ def extract_events(
     """The events the body reports, in text order (quotes are read through ``attributions``)."""
     del quotes  # a quote's claim reaches events as an Attribution covering its words
     index = ActorIndex(doc, article, actors)
-    tagged = TaggedRoles(doc, article, actors)
+    tagged = TaggedRoles(doc, article, actors, places)
     starts = sentence_starts(doc)
     events = [
         to_event(doc, article, c, times=times, attributions=attributions, starts=starts)

@@ -6,8 +6,10 @@ proposes the sentence's source and target phrases whatever they are. Which phras
 event is decided in ``event_sides``. Per role, when phrases are proposed, they become the list: a
 rule actor overlapping a phrase is kept as it was (its coding and mention stand), any other phrase
 is coded from the actor dictionaries (``actor_from_span``), borrowing the coding of the known
-actor mention holding its head when the head alone codes to nothing. When the tagger proposes
-nothing for a role, the rule list stands, less any actor it reads in the other role.
+actor mention holding its head when the head alone codes to nothing (or the sector of a mention
+in apposition, when the head gives a country alone); a target phrase that codes to nothing is
+aimed at the country of its owner or of the place it names. When the tagger proposes nothing for
+a role, the rule list stands, less any actor it reads in the other role.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actors import actor_from_span
 from newsevents.extract.event_roles import subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
-from newsevents.records import Actor, Article, Event, replace
+from newsevents.ontology import actor_lexicon
+from newsevents.records import Actor, Article, Event, Place, replace
+
+_OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 
 
 def _overlaps(actor: Actor, lo: int, hi: int) -> bool:
@@ -29,8 +34,9 @@ def _overlaps(actor: Actor, lo: int, hi: int) -> bool:
 class TaggedRoles:
     """The tagger's phrases per sentence of one document, tagged on first use."""
 
-    def __init__(self, doc: Doc, article: Article, actors: tuple[Actor, ...]):
-        self.doc, self.article, self.actors = doc, article, actors
+    def __init__(self, doc: Doc, article: Article, actors: tuple[Actor, ...],
+                 places: tuple[Place, ...] = ()):
+        self.doc, self.article, self.actors, self.places = doc, article, actors, places
         self._sentences: list | None = None
         self._chunks: dict[int, str] | None = None
         self._phrases: dict[int, list[tuple[int, int, str]]] = {}
@@ -55,11 +61,11 @@ class TaggedRoles:
         this one ("X met Y": both are targets in the annotators' reading of a meeting)."""
         sources, targets = self.phrases(sentence, "S", region), self.phrases(sentence, "T", region)
         actor = self._role_list(sources, actor, targets)
-        recipient = self._role_list(targets, recipient, sources)
+        recipient = self._role_list(targets, recipient, sources, target=True)
         return actor, tuple(r for r in recipient if r not in actor)
 
     def _role_list(self, phrases: list[tuple[int, int]], rule: tuple[Actor, ...],
-                   other_role: list[tuple[int, int]]) -> tuple[Actor, ...]:
+                   other_role: list[tuple[int, int]], target: bool = False) -> tuple[Actor, ...]:
         if not phrases:
             other = [self._chars(s, e) for s, e in other_role]
             return tuple(a for a in rule if not any(_overlaps(a, lo, hi) for lo, hi in other))
@@ -67,7 +73,7 @@ class TaggedRoles:
         for start, end in phrases:
             lo, hi = self._chars(start, end)
             kept = [a for a in rule if _overlaps(a, lo, hi)]
-            chosen += kept or [self._coded(start, end)]
+            chosen += kept or [self._coded(start, end, target)]
         # An actor with no mention (the state of a place attacked) is inferred, not read: it stays.
         chosen += [a for a in rule if a.span is None]
         if not any(a.country or a.sector for a in chosen):
@@ -82,32 +88,74 @@ class TaggedRoles:
         last = self.doc[end - 1]
         return self.doc[start].idx, last.idx + len(last)
 
-    def _coded(self, start: int, end: int) -> Actor:
+    def _coded(self, start: int, end: int, target: bool = False) -> Actor:
         """The phrase as an Actor, coded by its head, else by the known mention around its head
-        ("the government of Liberia"; not "Japan's box office": Japan is not its head)."""
+        ("the government of Liberia"; not "Japan's box office": Japan is not its head). A phrase
+        whose head gives a country but no sector ("Mohammad Radmanish, an Afghan defence
+        spokesperson") takes the sector of a mention in apposition to its head, of that country."""
         phrase = self.doc[start:end]
         actor = actor_from_span(phrase, self.article)
-        if actor.country or actor.sector:
+        if actor.country and actor.sector:
             return actor
         head = phrase.root.idx
         inner = next((a for a in self.actors if a.span and a.span.start <= head < a.span.end
                       and (a.country or a.sector)), None)
+        if actor.country or actor.sector:
+            inner = inner if inner is not None and inner.sector else self._appositive(phrase)
+            if inner is None or inner.country not in {None, actor.country} or not inner.sector:
+                return actor
+            return replace(actor, name=inner.name, country=actor.country or inner.country,
+                           sector=inner.sector)
         if inner is None:
-            return actor
+            return self._target_country(phrase, actor) if target else actor
         return replace(actor, name=inner.name, country=inner.country, sector=inner.sector)
+
+    def _target_country(self, phrase, actor: Actor) -> Actor:
+        """An uncoded target phrase, given the country it is aimed at: the country naming its
+        head's owner ("praised Haiti's efforts", "agreed to US mediation", "a blockade on
+        Palestinian lorries"), else that of the place it names ("arrived in Amman"). No sector:
+        it stays no participant that lets an event through (``events._needs_hold``)."""
+        countries = actor_lexicon().countries
+        for token in phrase.root.lefts:
+            if token.dep_ in _OWNER_DEPS and phrase.start <= token.i:
+                name = token.lower_.removesuffix("'s").removesuffix("’s")
+                code = countries.get(name) or countries.get(token.lemma_.lower())
+                if code:
+                    return replace(actor, country=code)
+        lo, hi = self._chars(phrase.start, phrase.end)
+        iso3 = actor_lexicon().iso3
+        for place in self.places:
+            if lo <= place.span.start and place.span.end <= hi and place.country:
+                code = iso3.get(place.country.upper())
+                if code:
+                    return replace(actor, country=code)
+        return actor
+
+    def _appositive(self, phrase) -> Actor | None:
+        """The coded mention heading an apposition to the phrase's head, inside the phrase."""
+        for token in phrase.root.children:
+            if token.dep_ != "appos" or not (phrase.start <= token.i < phrase.end):
+                continue
+            found = next((a for a in self.actors if a.span and a.sector
+                          and a.span.start <= token.idx < a.span.end), None)
+            if found is not None:
+                return found
+        return None
 
 
 def doer_token(token: Token) -> Token | None:
     """The subject of a verb trigger, or of the verb a noun trigger hangs on ("X launched attacks",
-    "X claimed responsibility for the attack")."""
+    "X claimed responsibility for the attack": four steps up, the noun, its preposition, the
+    light noun, the verb)."""
     verb = token
-    for _ in range(3):
+    for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_of(verb)[0]
         if verb.head.i == verb.i:
             break
         verb = verb.head
     return None
+
 
 
 def event_sides(event: Event, tagged: TaggedRoles, alone: bool
