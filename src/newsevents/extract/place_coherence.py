@@ -4,17 +4,14 @@ Local news names towns that share their names with bigger places elsewhere ("Ale
 "Brandon" beside "Douglas County": all in Minnesota). Before any name is resolved, each reading of
 a town or county scores the share of the article's other names that have a reading nearby: the
 readings that fit together win over the more populous ones that stand alone. ``PlaceContext``
-weighs the countries and provinces of the names as resolved. A name the gazetteer lacks is guessed
-to lie at the article's focus, and a county (whose point GeoNames' tables do not give) at the
-article's town in the same province.
+weighs the countries and provinces of the names as resolved. A county (whose point GeoNames'
+tables do not give) is put at the article's town in the same province.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 
@@ -102,33 +99,6 @@ def neighbour_shares(readings: Sequence[Sequence[Entry]]) -> list[dict[Entry, fl
         others.discard(owners[i])
         shares[owners[i]][entry] = len(others) / (len(named) - 1)
     return shares
-
-
-def article_focus(entries: Sequence[Entry]) -> Optional[Entry]:
-    """Where the article is (``entries``: its resolved mentions): the town or county that most of
-    its other places lie near (within NEIGHBOUR_KM, or the province that holds it), the most named
-    of those; else its most-named province or country. A name the gazetteer lacks (a building,
-    an estate, a village) is mostly there."""
-    counts: dict[Entry, int] = {}
-    for entry in entries:
-        if entry.feature in ("city", "adm2", "adm1", "country"):
-            counts[entry] = counts.get(entry, 0) + 1
-    towns = [e for e in counts if e.feature in _POINTED]
-    if not towns:
-        return max(counts, key=lambda e: counts[e], default=None)
-
-    def support(town: Entry) -> int:
-        return sum(1 for other in counts if other is not town and (
-            (other.feature == "adm1" and (other.country, other.admin1_code) == (town.country, town.admin1_code))
-            or (other.feature in _POINTED and _km(town, other) <= NEIGHBOUR_KM)))
-
-    return max(towns, key=lambda e: (support(e), counts[e]))
-
-
-def _km(a: Entry, b: Entry) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    half = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(half)))
 
 
 def local_towns(entries: Sequence[Entry]) -> dict[tuple[str, str], Entry]:

@@ -6,8 +6,8 @@ feature level, a generic word beside it ("Donetsk province" is the admin-1 unit,
 a town), the countries and admin-1 units the article names elsewhere, how many of its other
 names have a reading nearby (``place_coherence``), and containment ("Bakhmut in the Donetsk
 region", "Alexandria, Louisiana"). A name read twice resolves the same way. A name the gazetteer
-lacks stays unresolved but is put at the article's focus; a county at the article's town in its
-province.
+lacks stays unresolved, with no point: a guessed point would put an event on the map where no text
+says it was. A county takes the point of the article's town in its province.
 
 ``Place.span`` covers the name as written plus a trailing generic word when there is one
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from newsevents.extract.place_candidates import Candidate, cues, find_candidates, hint_before, place_words
 from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming,
                                               smallest_place, without_containers)
-from newsevents.extract.place_coherence import PlaceContext, article_focus, local_towns, neighbour_shares
+from newsevents.extract.place_coherence import PlaceContext, local_towns, neighbour_shares
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
@@ -94,8 +94,8 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
                                         candidate.name, neighbours[i])
         resolved = [chosen[k] for k in keys]
     entries = [r[0] for r in resolved if r is not None]
-    focus, towns = article_focus(entries), local_towns(entries)
-    return tuple(_place(c, r, body, starts, focus, towns) for c, r in zip(candidates, resolved))
+    towns = local_towns(entries)
+    return tuple(_place(c, r, body, starts, towns) for c, r in zip(candidates, resolved))
 
 
 def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
@@ -169,16 +169,15 @@ def _container(i: int, candidates: list[Candidate], first: list, body: str) -> O
     return None
 
 
-def _place(candidate: Candidate, resolved, body: str, starts: list[int], focus: Optional[Entry] = None,
+def _place(candidate: Candidate, resolved, body: str, starts: list[int],
            towns: Optional[dict] = None) -> Place:
-    """The place; one the gazetteer lacks stays "unresolved", with no entry, country or confidence,
-    but takes the article's focus point as its best guess of where it lies. A county takes the
+    """The place; one the gazetteer lacks stays "unresolved", with no entry, country, confidence or
+    point. A county takes the
     point of the article's most-named town in its province (``local_towns``) when there is one."""
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
     if resolved is None:
-        return Place(text=text, span=span, name=candidate.name, feature="unresolved",
-                     lat=focus.lat if focus else None, lon=focus.lon if focus else None)
+        return Place(text=text, span=span, name=candidate.name, feature="unresolved")
     entry, confidence = resolved
     town = (towns or {}).get((entry.country, entry.admin1_code)) if entry.feature == "adm2" else None
     return Place(
