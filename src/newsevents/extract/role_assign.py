@@ -157,7 +157,6 @@ def doer_token(token: Token) -> Token | None:
     return None
 
 
-
 def event_sides(event: Event, tagged: TaggedRoles, alone: bool
                 ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """The event's (actor, recipient) as the tagger reads its sentence.
