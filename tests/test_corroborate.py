@@ -55,6 +55,18 @@ def test_corroborate_undated_or_vague_reports_stay_alone():
     assert len(clusters) == 3 and all(c.corroboration == 1 for c in clusters)
 
 
+def test_corroborate_a_country_needs_a_date_within_a_week():
+    sanctions = dict(row("BBC", type="COERCE", place="North Korea", gid=3, start=D(2017, 8, 1),
+                         end=D(2017, 8, 31)), place_feature="country")
+    september = dict(sanctions, outlet="AP", date_start=D(2017, 8, 30), date_end=D(2017, 9, 30))
+    assert len(cluster_events([sanctions, september])) == 2
+    that_week = dict(sanctions, date_start=D(2017, 9, 11), date_end=D(2017, 9, 17))
+    (cluster,) = cluster_events([that_week, dict(that_week, outlet="AP", date_start=D(2017, 9, 12))])
+    assert cluster.corroboration == 2
+    in_a_town = dict(september, place="Pyongyang", gid=4, place_feature="city")
+    assert len(cluster_events([in_a_town, dict(in_a_town, outlet="RT")])) == 1
+
+
 def test_corroborate_recipients_must_agree():
     shelled_ukraine = {**row("BBC"), "recipient_country": ["UKR"]}
     shelled_georgia = {**row("AP"), "recipient_country": ["GEO"]}

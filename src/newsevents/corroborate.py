@@ -62,6 +62,9 @@ def _day(row: dict[str, Any], key: str) -> dt.date | None:
 # another: it stays a cluster of its own rather than inflate another's corroboration.
 RECENT_DAYS = 3
 VAGUEST_DAYS = 31
+# A whole country in a given month holds many events of one type ("sanctions on North Korea" in
+# August and again in September): at that scale only a date within a week can say it is one event.
+VAGUEST_COUNTRY_DAYS = 7
 
 
 def _when(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
@@ -69,7 +72,8 @@ def _when(row: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     if start is None and end is not None:
         start = end - dt.timedelta(days=RECENT_DAYS)
     end = end or start
-    if start is None or (end - start).days > VAGUEST_DAYS:
+    vaguest = VAGUEST_COUNTRY_DAYS if row.get("place_feature") == "country" else VAGUEST_DAYS
+    if start is None or (end - start).days > vaguest:
         return None
     return start, end
 
