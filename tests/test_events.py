@@ -156,12 +156,13 @@ def test_events_evidence_and_sentences_stop_at_the_text():
         assert span.text == span.text.strip() and body[span.start:span.end] == span.text
 
 
-def test_a_court_takes_part_in_political_events_not_in_violence():
+def test_a_court_alone_does_not_make_a_political_event():
     from newsevents.extract.event_roles import is_armed
     from newsevents.records import Actor
 
     court = Actor("the Supreme Court", "Myanmar JUD", "MMR", "JUD", None)
-    assert is_armed(court) and not is_armed(court, violent=True)
+    government = Actor("the government", "Myanmar GOV", "MMR", "GOV", None)
+    assert not is_armed(court) and not is_armed(court, violent=True) and is_armed(government)
 
 
 @pytest.mark.parametrize(

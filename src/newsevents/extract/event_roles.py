@@ -32,9 +32,9 @@ LIGHT_VERBS = {
 }
 _CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
                          "send", "allow", "direct"}
-# Courts (JUD) count too: they reject, accuse and sanction as state bodies ("the Supreme Court
-# rejected the appeal"), though they are no party to violence (_VIOLENT).
-_ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY", "JUD"}
+# Courts (JUD) do not count: as political actors they added 0.54 false events per 100 BBC sport,
+# tech and entertainment articles (trials and doping appeals) for +0.003 quad F1.
+_ARMED = {"MIL", "REB", "COP", "GOV", "LEG", "IGO", "PTY", "OPP", "SPY"}
 # Who can carry out material conflict: armed groups, police, criminals, or a state by name.
 _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 _PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
