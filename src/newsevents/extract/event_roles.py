@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span
-from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming, smallest_place,
-                                             without_containers)
+from newsevents.extract.place_choice import (COMPASS_POINTS, coordinated_places, event_location, places_naming,
+                                             pruned_subtree, smallest_place, without_containers)
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -395,19 +395,13 @@ _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "csubj", "parataxis", 
 
 def clause_tokens(trigger: Token) -> list[Token]:
     """The trigger's own clause: its subtree without the clauses embedded in it."""
-    found, stack = [], [trigger]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_DEPS or c.pos_ not in {"VERB", "AUX"})
+    found = pruned_subtree(trigger, lambda c: c.dep_ not in _CLAUSE_DEPS or c.pos_ not in {"VERB", "AUX"})
     return sorted(found, key=lambda t: t.i)
 
 
 def _is_reference_point(prep: Token) -> bool:
     """"north of Crimea": a place named only to say where another one lies."""
-    return prep.lower_ == "of" and prep.head.lower_ in {
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    }
+    return prep.lower_ == "of" and prep.head.lower_ in COMPASS_POINTS
 
 
 def state_of_place(place: Place | None) -> Actor | None:

@@ -7,7 +7,7 @@ gives the places named together with that one for ``Event.also_at``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -16,7 +16,8 @@ from newsevents.extract.place_candidates import cues, is_agent_word
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.records import Place
 
-__all__ = ["event_location", "coordinated_places", "smallest_place", "places_naming", "without_containers"]
+__all__ = ["event_location", "coordinated_places", "smallest_place", "places_naming", "without_containers",
+           "pruned_subtree", "COMPASS_POINTS"]
 
 
 # Prepositions that say where something happened ("killed in Aleppo", "clashes near Izium"); "from"
@@ -106,22 +107,29 @@ _DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder
                              "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
 
 
-def _name_core(head: Token) -> list[Token]:
-    """A noun and the words that make up its name or say whose it is, not its phrases."""
+def pruned_subtree(head: Token, follow: Callable[[Token], bool]) -> list[Token]:
+    """``head`` and the part of its subtree reached through children that ``follow`` accepts
+    (depth first): a phrase without the phrases or clauses hanging off it."""
     found, stack = [], [head]
     while stack:
         node = stack.pop()
         found.append(node)
-        stack.extend(c for c in node.children if c.dep_ in ("compound", "flat", "poss", "nmod", "amod"))
+        stack.extend(c for c in node.children if follow(c))
     return found
+
+
+def _name_core(head: Token) -> list[Token]:
+    """A noun and the words that make up its name or say whose it is, not its phrases."""
+    return pruned_subtree(head, lambda c: c.dep_ in ("compound", "flat", "poss", "nmod", "amod"))
 
 
 def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
     return [t for t in tokens if t.dep_ == "prep" and (t.lower_ in EVENT_LOCATIVE_PREPS or t.lower_ in extra)]
 
 
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "kilometers", "kilometres", "km", "miles"})
+COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest"})
+_DIRECTIONS = COMPASS_POINTS | {"kilometers", "kilometres", "km", "miles"}
 
 
 def _narrowest(tokens: Sequence[Token], places: Sequence[Place]) -> Optional[Place]:
@@ -187,12 +195,7 @@ def without_containers(found: Sequence[Place], doc: Doc) -> list[Place]:
 def _owned(head: Token) -> list[Token]:
     """The noun and its name or "of" phrase ("city of Baquba"), not its other phrases ("border
     with Israel")."""
-    found, stack = [], [head]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(c for c in node.children if c.dep_ != "prep" or c.lower_ == "of")
-    return found
+    return pruned_subtree(head, lambda c: c.dep_ != "prep" or c.lower_ == "of")
 
 
 def smallest_place(found: Sequence[Place]) -> Optional[Place]:
@@ -226,10 +229,5 @@ def _describes(token: Token, place: Place) -> bool:
 
 def _clause(head: Token) -> list[Token]:
     """The tokens of ``head``'s subtree that are not inside a clause embedded under it."""
-    found, stack = [], [head]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(c for c in node.children
-                     if c.dep_ not in _EMBEDDED_CLAUSES and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
-    return found
+    return pruned_subtree(head, lambda c: c.dep_ not in _EMBEDDED_CLAUSES
+                          and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
