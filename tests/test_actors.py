@@ -89,3 +89,19 @@ def test_actors_office_of_an_uncoded_body_has_no_sector(nlp, text, mention, sect
     doc = nlp(text)
     found = {a.text: a.sector for a in extract_actors(doc, Article(id="t", headline="", body=text))}
     assert found.get(mention) == sector, found
+
+
+@pytest.mark.parametrize(
+    "text, mention, sector",
+    [
+        # a dictionary alias made of common words ("the foundation") is no name in lower case
+        ("The foundation moved the building in Seattle in 2002.", "foundation", None),
+        ("Zelenskyy has accused Russia of blackmail.", "Zelenskyy", "GOV"),  # a name, first word
+        # a "think-tank" is no tank; an "ex-president" is still a president
+        ("The US think-tank Pew Internet says blogs grow fast.", "US think-tank Pew Internet", None),
+        ("The Serbian ex-president rejected the plan.", "Serbian ex-president", "GOV"),
+    ],
+)
+def test_actors_names_and_words_as_written(nlp, text, mention, sector):
+    found = {a.text: a.sector for a in _actors(nlp, text)}
+    assert found.get(mention) == sector, found

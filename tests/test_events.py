@@ -182,3 +182,27 @@ def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, c
     index = ActorIndex(doc, article, extract_actors(doc, article))
     token = next(t for t in doc if t.lower_ == trigger)
     assert country in {a.country for a in find_roles(token, index, [], doc).recipient}
+
+
+@pytest.mark.parametrize(
+    "text, threat",
+    [
+        ("The FBI is warning that a computer virus is being spread via e-mails.", False),
+        ("Icann officials warned that there were no guarantees.", False),
+        ("Iran warned that it would retaliate against any attack.", True),
+        ("Poland warned Belarus of new sanctions.", True),
+    ],
+)
+def test_a_warning_threatens_only_of_what_may_come(text, threat):
+    found = [e for e in _read(text).events if e.type == "THREATEN"]
+    assert bool(found) == threat, _read(text).events
+
+
+def test_being_met_with_approval_is_no_meeting():
+    text = "The Russian army's plan was met with general approval in Moscow."
+    assert not [e for e in _read(text).events if e.type == "CONSULT"], _read(text).events
+
+
+def test_a_question_gains_no_event_from_the_classifier():
+    events = _read("What aid group could possibly give expensive computers to 250 million Indians?").events
+    assert not [e for e in events if "classifier" in e.context], events

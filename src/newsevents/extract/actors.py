@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsevents.extract.actor_forms import whole_word, written_as_name
 from newsevents.ontology import ActorLexicon, actor_lexicon
 from newsevents.records import Actor, Article, Span
 
@@ -105,8 +106,8 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     h = _head_index(words, head)
     # A name ending at the head first ("German Chancellor Olaf Scholz" is Scholz, not the
     # title's earlier holder), then any name inside the mention (a possessor, a modifier).
-    named = _longest_match(words, lex.named, ending_at=h, longest=lex.longest)
-    named = named or _longest_match(words, lex.named, longest=lex.longest)
+    named = written_as_name(words, _longest_match(words, lex.named, ending_at=h, longest=lex.longest))
+    named = named or written_as_name(words, _longest_match(words, lex.named, longest=lex.longest))
     if named and named[0] <= h < named[1]:
         actor = named[2]
         return _Code(actor.canonical, actor.country, actor.sector)
@@ -120,7 +121,7 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
             if found:
                 country = found[2]
                 break
-    agent = _longest_match(words, lex.agents, ending_at=h, longest=lex.longest)
+    agent = whole_word(words, _longest_match(words, lex.agents, ending_at=h, longest=lex.longest))
     if agent is None and head.pos_ == "PROPN":
         agent = _title(words, h, lex)  # "Serbian President Vojislav Kostunica": the title
     sector = agent[2] if agent else None
@@ -147,7 +148,7 @@ def _title(words, h: int, lex: ActorLexicon):
         if words[end - 1][1] == "-" and end > 1 and words[end - 2][0].pos_ == "PROPN":
             continue  # a hyphen inside the name ("Fayez al - Sarraj" as a tokenized text gives it)
         if words[end - 1][0].pos_ != "PROPN" or words[end - 1][1] in lex.agents:
-            found = _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4)
+            found = whole_word(words, _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4))
             if found:
                 return found
             if words[end - 1][0].pos_ != "PROPN":
@@ -175,7 +176,7 @@ def _uncoded_owner(title: Token, lex: ActorLexicon) -> bool:
     for token in title.lefts:
         if token.dep_ not in {"compound", "poss"} or not token.text[:1].isupper():
             continue  # lower-case text ("uttar pradesh governor") hides which names are places
-        if token.is_sent_start and token.pos_ != "PROPN":
+        if token.is_sent_start and token.pos_ != "PROPN" and token.ent_type_ != "ORG":
             continue  # "Defence officials" opening a sentence: capitals tell nothing there
         if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}:
             continue  # "Kherson governor": a place's office

@@ -33,6 +33,7 @@ from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
 )
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
+from newsevents.extract.event_senses import is_question, met_with, reflexive_object, warns_ahead
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, actor_lexicon, event_lexicon
 from newsevents.records import (
@@ -107,7 +108,7 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
     for need in trigger.needs:
         if need == "place_obj" and not roles.object_is_place:
             return False
-        if need == "person_obj" and (not roles.object_is_person or _reflexive_object(token)):
+        if need == "person_obj" and (not roles.object_is_person or reflexive_object(token)):
             return False  # "killed himself": nobody acts on another
         if need == "mil_obj" and not roles.mil_argument:
             return False
@@ -115,6 +116,10 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             return False
         if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
             return False  # "demonstrate that things work" shows, it does not protest
+        if need == "ahead" and not warns_ahead(token):
+            return False
+        if need == "not_met_with" and met_with(token):
+            return False
         if need.startswith("prt=") and _particle(token) != need[4:]:
             return False
         if need.startswith("obj=") and not any(
@@ -122,13 +127,6 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
         ):
             return False
     return True
-
-
-_REFLEXIVES = {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
-
-
-def _reflexive_object(token: Token) -> bool:
-    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVES for c in token.children)
 
 
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -365,7 +363,7 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
     sentences, teams = list(doc.sents), team_names(doc)
     for i in sorted(open_sentences):
-        kind = added_type(readings[i], quad_of, options)
+        kind = None if is_question(sentences[i]) else added_type(readings[i], quad_of, options)
         found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
