@@ -182,3 +182,28 @@ def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, c
     index = ActorIndex(doc, article, extract_actors(doc, article))
     token = next(t for t in doc if t.lower_ == trigger)
     assert country in {a.country for a in find_roles(token, index, [], doc).recipient}
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, recipient",
+    [
+        # a weapon does the killing: the attack is an event, its author unnamed or its owner
+        ("A car bomb killed 12 soldiers in Kabul on Monday.", "ASSAULT", None, None),
+        ("A Taliban suicide bomber killed 15 Afghan Army trainees.", "ASSAULT", "AFG", None),
+        # noun triggers under light verbs, with their modifier or object as the condition
+        ("Syrian government forces launched air strikes on the enclave.", "ASSAULT", "SYR", None),
+        ("France summoned the Chinese ambassador to complain about the tweets.", "ACCUSE", "FRA", "CHN"),
+        ("Iraqi security forces opened fire on protesters in Baghdad.", "ASSAULT", "IRQ", None),
+        # a demand voiced as "X said Y must", and a refusal voiced as "will not"
+        ("The U.S. has said that North Korea must first disarm.", "REQUEST", "USA", "PRK"),
+        ("Hungary says it will not accept returned asylum seekers.", "REJECT", "HUN", None),
+    ],
+)
+def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor, recipient):
+    found = {(k, a, r) for k, _, actors, recipients in _summary(text)
+             for a in (actors or {None}) for r in (recipients or {None})}
+    assert any(k == kind and a == actor and (recipient is None or r == recipient) for k, a, r in found), found
+
+
+def test_a_duty_taken_on_is_no_demand():
+    assert not any(e.type == "REQUEST" for e in _read("Lebanon says it must protect its borders.").events)

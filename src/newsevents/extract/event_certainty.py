@@ -123,6 +123,16 @@ def voiced_intent(trigger: Token) -> bool:
     return not any(lemma in INTENT_VERBS for lemma in lemmas)
 
 
+_REFUSAL_MODALS = {"will", "wo", "would", "shall"}
+
+
+def refused(trigger: Token) -> bool:
+    """ "will not accept", "won't lift": a refusal stated now, itself an event (PLOVER REJECT)."""
+    children = list(trigger.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in children)
+
+
 def as_intent(kind: str, certainty: str, voiced: bool = True) -> str:
     """PLOVER codes a promise to cooperate as AGREE and a stated intent to hurt as THREATEN:
     "Hungary said it will support the resolution" is an AGREE that happened, not a future
