@@ -101,6 +101,7 @@ def test_actors_office_of_an_uncoded_body_has_no_sector(nlp, text, mention, sect
         ("Al-Qaeda claimed the bombing.", ("Al-Qaeda", None, "REB")),
         ("AQAP has carried out numerous attacks.", ("AQAP", None, "REB")),
         ("The UAE lifted the restrictions.", ("UAE", "ARE", "GOV")),
+        ("Burma has agreed to allow international aid.", ("Burma", "MMR", "GOV")),
     ],
 )
 def test_actors_names_the_2014_dictionaries_spell_otherwise(nlp, text, expected):

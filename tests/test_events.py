@@ -197,6 +197,9 @@ def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, c
         # a demand voiced as "X said Y must", and a refusal voiced as "will not"
         ("The U.S. has said that North Korea must first disarm.", "REQUEST", "USA", "PRK"),
         ("Hungary says it will not accept returned asylum seekers.", "REJECT", "HUN", None),
+        # readiness voiced is an offer (PLOVER AGREE), and a policy defended is support
+        ("Pakistan is willing to withdraw its troops from Kashmir.", "AGREE", "PAK", None),
+        ("President Putin defended Russia's involvement in the energy sector.", "SUPPORT", "RUS", None),
     ],
 )
 def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor, recipient):

@@ -69,7 +69,7 @@ class ActorLexicon:
 def actor_lexicon() -> ActorLexicon:
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
-    for phrase, iso3, kind in _rows("actors", "countries.tsv"):
+    for phrase, iso3, kind in _rows("actors", "countries.tsv") + _rows("actors", "countries_extra.tsv"):
         countries.setdefault(phrase, iso3)
     for _, iso3, name in _rows("actors", "country_codes.tsv"):
         country_names[iso3] = name

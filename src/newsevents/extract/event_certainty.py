@@ -106,7 +106,8 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 
 # Verbs that voice an intent to someone: a promise or a threat is itself an event.
-VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose"}
+VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose",
+                       "willing", "ready"}  # "is willing to withdraw": an offer
 VOICED_INTENT_NOUNS = {"threat", "pledge", "promise", "vow", "proposal"}
 
 

@@ -157,6 +157,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             node = head
             continue
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            node = head.head  # "Pakistan is willing to withdraw": the copula's subject
+            continue
         if node.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
             return head, False
         break
