@@ -105,3 +105,20 @@ def test_actors_office_of_an_uncoded_body_has_no_sector(nlp, text, mention, sect
 def test_actors_names_and_words_as_written(nlp, text, mention, sector):
     found = {a.text: a.sector for a in _actors(nlp, text)}
     assert found.get(mention) == sector, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # accents the dictionaries spell in plain letters
+        ("Erdoğan met the delegation on Monday.", ("Erdoğan", "TUR", "GOV")),
+        # international militant groups (Phoenix codes them IMG, with no single country)
+        ("The Islamic State group released at least 19 Christians.", ("Islamic State group", None, "REB")),
+        ("Al-Qaeda claimed the bombing.", ("Al-Qaeda", None, "REB")),
+        ("AQAP has carried out numerous attacks.", ("AQAP", None, "REB")),
+        ("The UAE lifted the restrictions.", ("UAE", "ARE", "GOV")),
+        ("Burma has agreed to allow international aid.", ("Burma", "MMR", "GOV")),
+    ],
+)
+def test_actors_names_the_2014_dictionaries_spell_otherwise(nlp, text, expected):
+    assert expected in _coded(nlp, text)

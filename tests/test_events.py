@@ -206,3 +206,31 @@ def test_being_met_with_approval_is_no_meeting():
 def test_a_question_gains_no_event_from_the_classifier():
     events = _read("What aid group could possibly give expensive computers to 250 million Indians?").events
     assert not [e for e in events if "classifier" in e.context], events
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, recipient",
+    [
+        # a weapon does the killing: the attack is an event, its author unnamed or its owner
+        ("A car bomb killed 12 soldiers in Kabul on Monday.", "ASSAULT", None, None),
+        ("A Taliban suicide bomber killed 15 Afghan Army trainees.", "ASSAULT", "AFG", None),
+        # noun triggers under light verbs, with their modifier or object as the condition
+        ("Syrian government forces launched air strikes on the enclave.", "ASSAULT", "SYR", None),
+        ("France summoned the Chinese ambassador to complain about the tweets.", "ACCUSE", "FRA", "CHN"),
+        ("Iraqi security forces opened fire on protesters in Baghdad.", "ASSAULT", "IRQ", None),
+        # a demand voiced as "X said Y must", and a refusal voiced as "will not"
+        ("The U.S. has said that North Korea must first disarm.", "REQUEST", "USA", "PRK"),
+        ("Hungary says it will not accept returned asylum seekers.", "REJECT", "HUN", None),
+        # readiness voiced is an offer (PLOVER AGREE), and a policy defended is support
+        ("Pakistan is willing to withdraw its troops from Kashmir.", "AGREE", "PAK", None),
+        ("President Putin defended Russia's involvement in the energy sector.", "SUPPORT", "RUS", None),
+    ],
+)
+def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor, recipient):
+    found = {(k, a, r) for k, _, actors, recipients in _summary(text)
+             for a in (actors or {None}) for r in (recipients or {None})}
+    assert any(k == kind and a == actor and (recipient is None or r == recipient) for k, a, r in found), found
+
+
+def test_a_duty_taken_on_is_no_demand():
+    assert not any(e.type == "REQUEST" for e in _read("Lebanon says it must protect its borders.").events)

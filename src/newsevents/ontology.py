@@ -7,6 +7,7 @@ extract stages stay pure functions of their inputs plus these resources.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +25,25 @@ def _rows(*parts: str) -> list[list[str]]:
     """Tab-separated rows of a resource file, comments and blank lines skipped."""
     text = RESOURCES.joinpath(*parts).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# Letters NFKD does not split into a base letter and a mark.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold_accents(text: str) -> str:
+    """ "erdoğan" -> "erdogan": the dictionaries spell most names in plain ASCII."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _with_folded(table: dict[str, object]) -> dict[str, object]:
+    """The table, plus each accented phrase under its plain spelling (where that is free)."""
+    for phrase, value in list(table.items()):
+        table.setdefault(fold_accents(phrase), value)
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +69,7 @@ class ActorLexicon:
 def actor_lexicon() -> ActorLexicon:
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
-    for phrase, iso3, kind in _rows("actors", "countries.tsv"):
+    for phrase, iso3, kind in _rows("actors", "countries.tsv") + _rows("actors", "countries_extra.tsv"):
         countries.setdefault(phrase, iso3)
     for _, iso3, name in _rows("actors", "country_codes.tsv"):
         country_names[iso3] = name
@@ -64,6 +84,7 @@ def actor_lexicon() -> ActorLexicon:
     for phrase, sector in _rows("actors", "agents_extra.tsv") + _rows("actors", "agents.tsv"):
         agents.setdefault(phrase, sector)
     agents = {phrase: sector for phrase, sector in agents.items() if sector != "-"}  # vetoes
+    named, agents, countries = _with_folded(named), _with_folded(agents), _with_folded(countries)
     longest = max(len(p.split()) for p in list(named) + list(agents) + list(countries))
     return ActorLexicon(
         MappingProxyType(named),

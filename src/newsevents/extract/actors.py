@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.actor_forms import whole_word, written_as_name
-from newsevents.ontology import ActorLexicon, actor_lexicon
+from newsevents.ontology import ActorLexicon, actor_lexicon, fold_accents
 from newsevents.records import Actor, Article, Span
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod"}
@@ -29,6 +29,8 @@ _PERSON_NOUNS = {"president", "leader", "minister", "premier", "chancellor"}
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "towards", "toward", "to", "from", "across",
                    "around", "through", "outside", "inside", "within", "of", "on", "over"}
 _DROP = {"'s", "’s", "'", "’"}
+# A name followed by one of these is still that body: "the Islamic State group", "the Hamas movement".
+_BODY_NOUNS = {"group", "organization", "organisation", "movement", "network", "faction", "outfit"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _LOOKBACK_SENTENCES = 3
 _POSSESSIVE_END = re.compile(r"[´'’]s$")
@@ -70,7 +72,8 @@ def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> 
 
 
 def _words(tokens: list[Token]) -> list[tuple[Token, str, str]]:
-    return [(t, t.text.lower(), t.lemma_.lower()) for t in tokens if t.text not in _DROP]
+    return [(t, fold_accents(t.text.lower()), fold_accents(t.lemma_.lower()))
+            for t in tokens if t.text not in _DROP]
 
 
 def _longest_match(words, table, *, ending_at: int | None = None, longest: int = 8):
@@ -83,7 +86,10 @@ def _longest_match(words, table, *, ending_at: int | None = None, longest: int =
             if best and end - start <= best[1] - best[0]:
                 continue
             texts = [w[1] for w in words[start:end]]
-            for phrase in (" ".join(texts), " ".join(texts[:-1] + [words[end - 1][2]])):
+            phrases = (" ".join(texts), " ".join(texts[:-1] + [words[end - 1][2]]))
+            if "-" in texts:  # the tokenizer splits some hyphenated names: "Al - Qaeda"
+                phrases = tuple(p.replace(" - ", "-") for p in phrases)
+            for phrase in phrases:
                 if phrase in table:
                     best = (start, end, table[phrase])
                     break
@@ -108,7 +114,7 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     # title's earlier holder), then any name inside the mention (a possessor, a modifier).
     named = written_as_name(words, _longest_match(words, lex.named, ending_at=h, longest=lex.longest))
     named = named or written_as_name(words, _longest_match(words, lex.named, longest=lex.longest))
-    if named and named[0] <= h < named[1]:
+    if named and (named[0] <= h < named[1] or named[1] == h and words[h][2] in _BODY_NOUNS):
         actor = named[2]
         return _Code(actor.canonical, actor.country, actor.sector)
     country = None
@@ -180,8 +186,8 @@ def _uncoded_owner(title: Token, lex: ActorLexicon) -> bool:
             continue  # "Defence officials" opening a sentence: capitals tell nothing there
         if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}:
             continue  # "Kherson governor": a place's office
-        name = _POSSESSIVE_END.sub("", token.lower_)  # "Ukraine´s" comes as one token at times
-        lemma = token.lemma_.lower()
+        name = _POSSESSIVE_END.sub("", fold_accents(token.lower_))  # "Ukraine´s" is one token at times
+        lemma = fold_accents(token.lemma_.lower())
         if name in lex.named or name in lex.countries or name in lex.agents or lemma in lex.agents:
             continue
         return True

@@ -106,7 +106,8 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 
 # Verbs that voice an intent to someone: a promise or a threat is itself an event.
-VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose"}
+VOICED_INTENT_VERBS = {"vow", "pledge", "promise", "threaten", "warn", "offer", "agree", "propose",
+                       "willing", "ready"}  # "is willing to withdraw": an offer
 VOICED_INTENT_NOUNS = {"threat", "pledge", "promise", "vow", "proposal"}
 
 
@@ -121,6 +122,16 @@ def voiced_intent(trigger: Token) -> bool:
     if any(lemma in VOICED_INTENT_VERBS for lemma in lemmas):
         return True
     return not any(lemma in INTENT_VERBS for lemma in lemmas)
+
+
+_REFUSAL_MODALS = {"will", "wo", "would", "shall"}
+
+
+def refused(trigger: Token) -> bool:
+    """ "will not accept", "won't lift": a refusal stated now, itself an event (PLOVER REJECT)."""
+    children = list(trigger.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in children)
 
 
 def as_intent(kind: str, certainty: str, voiced: bool = True) -> str:

@@ -1,7 +1,8 @@
 """Multi-word event patterns the one-word trigger lexicon cannot express, and the sports check.
 
 "Lysychansk came under Russian control", "the town fell to Russian forces": a seizure whose
-place is the subject and whose actor sits in a prepositional phrase.
+place is the subject and whose actor sits in a prepositional phrase. "The U.S. said North Korea
+must disarm": a demand, whose trigger is a speech verb and whose recipient is the must-clause's subject.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from newsevents.records import Place, replace
 _COME_UNDER = {"come", "fall", "pass", "be"}
 _FALL_TO = {"fall"}
 SEIZE = Trigger("control", "NOUN", "COERCE", "seize", ("military",), ())
+# "The U.S. said North Korea must disarm": a demand made of the reported clause's subject.
+DEMAND = Trigger("must", "VERB", "REQUEST", None, (), ())
+_SPEECH_VERBS = {"say", "tell", "insist", "stress", "add", "warn", "state", "declare", "reiterate"}
+_DEMANDING = {"GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "IGO", "OPP", "NGO"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,11 +95,37 @@ def _appositive_place(verb: Token, places: list[Place]) -> Place | None:
     return before[-1] if before else None
 
 
-def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport: bool) -> list:
-    """Seizures written as "X came under Y control" / "X fell to Y"."""
-    from newsevents.extract.event_roles import Roles
+def _demands(sent: SpacySpan, index, make) -> list:
+    """A political actor saying that another must do something: a REQUEST of that other, made
+    when it was said (the speech verb is the trigger; the must-clause would read hypothetical)."""
+    from newsevents.extract.event_roles import Roles, subject_of
 
     found = []
+    for clause in sent:
+        speech = clause.head
+        if clause.dep_ != "ccomp" or speech.lemma_.lower() not in _SPEECH_VERBS:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+            continue
+        speaker_token, _ = subject_of(speech)
+        addressee_token = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if speaker_token is None or addressee_token is None:
+            continue
+        speaker, addressee = index.group(speaker_token), index.group(addressee_token)
+        speaker_countries = {a.country for a in speaker}
+        if not any(a.sector in _DEMANDING for a in speaker) or not any(
+            a.sector in _DEMANDING and a.country not in speaker_countries for a in addressee
+        ):
+            continue  # "Lebanon says it must ...": a duty one takes on is no demand of another
+        found.append(make(speech, DEMAND, Roles(speaker, addressee, None, (), False, False), 0.5))
+    return found
+
+
+def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport: bool) -> list:
+    """Seizures written as "X came under Y control" / "X fell to Y"; demands ("X said Y must")."""
+    from newsevents.extract.event_roles import Roles
+
+    found = [] if sport else _demands(sent, index, make)
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ not in {"VERB", "AUX"}:

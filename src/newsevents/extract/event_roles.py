@@ -40,7 +40,16 @@ _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 _PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
                 "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
                 "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield",
-                "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state"}
+                "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state",
+                "headquarters", "camp", "checkpoint", "compound", "embassy", "barracks", "depot",
+                "garrison", "parliament", "prison", "facility", "field", "refinery", "palace"}
+
+
+# What does the killing when no one is named: "a car bomb killed 75", "the blast wounded 12".
+WEAPON_NOUNS = frozenset({
+    "bomb", "bombing", "attack", "blast", "explosion", "airstrike", "strike", "shelling", "missile",
+    "rocket", "mortar", "gunfire", "raid", "ambush", "bomber", "gunman", "shell", "drone", "grenade",
+    "mine", "ied"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +157,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
             node = head
             continue
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            node = head.head  # "Pakistan is willing to withdraw": the copula's subject
+            continue
         if node.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
             return head, False
         break
@@ -216,6 +228,14 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
     return ()
 
 
+def _titled_name(token: Token) -> bool:
+    """A name with a rank or office before it ("the Colombian Sergeant Pablo Emilio Moncayo"),
+    which the tagger may not have marked as a person."""
+    agents = actor_lexicon().agents
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in agents for c in token.subtree if c.i < token.i)
+
+
 def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
                *, object_is_where: bool = True, from_is_where: bool = False) -> Roles:
     """The arguments of one trigger (places: those of its sentence, in text order)."""
@@ -223,7 +243,10 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         actor = _noun_actor(trigger, index)
     else:
         subject, _ = subject_of(trigger)
-        actor = index.group(subject) if subject is not None else ()
+        if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
+            actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
+        else:
+            actor = index.group(subject) if subject is not None else ()
     recipient: list[Actor] = []
     if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children):
         # "its Ukrainian invasion": with a possessor as actor, the demonym is the recipient.
@@ -245,7 +268,7 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
     )
     object_is_person = any(
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
-        or index.for_token(t) is not None for t in objects
+        or index.for_token(t) is not None or _titled_name(t) for t in objects
     )
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
                  mil_argument, coordinated_places(doc, place, places))

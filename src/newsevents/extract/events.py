@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import sentence_starts, to_span
 from newsevents.extract.event_certainty import (
-    as_intent, attribution_of, certainty_of, combine, date_of, voiced_intent,
+    COOPERATIVE, as_intent, attribution_of, certainty_of, combine, date_of, refused, voiced_intent,
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
@@ -32,7 +32,9 @@ from newsevents.extract.event_patterns import (
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
 )
-from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, is_armed, state_of_place
+from newsevents.extract.event_roles import (
+    WEAPON_NOUNS, ActorIndex, Roles, find_roles, is_armed, state_of_place,
+)
 from newsevents.extract.event_senses import is_question, met_with, reflexive_object, warns_ahead
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, actor_lexicon, event_lexicon
@@ -77,13 +79,14 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
     participants = roles.actor + roles.recipient
     if not any(a.sector for a in participants):
         return False  # "No arrests were made", "the crowd protested": nobody the text names
-    if token.pos_ == "VERB" and not _passive(token) and not any(a.sector for a in roles.actor):
-        return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     violent = trigger.type in _VIOLENT_TYPES
+    weapon = violent and _weapon_subject(token)
+    if token.pos_ == "VERB" and not _passive(token) and not weapon and not any(a.sector for a in roles.actor):
+        return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
         return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
     for need in trigger.needs:
-        if need == "armed" and not any(
+        if need == "armed" and not weapon and not any(
             is_armed(a, sport=sport, violent=violent) for a in participants
         ):
             return False
@@ -94,6 +97,15 @@ def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bo
         if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
             return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return _form_holds(trigger, token, roles)
+
+
+def _weapon_subject(token: Token) -> bool:
+    """ "a car bomb killed 75", "the blast wounded 12": the attack is the event even when nobody
+    is named as its author."""
+    if token.pos_ != "VERB" or _passive(token):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in WEAPON_NOUNS
 
 
 def _state_by_name(actor: Actor) -> bool:
@@ -122,6 +134,10 @@ def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             return False
         if need.startswith("prt=") and _particle(token) != need[4:]:
             return False
+        if need.startswith("mod=") and not any(
+            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"compound", "amod"}
+        ):
+            return False  # "air strikes", not a workers' strike
         if need.startswith("obj=") and not any(
             c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
         ):
@@ -232,6 +248,8 @@ def to_event(
     certainty, extra_context = certainty_of(token)
     attribution = attribution_of(token, attributions)
     kind = as_intent(trigger.type, certainty, voiced_intent(token))
+    if certainty == "denied" and kind in COOPERATIVE | {"AGREE"} and refused(token):
+        kind = "REJECT"  # "Hungary says it will not accept refugees"
     if kind != trigger.type:  # the promise or threat itself happened; what it promises is context
         extra_context += (trigger.type.lower(),)
         certainty = "asserted"

@@ -58,6 +58,8 @@ def _active_code(codes: list[tuple[str, str]]) -> str | None:
 def _split(code: str) -> tuple[str, str]:
     if code.startswith(("IGO", "NGO", "MNC")):
         return "", code[:3]
+    if code.startswith("IMG"):  # international militarised groups: al-Qaeda, the Islamic State
+        return "", "REB"
     country, sector = code[:3], code[3:6] or "GOV"
     return country, SECTOR.get(sector, sector)
 
@@ -65,7 +67,7 @@ def _split(code: str) -> tuple[str, str]:
 def _blocks(path: Path):
     names: list[str] = []
     codes: list[tuple[str, str]] = []
-    for raw in path.read_text(encoding="latin-1").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
@@ -94,7 +96,7 @@ def compile_named(paths: list[Path], iso3: set[str]) -> list[tuple[str, str, str
             code = _active_code(codes)
             if code is None:
                 continue
-            if len(code) == 3 and not code.startswith(("IGO", "NGO", "MNC")):
+            if len(code) == 3 and not code.startswith(("IGO", "NGO", "MNC", "IMG")):
                 continue  # a country's own block: its aliases are mostly cities, coded as places
             country, sector = _split(code)
             if (country and country not in iso3) or sector not in SECTORS:
@@ -110,7 +112,7 @@ def compile_named(paths: list[Path], iso3: set[str]) -> list[tuple[str, str, str
 def compile_agents(path: Path) -> list[tuple[str, str]]:
     subs: dict[str, list[str]] = {}
     rows = {}
-    for raw in path.read_text(encoding="latin-1").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
