@@ -3,8 +3,8 @@
 Find, then write. Finding is dictionary lookup over the parse: a verb or noun lemma in
 ``resources/ontology/triggers.tsv`` (ours) or, failing that, in the CAMEO verb dictionary mapped
 to PLOVER (``cameo_verbs.tsv`` + ``cameo2plover.tsv``). A trigger's conditions ("the object is a
-place", "an armed or state actor takes part") are checked on the arguments ``event_roles`` finds,
-which is what keeps a football report's "attack" from becoming an event: there, a bare country
+place", "an armed or state actor takes part") are checked (``event_conditions``) on the arguments
+``event_roles`` finds, which is what keeps a football report's "attack" from becoming an event: there, a bare country
 name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
 sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
 classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
@@ -32,12 +32,11 @@ from newsevents.extract.event_patterns import (
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
 )
-from newsevents.extract.event_roles import (
-    WEAPON_NOUNS, ActorIndex, Roles, find_roles, is_armed, state_of_place,
-)
-from newsevents.extract.event_senses import is_question, met_with, reflexive_object, warns_ahead
+from newsevents.extract.event_conditions import form_holds, needs_hold
+from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
+from newsevents.extract.event_senses import is_question
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
-from newsevents.ontology import Trigger, actor_lexicon, event_lexicon
+from newsevents.ontology import Trigger, event_lexicon
 from newsevents.records import (
     Actor, Article, Attribution, Event, Place, Quote, Span, TimeRef, replace,
 )
@@ -70,95 +69,6 @@ def triggers_for(token: Token) -> tuple[Trigger, ...]:
     return found
 
 
-def _particle(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-
-
-def _needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bool:
-    """True when every condition the trigger's lexicon line sets is met."""
-    participants = roles.actor + roles.recipient
-    if not any(a.sector for a in participants):
-        return False  # "No arrests were made", "the crowd protested": nobody the text names
-    violent = trigger.type in _VIOLENT_TYPES
-    weapon = violent and _weapon_subject(token)
-    if token.pos_ == "VERB" and not _passive(token) and not weapon and not any(a.sector for a in roles.actor):
-        return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
-    if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
-        return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
-    for need in trigger.needs:
-        if need == "armed" and not weapon and not any(
-            is_armed(a, sport=sport, violent=violent) for a in participants
-        ):
-            return False
-        if need == "mil_subj" and not any(a.sector in {"MIL", "REB"} for a in roles.actor):
-            return False
-        if need == "both_coded" and not _two_states(roles):
-            return False
-        if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
-            return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
-    return _form_holds(trigger, token, roles)
-
-
-def _weapon_subject(token: Token) -> bool:
-    """ "a car bomb killed 75", "the blast wounded 12": the attack is the event even when nobody
-    is named as its author."""
-    if token.pos_ != "VERB" or _passive(token):
-        return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in WEAPON_NOUNS
-
-
-def _state_by_name(actor: Actor) -> bool:
-    """A country named or adjectived as a whole ("France", "the British"), not a body of it."""
-    lex = actor_lexicon()
-    return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
-        actor.text.lower().removeprefix("the ").strip() in lex.countries)
-
-
-def _form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
-    """The trigger's conditions on the parse alone (its object, particle), not on who takes part."""
-    for need in trigger.needs:
-        if need == "place_obj" and not roles.object_is_place:
-            return False
-        if need == "person_obj" and (not roles.object_is_person or reflexive_object(token)):
-            return False  # "killed himself": nobody acts on another
-        if need == "mil_obj" and not roles.mil_argument:
-            return False
-        if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
-            return False
-        if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
-            return False  # "demonstrate that things work" shows, it does not protest
-        if need == "ahead" and not warns_ahead(token):
-            return False
-        if need == "not_met_with" and met_with(token):
-            return False
-        if need.startswith("prt=") and _particle(token) != need[4:]:
-            return False
-        if need.startswith("mod=") and not any(
-            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"compound", "amod"}
-        ):
-            return False  # "air strikes", not a workers' strike
-        if need.startswith("obj=") and not any(
-            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
-        ):
-            return False
-    return True
-
-
-_VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
-
-
-def _passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-
-
-def _two_states(roles: Roles) -> bool:
-    """Fallback (CAMEO dictionary) verbs only between two different coded countries' actors."""
-    actors = {a.country for a in roles.actor if a.country}
-    recipients = {a.country for a in roles.recipient if a.country}
-    return bool(actors and recipients and actors != recipients)
-
-
 def tagged_sides(token: Token, roles: Roles, tagged: TaggedRoles, sentence: int) -> Roles | None:
     """The roles with the role tagger's phrases as sides, when its source phrase holds the doer
     the parse finds for the trigger (and not the trigger itself: "the Glasgow meeting will see");
@@ -179,12 +89,12 @@ def _with_tagged_sides(trigger: Trigger, token: Token, roles: Roles, sport: bool
                        tagged: TaggedRoles | None, sentence: int) -> Roles | None:
     """The roles, when the trigger's conditions hold on them or on the role tagger's phrases
     of the sentence (a source the parse did not attach or code: "Syrian regime air strikes")."""
-    if _needs_hold(trigger, token, roles, sport):
+    if needs_hold(trigger, token, roles, sport):
         return roles
-    if tagged is None or not trigger.curated or not _form_holds(trigger, token, roles):
+    if tagged is None or not trigger.curated or not form_holds(trigger, token, roles):
         return None  # the tagger can only bring in who takes part
     retried = tagged_sides(token, roles, tagged, sentence)
-    return retried if retried is not None and _needs_hold(trigger, token, retried, sport) else None
+    return retried if retried is not None and needs_hold(trigger, token, retried, sport) else None
 
 
 def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],

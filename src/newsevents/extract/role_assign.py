@@ -114,7 +114,7 @@ class TaggedRoles:
         """An uncoded target phrase, given the country it is aimed at: the country naming its
         head's owner ("praised Haiti's efforts", "agreed to US mediation", "a blockade on
         Palestinian lorries"), else that of the place it names ("arrived in Amman"). No sector:
-        it stays no participant that lets an event through (``events._needs_hold``)."""
+        it stays no participant that lets an event through (``event_conditions.needs_hold``)."""
         countries = actor_lexicon().countries
         for token in phrase.root.lefts:
             if token.dep_ in _OWNER_DEPS and phrase.start <= token.i:

@@ -1,0 +1,105 @@
+"""Whether a trigger's conditions hold: who must take part and what the parse must show.
+
+Each line of ``resources/ontology/triggers.tsv`` sets conditions ("armed", "place_obj",
+"obj=sanction|ban", ...). ``needs_hold`` checks them on the arguments ``event_roles`` found;
+``form_holds`` checks only those about the parse (object, particle, modifier), which the role
+tagger's phrases cannot change.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, is_armed
+from newsevents.extract.event_senses import met_with, reflexive_object, warns_ahead
+from newsevents.ontology import Trigger, actor_lexicon
+from newsevents.records import Actor
+
+
+def _particle(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+
+
+def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bool:
+    """True when every condition the trigger's lexicon line sets is met."""
+    participants = roles.actor + roles.recipient
+    if not any(a.sector for a in participants):
+        return False  # "No arrests were made", "the crowd protested": nobody the text names
+    violent = trigger.type in _VIOLENT_TYPES
+    weapon = violent and _weapon_subject(token)
+    if token.pos_ == "VERB" and not _passive(token) and not weapon and not any(a.sector for a in roles.actor):
+        return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
+    if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
+        return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
+    for need in trigger.needs:
+        if need == "armed" and not weapon and not any(
+            is_armed(a, sport=sport, violent=violent) for a in participants
+        ):
+            return False
+        if need == "mil_subj" and not any(a.sector in {"MIL", "REB"} for a in roles.actor):
+            return False
+        if need == "both_coded" and not _two_states(roles):
+            return False
+        if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
+            return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
+    return form_holds(trigger, token, roles)
+
+
+def _weapon_subject(token: Token) -> bool:
+    """ "a car bomb killed 75", "the blast wounded 12": the attack is the event even when nobody
+    is named as its author."""
+    if token.pos_ != "VERB" or _passive(token):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in WEAPON_NOUNS
+
+
+def _state_by_name(actor: Actor) -> bool:
+    """A country named or adjectived as a whole ("France", "the British"), not a body of it."""
+    lex = actor_lexicon()
+    return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
+        actor.text.lower().removeprefix("the ").strip() in lex.countries)
+
+
+def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
+    """The trigger's conditions on the parse alone (its object, particle), not on who takes part."""
+    for need in trigger.needs:
+        if need == "place_obj" and not roles.object_is_place:
+            return False
+        if need == "person_obj" and (not roles.object_is_person or reflexive_object(token)):
+            return False  # "killed himself": nobody acts on another
+        if need == "mil_obj" and not roles.mil_argument:
+            return False
+        if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
+            return False
+        if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "demonstrate that things work" shows, it does not protest
+        if need == "ahead" and not warns_ahead(token):
+            return False
+        if need == "not_met_with" and met_with(token):
+            return False
+        if need.startswith("prt=") and _particle(token) != need[4:]:
+            return False
+        if need.startswith("mod=") and not any(
+            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"compound", "amod"}
+        ):
+            return False  # "air strikes", not a workers' strike
+        if need.startswith("obj=") and not any(
+            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
+        ):
+            return False
+    return True
+
+
+_VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def _two_states(roles: Roles) -> bool:
+    """Fallback (CAMEO dictionary) verbs only between two different coded countries' actors."""
+    actors = {a.country for a in roles.actor if a.country}
+    recipients = {a.country for a in roles.recipient if a.country}
+    return bool(actors and recipients and actors != recipients)
