@@ -356,7 +356,8 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
         place = _place_at(token, places, modifier=True)
         if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
-        if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):
+        if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}) or (
+                prep == "on" and token.head.head.lemma_.lower() in _ASSAULT_NOUNS):
             located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
         elif prep in TARGET_PREPS:
             targets.append(place)
@@ -367,6 +368,9 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     return place, tuple(dict.fromkeys(t for t in targets))
 
 
+# An assault "on" a place happened there ("killed in attacks on Akida village").
+_ASSAULT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "offensive", "bombing", "bombardment",
+                  "shelling", "ambush", "crackdown", "incursion"}
 _TEMPORAL_PREPS = {"after", "before", "since", "until", "during", "following", "prior", "by"}
 
 
