@@ -45,8 +45,9 @@ def cues() -> dict:
 
 
 def place_words() -> frozenset[str]:
-    """The generic words a place's span may end with ("region", "district", "town")."""
-    return frozenset(cues()["after"])
+    """The generic words a place's span may end with ("region", "district", "town", and those that
+    mark a name no model tagged: "area", "camp")."""
+    return frozenset(cues()["after"]) | frozenset(_MARK_AFTER)
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -101,13 +102,17 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     """The tokens of a name the tagger cut short, and the name to look up when it is not the
     whole span. A name reads on over hyphens ("Mazar-e-Sharif", "Brest-Litovsk") and untagged
     capitalised words ("Tal Taranjeh", "Wadi Barada", "Malacca Straits"), and back over an
-    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo"). The whole is looked up when the gazetteer knows it,
+    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo") or an untagged
+    word the gazetteer reads with it ("South Darfur"). The whole is looked up when the gazetteer knows it,
     else the name as tagged ("Tijara"; "Malacca" of "Malacca Straits")."""
     first, last = tokens[0].i, tokens[-1].i
     lead = first
     if first >= 2 and _joined(doc, first - 1) and (
             doc[first - 2].lower_ in _NAME_PARTICLES or (doc[first - 2].is_title and not doc[first - 2].ent_type_)):
         lead = first - 2  # "al-Tijara", "Waku-Congo"
+    elif first >= 1 and doc[first - 1].is_title and not doc[first - 1].ent_type_ and doc[first - 1].whitespace_ \
+            and not doc[first - 1].is_stop and gazetteer.lookup(doc[first - 1:last + 1].text):
+        lead = first - 1  # "South Darfur", "Sangkhla Buri": one name the gazetteer knows
     tail, j = last, last + 1
     while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_:
         tail, j = j + 1, j + 2

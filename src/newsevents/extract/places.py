@@ -61,17 +61,16 @@ def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
 
 
 def with_sites(doc: Doc, places: Sequence[Place]) -> tuple[Place, ...]:
-    """``places`` (what ``extract_places`` found) and the sites no gazetteer holds that the words
-    around them mark as places (``place_sites``), in text order: where the events stage looks for
-    where an event happened. The places keep their resolution; a site is resolved with them in
-    view and mostly stays unresolved, with no point."""
-    candidates = find_candidates(doc)
-    sites = find_sites(doc, [(c.start, c.end) for c in candidates] + [(p.span.start, p.span.end) for p in places])
+    """``places`` (what ``extract_places`` found) and the sites that the words around them mark as
+    places where none was found (``place_sites``), in text order: where the events stage looks for
+    where an event happened. A site stays unresolved, with no point: the gazetteer mostly lacks
+    such names, and one it holds was not read as a place where the article's context could place
+    it."""
+    sites = find_sites(doc, [(p.span.start, p.span.end) for p in places])
     if not sites:
         return tuple(places)
-    everything = _resolve(doc, sorted(candidates + sites, key=lambda c: c.start))
-    starts = {(c.start, c.end) for c in sites}
-    added = [p for p in everything if (p.span.start, p.span.end) in starts]
+    body, starts = doc.text, [s.start_char for s in doc.sents]
+    added = [_place(site, None, body, starts) for site in sites]
     return tuple(sorted([*places, *added], key=lambda p: p.span.start))
 
 
