@@ -48,3 +48,10 @@ def test_a_person_taken_is_no_place(nlp):
 def test_parallel_locative_phrases(nlp):
     place, also_at, _ = where(nlp, "Gunmen shot a policeman in Yala, and another policeman in Pattani.", "shot")
     assert (place.text, also_at) == ("Yala", ["Pattani"])
+
+
+def test_listed_town_the_gazetteer_places_comes_first(nlp):
+    """Of a town and a site named together, the event is put at the one with a point."""
+    place, also_at, _ = where(nlp, "Ukrainian troops captured the villages of Izium and Hrushkivka Yar on Friday.",
+                              "captured")
+    assert (place.text, place.lat is not None, also_at) == ("Izium", True, ["Hrushkivka Yar"])

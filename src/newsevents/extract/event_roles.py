@@ -247,8 +247,9 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
         or index.for_token(t) is not None for t in objects
     )
+    place, also_at = _placed_first(doc, place, places)
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
-                 mil_argument, coordinated_places(doc, place, places))
+                 mil_argument, also_at)
 
 
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
@@ -263,8 +264,19 @@ def event_places(doc: Doc, trigger: Token, places: list[Place],
                  **options) -> tuple[Place | None, tuple[Place, ...]]:
     """Where the event a trigger names happened and the places named with it (``Event.place``
     and ``Event.also_at``: what the evaluation scores)."""
-    place = event_place(doc, trigger, places, **options)
-    return place, coordinated_places(doc, place, places)
+    return _placed_first(doc, event_place(doc, trigger, places, **options), places)
+
+
+def _placed_first(doc: Doc, place: Place | None, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]:
+    """The place and those named with it, a town the gazetteer places first: of "the villages of
+    Verbivka and Volokhiv Yar", Verbivka has a point to put the event (and a control claim) at."""
+    also_at = coordinated_places(doc, place, places)
+    if place is None or place.feature != "unresolved":
+        return place, also_at
+    town = next((p for p in also_at if p.feature == "city"), None)
+    if town is None:
+        return place, also_at
+    return town, tuple(sorted([place, *(p for p in also_at if p is not town)], key=lambda p: p.span.start))
 
 
 # A verb that says what else happened in the same action ("stormed Mainok, killing 39",
