@@ -45,7 +45,7 @@ import zipfile
 
 from evaluation.common import prf, shared_data, summary_line
 from newsevents.extract.event_roles import event_places
-from newsevents.extract.places import extract_places, place_words, resolve_spans
+from newsevents.extract.places import extract_places, place_words, resolve_spans, with_sites
 from newsevents.language import load_nlp
 from newsevents.records import Article
 
@@ -246,7 +246,8 @@ def evaluate_event_location(limit: int | None = None, examples: str = "adjudicat
         tokens = record["tokens"]
         verb = tokens[min(_tokens_of(record, "VERB"))]
         trigger = next((t for t in doc if t.idx <= verb["start"] < t.idx + len(t)), None)
-        places = extract_places(doc, Article(id="event-location", headline="", body=record["text"]))
+        article = Article(id="event-location", headline="", body=record["text"])
+        places = with_sites(doc, extract_places(doc, article))  # as the events stage reads them
         place, also_at = event_places(doc, trigger, list(places)) if trigger is not None else (None, ())
         span, name = set(), set()
         for found in ([place] if place else []) + list(also_at):

@@ -270,8 +270,9 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
         or index.for_token(t) is not None or _titled_name(t) for t in objects
     )
+    place, also_at = _placed_first(doc, place, places)
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
-                 mil_argument, coordinated_places(doc, place, places))
+                 mil_argument, also_at)
 
 
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
@@ -286,8 +287,19 @@ def event_places(doc: Doc, trigger: Token, places: list[Place],
                  **options) -> tuple[Place | None, tuple[Place, ...]]:
     """Where the event a trigger names happened and the places named with it (``Event.place``
     and ``Event.also_at``: what the evaluation scores)."""
-    place = event_place(doc, trigger, places, **options)
-    return place, coordinated_places(doc, place, places)
+    return _placed_first(doc, event_place(doc, trigger, places, **options), places)
+
+
+def _placed_first(doc: Doc, place: Place | None, places: list[Place]) -> tuple[Place | None, tuple[Place, ...]]:
+    """The place and those named with it, a town the gazetteer places first: of "the villages of
+    Verbivka and Volokhiv Yar", Verbivka has a point to put the event (and a control claim) at."""
+    also_at = coordinated_places(doc, place, places)
+    if place is None or place.feature != "unresolved":
+        return place, also_at
+    town = next((p for p in also_at if p.feature == "city"), None)
+    if town is None:
+        return place, also_at
+    return town, tuple(sorted([place, *(p for p in also_at if p is not town)], key=lambda p: p.span.start))
 
 
 # A verb that says what else happened in the same action ("stormed Mainok, killing 39",
@@ -379,7 +391,8 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
         place = _place_at(token, places, modifier=True)
         if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
-        if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}):
+        if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}) or (
+                prep == "on" and token.head.head.lemma_.lower() in _ASSAULT_NOUNS):
             located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
         elif prep in TARGET_PREPS:
             targets.append(place)
@@ -390,6 +403,9 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     return place, tuple(dict.fromkeys(t for t in targets))
 
 
+# An assault "on" a place happened there ("killed in attacks on Akida village").
+_ASSAULT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "offensive", "bombing", "bombardment",
+                  "shelling", "ambush", "crackdown", "incursion"}
 _TEMPORAL_PREPS = {"after", "before", "since", "until", "during", "following", "prior", "by"}
 
 

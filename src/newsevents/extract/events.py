@@ -35,6 +35,7 @@ from newsevents.extract.event_rerank import (
 from newsevents.extract.event_conditions import form_holds, needs_hold
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
 from newsevents.extract.event_senses import is_question
+from newsevents.extract.places import with_sites
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, event_lexicon
 from newsevents.records import (
@@ -315,6 +316,7 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """The events the body reports, in text order (quotes are read through ``attributions``)."""
     del quotes  # a quote's claim reaches events as an Attribution covering its words
+    places = with_sites(doc, places)  # an event may happen at a village or a site no gazetteer holds
     index = ActorIndex(doc, article, actors)
     tagged = TaggedRoles(doc, article, actors, places)
     starts = sentence_starts(doc)

@@ -45,8 +45,9 @@ def cues() -> dict:
 
 
 def place_words() -> frozenset[str]:
-    """The generic words a place's span may end with ("region", "district", "town")."""
-    return frozenset(cues()["after"])
+    """The generic words a place's span may end with ("region", "district", "town", and those that
+    mark a name no model tagged: "area", "camp")."""
+    return frozenset(cues()["after"]) | frozenset(_MARK_AFTER)
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -71,6 +72,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             tokens = tokens[:-1]
         if not tokens or all(t.lower_ in _NAME_PARTICLES for t in tokens):
             continue  # "al-" of "al-Tijara", tagged apart from its name
+        if found and tokens[0].idx < found[-1].end:
+            continue  # read already as part of the name before ("Afar" of "Tal Afar")
         tokens, lookup = _widened(doc, tokens, gazetteer, cue_words)
         hint, name_end, end = None, tokens[-1].idx + len(tokens[-1]), tokens[-1].idx + len(tokens[-1])
         whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
@@ -99,24 +102,36 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     """The tokens of a name the tagger cut short, and the name to look up when it is not the
     whole span. A name reads on over hyphens ("Mazar-e-Sharif", "Brest-Litovsk") and untagged
     capitalised words ("Tal Taranjeh", "Wadi Barada", "Malacca Straits"), and back over an
-    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo"). The whole is looked up when the gazetteer knows it,
+    article or an untagged word joined by a hyphen ("al-Tijara", "Waku-Congo") or an untagged
+    word the gazetteer reads with it ("South Darfur"). The whole is looked up when the gazetteer knows it,
     else the name as tagged ("Tijara"; "Malacca" of "Malacca Straits")."""
     first, last = tokens[0].i, tokens[-1].i
     lead = first
     if first >= 2 and _joined(doc, first - 1) and (
             doc[first - 2].lower_ in _NAME_PARTICLES or (doc[first - 2].is_title and not doc[first - 2].ent_type_)):
         lead = first - 2  # "al-Tijara", "Waku-Congo"
+    elif first >= 1 and doc[first - 1].is_title and not doc[first - 1].ent_type_ and doc[first - 1].whitespace_ \
+            and not doc[first - 1].is_stop and gazetteer.lookup(doc[first - 1:last + 1].text):
+        lead = first - 1  # "South Darfur", "Sangkhla Buri": one name the gazetteer knows
     tail, j = last, last + 1
     while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_:
         tail, j = j + 1, j + 2
+    if j + 2 < len(doc) and doc[j].lower_ in _NAME_PARTICLES and _joined(doc, j + 1) and _name_like(doc[j + 2]) \
+            and doc[j - 1].whitespace_:
+        tail, j = j + 2, j + 3  # "Bab al-Salama", whatever the tagger made of "Salama"
     run = j
-    while (j < len(doc) and j - run < 3 and doc[j - 1].whitespace_ and doc[j].is_title and not doc[j].ent_type_
+    while (j < len(doc) and j - run < 3 and doc[j - 1].whitespace_ and _name_like(doc[j]) and not doc[j].ent_type_
            and not doc[j].is_stop and doc[j].lower_ not in cue_words["after"] and not is_agent_word(doc[j])):
         j += 1
     # "Syria Foreign Minister Walid Muallem": a title and a name, not a longer place name
     if j > run and not (j < len(doc) and (doc[j].ent_type_ in ("PERSON", "ORG") or
                                           (doc[j].is_title and is_agent_word(doc[j])))):
         tail = j - 1
+    nxt = tail + 1
+    if nxt < len(doc) and doc[tail].whitespace_ and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ in PLACE_LABELS:
+        end = next((k for k in range(nxt + 1, len(doc)) if doc[k].ent_iob_ != "I"), len(doc))
+        if gazetteer.lookup(doc[lead:end].text):
+            tail = end - 1  # "Tal Afar" tagged as two places: one name the gazetteer knows
     if (lead, tail) == (first, last):
         return tokens, None
     widened = list(doc[lead:tail + 1])
@@ -124,6 +139,13 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     if gazetteer.lookup(whole):
         return widened, None
     return widened, doc[first:last + 1].text
+
+
+def _name_like(token) -> bool:
+    """Capitalised, the rest lower case, apostrophes allowed: "Rifa’at", "Mu'adham"."""
+    rest = token.text[1:]
+    return token.is_title or (token.text[:1].isupper() and rest.replace("'", "").replace("’", "").isalpha()
+                              and rest == rest.lower())
 
 
 def _joined(doc: Doc, i: int) -> bool:
@@ -205,30 +227,42 @@ def _marked_names(doc: Doc, text: str, tagged: list[Candidate], cue_words: dict)
     for token in doc:
         word = token.lower_
         if word == "of" and token.i > 0 and doc[token.i - 1].lower_ in _MARK_BEFORE:
-            last = _name_edge(doc, token.i + 1, +1)
+            last = name_edge(doc, token.i + 1, +1)
             if last is not None:
                 add(token.i + 1, last, _MARK_BEFORE[doc[token.i - 1].lower_], doc[last].idx + len(doc[last]))
         elif word in _MARK_AFTER and token.i > 0 and token.is_lower:  # not "U.S. District Court"
-            first = _name_edge(doc, token.i - 1, -1)
+            first = name_edge(doc, token.i - 1, -1)
             if first is not None:
                 add(first, token.i - 1, _MARK_AFTER[word], token.idx + len(token))
     return found
 
 
-def _is_name_word(token) -> bool:
-    return token.is_title and not token.is_stop and token.ent_type_ not in _NOT_NAMES and not token.is_sent_start
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "ic")
 
 
-def _name_edge(doc: Doc, i: int, step: int) -> Optional[int]:
+def _is_name_word(token, loose: bool = False) -> bool:
+    """A capitalised word that can be part of a place's name. ``loose`` lets in one with an
+    apostrophe ("Sa’eed") and one the small model tagged as a nationality when it is no demonym and no kind of person or group: it tags
+    many unknown village names so ("Akida village", "the village of Sousan"), not "Kurdish"."""
+    if not (token.is_title or (loose and _name_like(token))) or token.is_stop or token.is_sent_start:
+        return False
+    if loose and token.ent_type_ == "NORP":  # an adjective for a people or a faith is no name
+        return not (load_gazetteer().demonym(token.text) or is_agent_word(token)
+                    or token.lower_.endswith(_PEOPLE_ENDINGS))
+    return token.ent_type_ not in _NOT_NAMES
+
+
+def name_edge(doc: Doc, i: int, step: int, loose: bool = False) -> Optional[int]:
     """The far end of a name that starts at token i and reads on in the direction ``step`` (+1:
-    "Hanish al-Kabir" after "island of"; -1: "Sere Kaniye" before "district"), or None."""
-    if not 0 <= i < len(doc) or not _is_name_word(doc[i]):
+    "Hanish al-Kabir" after "island of"; -1: "Sere Kaniye" before "district"), or None
+    (``loose``: see ``_is_name_word``)."""
+    if not 0 <= i < len(doc) or not _is_name_word(doc[i], loose):
         return None
     edge, j = i, i + step
     while 0 <= j < len(doc):
         while 0 <= j < len(doc) and doc[j].lower_ in _NAME_PARTICLES and abs(j - edge) <= 3:
             j += step  # "al", "-": part of the name only when a name word follows
-        if not 0 <= j < len(doc) or not _is_name_word(doc[j]):
+        if not 0 <= j < len(doc) or not _is_name_word(doc[j], loose):
             break
         edge, j = j, j + step
     if step < 0 and edge >= 2 and _joined(doc, edge - 1) and doc[edge - 2].lower_ in _NAME_PARTICLES:

@@ -78,7 +78,7 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
     # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
     # terminal in the port city of Fujairah")
     nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
-    for prep in (p for p in nearest_first if p.i not in skip):
+    for prep in dict.fromkeys(_outermost(p) for p in nearest_first if p.i not in skip):
         found = _narrowest(_clause(prep), mine)
         if found is not None:
             return found
@@ -105,6 +105,19 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
 # ("Abu Nabil was killed").
 _DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder", "execute", "assassinate",
                              "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
+
+
+def _outermost(prep: Token) -> Token:
+    """The outermost locative phrase, within its clause, that ``prep`` lies in: "near the village of
+    Beit Lahya in northern Gaza Strip" for "in northern Gaza Strip", whose narrowest place is Beit
+    Lahya."""
+    outer = prep
+    for node in prep.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.dep_ == "prep" and node.lower_ in EVENT_LOCATIVE_PREPS:
+            outer = node
+    return outer
 
 
 def pruned_subtree(head: Token, follow: Callable[[Token], bool]) -> list[Token]:
@@ -157,7 +170,7 @@ def _reference_point(token: Token) -> bool:
 def coordinated_places(doc: Doc, place: Optional[Place], places: Sequence[Place]) -> tuple[Place, ...]:
     """The other places named in coordination with ``place`` in its phrase, where the event
     happened too: "in Basra and Nasiriyah", "captured Qabasin and Bzaah", "the provinces of Ghazni
-    and Paktika", "in Berlin and in Mainz"."""
+    and Paktika", "in Berlin and in Mainz", "a policeman in Yala, and another in Pattani"."""
     if place is None:
         return ()
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -165,16 +178,40 @@ def coordinated_places(doc: Doc, place: Optional[Place], places: Sequence[Place]
         return ()
     head = span.root
     others = list(head.conjuncts)
-    if head.dep_ == "pobj" and head.head.dep_ == "prep":  # "in Berlin and in Mainz"
-        others += [g for prep in head.head.conjuncts if prep.dep_ in ("prep", "conj")
-                   for g in prep.children if g.dep_ == "pobj"]
     found = []
+    for prep in _parallel_preps(head) if head.dep_ == "pobj" and head.head.dep_ == "prep" else ():
+        listed = _narrowest(_clause(prep), places)  # "and in the western cities of Bursa, Bergama"
+        listed_span = listed and doc.char_span(listed.span.start, listed.span.end, alignment_mode="expand")
+        if listed_span and listed is not place:
+            found.append(listed)
+            others += list(listed_span.root.conjuncts)
     for other in others:
         named = [p for p in places_naming(_name_core(other), places)
                  if not (p.span.start < place.span.end and place.span.start < p.span.end)]
         if named:
             found.append(smallest_place(without_containers(named, doc)))
     return tuple(sorted(dict.fromkeys(found), key=lambda p: p.span.start))
+
+
+def _parallel_preps(pobj: Token) -> list[Token]:
+    """The phrases listed after the preposition ``pobj`` hangs on: those joined to it ("in Berlin
+    and in Mainz") and, for a locative one, those on the same preposition after an "and", on the
+    same word or one joined to it ("shot a policeman in Yala, and another policeman in
+    Pattani")."""
+    prep = pobj.head
+    doc, head = prep.doc, prep.head
+    found = [c for c in prep.conjuncts if c.dep_ in ("prep", "conj")]
+    if prep.lower_ not in EVENT_LOCATIVE_PREPS:
+        return found
+    for owner in (head, *head.conjuncts):
+        for other in owner.children:
+            if other.dep_ != "prep" or other.lower_ != prep.lower_ or other.i <= prep.i:
+                continue
+            # "and" between: "in Orgun, in the province of Paktika" names where Orgun lies
+            between = doc[prep.right_edge.i + 1:other.i]
+            if any(t.lower_ == "and" for t in between) and not any(t.pos_ == "VERB" for t in between):
+                found.append(other)
+    return found
 
 
 def without_containers(found: Sequence[Place], doc: Doc) -> list[Place]:

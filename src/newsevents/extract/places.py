@@ -13,6 +13,9 @@ says it was. A county takes the point of the article's town in its province.
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
 of it.
 
+``with_sites`` adds, for the events stage only, the names no gazetteer holds that the words
+around them mark as places ("the Kindi Hospital", "Akida village"; ``place_sites``), unresolved.
+
 Which of them an event happened at is ``place_choice``'s job (``event_location`` and the helpers it
 shares with the events stage are re-exported here).
 """
@@ -31,6 +34,7 @@ from newsevents.extract.place_choice import (coordinated_places, event_location,
                                               smallest_place, without_containers)
 from newsevents.extract.place_coherence import PlaceContext, local_towns, neighbour_shares
 from newsevents.extract.place_names import options as name_options
+from newsevents.extract.place_sites import find_sites
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
 
@@ -47,13 +51,27 @@ NEIGHBOUR_CONTEXT = 4.0  # the weight of the share of other names with a reading
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
-__all__ = ["extract_places", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place",
+__all__ = ["extract_places", "with_sites", "resolve_spans", "place_words", "country_of", "event_location", "smallest_place",
            "places_naming", "without_containers", "coordinated_places"]
 
 
 def extract_places(doc: Doc, article: Article) -> tuple[Place, ...]:
     """Every place named in the body, in text order, resolved where the gazetteer allows."""
     return _resolve(doc, find_candidates(doc))
+
+
+def with_sites(doc: Doc, places: Sequence[Place]) -> tuple[Place, ...]:
+    """``places`` (what ``extract_places`` found) and the sites that the words around them mark as
+    places where none was found (``place_sites``), in text order: where the events stage looks for
+    where an event happened. A site stays unresolved, with no point: the gazetteer mostly lacks
+    such names, and one it holds was not read as a place where the article's context could place
+    it."""
+    sites = find_sites(doc, [(p.span.start, p.span.end) for p in places])
+    if not sites:
+        return tuple(places)
+    body, starts = doc.text, [s.start_char for s in doc.sents]
+    added = [_place(site, None, body, starts) for site in sites]
+    return tuple(sorted([*places, *added], key=lambda p: p.span.start))
 
 
 def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
