@@ -44,7 +44,7 @@ import json
 import zipfile
 
 from evaluation.common import prf, shared_data, summary_line
-from newsevents.extract.event_roles import event_places
+from newsevents.extract.event_places import event_places
 from newsevents.extract.places import extract_places, place_words, resolve_spans, with_sites
 from newsevents.language import load_nlp
 from newsevents.records import Article

@@ -78,7 +78,7 @@ def test_from_is_where_only_when_asked(nlp):
     ],
 )
 def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
-    from newsevents.extract.event_roles import event_place
+    from newsevents.extract.event_places import event_place
 
     doc = nlp(sentence)
     places = extract_places(doc, Article(id="t", headline="", body=sentence))
@@ -89,7 +89,7 @@ def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
 
 def test_passive_subject_place_only_as_last_resort(nlp):
     """Where the patient is from says where the event happened only when nothing else does."""
-    from newsevents.extract.event_roles import event_place
+    from newsevents.extract.event_places import event_place
 
     def placed(sentence, trigger):
         doc = nlp(sentence)
@@ -103,7 +103,7 @@ def test_passive_subject_place_only_as_last_resort(nlp):
 
 
 def test_town_modifying_a_site_is_narrower_than_the_region(nlp):
-    from newsevents.extract.event_roles import event_place
+    from newsevents.extract.event_places import event_place
 
     sentence = "Gunmen shot a policeman at a Kirkuk market in northern Iraq."
     doc = nlp(sentence)
@@ -112,7 +112,7 @@ def test_town_modifying_a_site_is_narrower_than_the_region(nlp):
 
 
 def where_all(nlp, sentence, trigger):
-    from newsevents.extract.event_roles import event_places
+    from newsevents.extract.event_places import event_places
 
     doc = nlp(sentence)
     places = extract_places(doc, Article(id="t", headline="", body=sentence))

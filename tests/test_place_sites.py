@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsevents.extract.event_roles import event_places
+from newsevents.extract.event_places import event_places
 from newsevents.extract.places import extract_places, with_sites
 from newsevents.records import Article
 

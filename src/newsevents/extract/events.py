@@ -4,8 +4,8 @@ Find, then write. Finding is dictionary lookup over the parse: a verb or noun le
 ``resources/ontology/triggers.tsv`` (ours) or, failing that, in the CAMEO verb dictionary mapped
 to PLOVER (``cameo_verbs.tsv`` + ``cameo2plover.tsv``). A trigger's conditions ("the object is a
 place", "an armed or state actor takes part") are checked (``event_conditions``) on the arguments
-``event_roles`` finds, which is what keeps a football report's "attack" from becoming an event: there, a bare country
-name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
+``event_roles`` finds, which is what keeps a football report's "attack" from becoming an event:
+there, a bare country name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
 sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
 classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
 sentences the rules left empty when it is sure and a named political actor does it; without its model

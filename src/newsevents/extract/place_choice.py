@@ -1,7 +1,7 @@
 """Which of a sentence's places an event happened at.
 
 ``event_location`` picks one place for an event trigger among the places the places stage found;
-the events stage calls it (through ``event_roles``) for ``Event.place``, and ``coordinated_places``
+the events stage calls it (through ``event_places``) for ``Event.place``, and ``coordinated_places``
 gives the places named together with that one for ``Event.also_at``.
 """
 
