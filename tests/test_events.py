@@ -224,10 +224,8 @@ def test_a_question_gains_no_event_from_the_classifier():
         # readiness voiced is an offer (PLOVER AGREE), and a policy defended is support
         ("Pakistan is willing to withdraw its troops from Kashmir.", "AGREE", "PAK", None),
         ("President Putin defended Russia's involvement in the energy sector.", "SUPPORT", "RUS", None),
-        # places that are buildings, and control seized
-        ("Israeli missiles struck an arms depot near Damascus.", "ASSAULT", "ISR", None),
-        ("Taliban militants have seized control of an army base in northern Afghanistan.", "COERCE", "AFG", None),
-        ("Ghana closed its borders with Togo ahead of the run-off.", "COERCE", "GHA", None),
+        # a building as the place taken
+        ("Taliban militants stormed a police headquarters in Kandahar.", "ASSAULT", "AFG", None),
     ],
 )
 def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor, recipient):
