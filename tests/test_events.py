@@ -236,3 +236,8 @@ def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor,
 
 def test_a_duty_taken_on_is_no_demand():
     assert not any(e.type == "REQUEST" for e in _read("Lebanon says it must protect its borders.").events)
+
+
+def test_a_gunman_is_a_doer_not_a_weapon():
+    events = [e for e in _read("A gunman killed 58 people at a concert in Las Vegas.").events if e.type == "ASSAULT"]
+    assert events and [a.text for a in events[0].actor] == ["gunman"], events

@@ -41,8 +41,7 @@ _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 # What does the killing when no one is named: "a car bomb killed 75", "the blast wounded 12".
 WEAPON_NOUNS = frozenset({
     "bomb", "bombing", "attack", "blast", "explosion", "airstrike", "strike", "shelling", "missile",
-    "rocket", "mortar", "gunfire", "raid", "ambush", "bomber", "gunman", "shell", "drone", "grenade",
-    "mine", "ied"})
+    "rocket", "mortar", "gunfire", "raid", "ambush", "shell", "drone", "grenade", "mine", "ied"})
 
 
 @dataclass(frozen=True, slots=True)
