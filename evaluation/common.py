@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -77,3 +78,11 @@ def corpus_arguments(parser: argparse.ArgumentParser, *, limit: str, errors: str
     parser.add_argument("--db", type=Path, default=None, help="keep (or reuse) the ingested store here")
     parser.add_argument("--processes", "-p", type=int, default=2)
     parser.add_argument("--show-errors", action="store_true", help=errors)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

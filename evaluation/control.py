@@ -29,14 +29,13 @@ import argparse
 import csv
 import datetime as dt
 import json
-import math
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaluation.common import corpus_arguments, ingested, shared_data, summary_line
+from evaluation.common import corpus_arguments, ingested, km, shared_data, summary_line
 
 SIDES = {"Ukraine": "UKR", "Russia": "RUS", "Luhansk PR": "RUS", "Donetsk PR": "RUS", "Contested": "contested"}
 OTHER_SIDE = {"UKR": "RUS", "RUS": "UKR"}
@@ -84,17 +83,11 @@ def snapshots() -> list[tuple[dt.date, dict[str, list[Holding]]]]:
     return found
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
 def _holding(cities: dict[str, list[Holding]], key: str, lat, lon) -> Holding | None:
     options = cities.get(key, [])
     if lat is None or lon is None:
         return options[0] if len(options) == 1 else None
-    near = [(h, _km(lat, lon, h.lat, h.lon)) for h in options]
+    near = [(h, km(lat, lon, h.lat, h.lon)) for h in options]
     near = [(h, km) for h, km in near if km <= MATCH_KM]
     return min(near, key=lambda pair: pair[1])[0] if near else None
 
@@ -155,7 +148,7 @@ def score(claims: list[dict], history, show_errors: bool = False) -> dict[str, f
                     _key(c["place"] or "") == key and claimed_side(c) == now.side
                     and c.get("place_feature") in (None, "city")
                     and _claim_day(c) and first - WINDOW <= _claim_day(c) <= second + WINDOW
-                    and (c["lat"] is None or _km(c["lat"], c["lon"], now.lat, now.lon) <= MATCH_KM)
+                    and (c["lat"] is None or km(c["lat"], c["lon"], now.lat, now.lon) <= MATCH_KM)
                     for c in claims)
     return {"claim_accuracy": right / checked if checked else 0.0, "checked": checked,
             "ambiguous": ambiguous, "change_recall": caught / changes if changes else 0.0,

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 import json
 import zipfile
 
-from evaluation.common import prf, shared_data, summary_line
+from evaluation.common import km, prf, shared_data, summary_line
 from newsevents.extract.event_places import event_places
 from newsevents.extract.places import extract_places, place_words, resolve_spans, with_sites
 from newsevents.language import load_nlp
@@ -105,13 +105,6 @@ def _geovirus(article) -> tuple[str, list[Gold]]:
         start = min(found, key=lambda s: abs(s - start + 1)) if found else start
         golds.append(Gold(start, start + len(name), _float(t.findtext("lat")), _float(t.findtext("lon"))))
     return text, golds
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _error(place, gold: Gold) -> float:

@@ -97,7 +97,7 @@ def test_country_point_lies_between_the_outline_and_the_conventional_point():
     [("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("US", 39.8, -98.6)],  # conventional country points
 )
 def test_large_countries_lie_near_their_conventional_points(country, lat, lon):
-    from evaluation.places import km
+    from evaluation.common import km
 
     entry = load_gazetteer().country(country)
     assert km(entry.lat, entry.lon, lat, lon) < 161
