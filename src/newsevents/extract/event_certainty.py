@@ -134,10 +134,13 @@ def refused(trigger: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in children)
 
 
-def as_intent(kind: str, certainty: str, voiced: bool = True) -> str:
+def as_intent(kind: str, certainty: str, voiced: bool = True, refusal: bool = False) -> str:
     """PLOVER codes a promise to cooperate as AGREE and a stated intent to hurt as THREATEN:
     "Hungary said it will support the resolution" is an AGREE that happened, not a future
-    SUPPORT. A plan or wish no one voiced keeps its type, marked future."""
+    SUPPORT. A plan or wish no one voiced keeps its type, marked future. A refusal to cooperate
+    ("Hungary says it will not accept refugees", ``refused``) is a REJECT that happened."""
+    if certainty == "denied" and refusal and kind in COOPERATIVE | {"AGREE"}:
+        return "REJECT"
     if certainty != "future" or not voiced:
         return kind
     if kind in COOPERATIVE:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, is_armed
-from newsevents.extract.event_senses import met_with, reflexive_object, warns_ahead
+from newsevents.extract.event_senses import met_with, passive, reflexive_object, warns_ahead
 from newsevents.ontology import Trigger, actor_lexicon
 from newsevents.records import Actor
 
@@ -27,7 +27,7 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
         return False  # "No arrests were made", "the crowd protested": nobody the text names
     violent = trigger.type in _VIOLENT_TYPES
     weapon = violent and _weapon_subject(token)
-    if token.pos_ == "VERB" and not _passive(token) and not weapon and not any(a.sector for a in roles.actor):
+    if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):
         return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
         return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
@@ -48,7 +48,7 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
 def _weapon_subject(token: Token) -> bool:
     """ "a car bomb killed 75", "the blast wounded 12": the attack is the event even when nobody
     is named as its author."""
-    if token.pos_ != "VERB" or _passive(token):
+    if token.pos_ != "VERB" or passive(token):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in WEAPON_NOUNS
@@ -92,10 +92,6 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
 
 
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
-
-
-def _passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
 def _two_states(roles: Roles) -> bool:

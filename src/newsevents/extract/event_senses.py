@@ -36,10 +36,13 @@ def reflexive_object(token: Token) -> bool:
     return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVES for c in token.children)
 
 
+def passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
 def met_with(token: Token) -> bool:
     """"The plan was met with criticism": a reception, not a meeting."""
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-    return passive and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    return passive(token) and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def is_question(sent) -> bool:

@@ -5,13 +5,14 @@ Find, then write. Finding is dictionary lookup over the parse: a verb or noun le
 to PLOVER (``cameo_verbs.tsv`` + ``cameo2plover.tsv``). A trigger's conditions ("the object is a
 place", "an armed or state actor takes part") are checked (``event_conditions``) on the arguments
 ``event_roles`` finds, which is what keeps a football report's "attack" from becoming an event:
-there, a bare country name is a team, not a state. Writing builds one frozen ``Event`` per kept trigger with the
-sentence as evidence, its certainty and attribution, its date, and a stable id. Then the sentence
-classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops rule events and codes
-sentences the rules left empty when it is sure and a named political actor does it; without its model
-file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and
-recipient lists as the source and target phrases of its sentence; a trigger whose conditions fail
-on the parse's arguments is tried once more on those phrases when they hold the trigger's doer.
+there, a bare country name is a team, not a state. Writing builds one frozen ``Event`` per kept
+trigger with the sentence as evidence, its certainty and attribution, its date, and a stable id.
+Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops
+rule events and codes sentences the rules left empty when it is sure and a named political actor
+does it; without its model file the rules stand alone. Last, the role tagger (``role_assign``)
+re-reads each event's actor and recipient lists as the source and target phrases of its sentence;
+a trigger whose conditions fail on the parse's arguments is tried once more on those phrases when
+they hold the trigger's doer.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import sentence_starts, to_span
 from newsevents.extract.event_certainty import (
-    COOPERATIVE, as_intent, attribution_of, certainty_of, combine, date_of, refused, voiced_intent,
+    as_intent, attribution_of, certainty_of, combine, date_of, refused, voiced_intent,
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
@@ -158,9 +159,7 @@ def to_event(
     trigger_span = to_span(doc, token.i, token.i + 1, starts)
     certainty, extra_context = certainty_of(token)
     attribution = attribution_of(token, attributions)
-    kind = as_intent(trigger.type, certainty, voiced_intent(token))
-    if certainty == "denied" and kind in COOPERATIVE | {"AGREE"} and refused(token):
-        kind = "REJECT"  # "Hungary says it will not accept refugees"
+    kind = as_intent(trigger.type, certainty, voiced_intent(token), refused(token))
     if kind != trigger.type:  # the promise or threat itself happened; what it promises is context
         extra_context += (trigger.type.lower(),)
         certainty = "asserted"
