@@ -213,3 +213,28 @@ def test_a_continents_or_countrys_adjective_names_it(nlp, adjective, name):
     text = f"The {adjective} economy grew."
     place = resolved(nlp, text, [adjective])[0]
     assert place.name == name
+
+
+def test_a_plural_cue_after_given_names_covers_them_all(nlp):
+    text = "The combined population of Douglas, Sarpy and Lancaster counties grew in Nebraska."
+    found = resolved(nlp, text, ["Douglas", "Sarpy", "Lancaster", "Nebraska"])
+    assert [p.feature for p in found[:3]] == ["adm2"] * 3
+    assert {p.admin1 for p in found[:3]} == {"Nebraska"}
+
+
+def test_a_singular_cue_after_a_given_name_may_be_part_of_a_longer_name(nlp):
+    text = "He spoke to the Woodstock District Chamber of Commerce in Ontario."
+    assert resolved(nlp, text, ["Woodstock", "Ontario"])[0].feature == "city"
+
+
+def test_a_district_named_as_its_town_keeps_the_towns_point(nlp):
+    text = "Officials will cull birds in Mumbai, Nandurbar and Dhule districts."
+    mumbai, _, dhule = resolved(nlp, text, ["Mumbai", "Nandurbar", "Dhule"])
+    assert dhule.feature == "adm2" and dhule.admin1 == mumbai.admin1
+    assert (dhule.lat, dhule.lon) != (mumbai.lat, mumbai.lon)
+
+
+def test_a_state_that_shares_a_countrys_name_is_the_state_among_its_countrys_places(nlp):
+    text = "The regulator met officials from Atlanta, Savannah, Macon and Tokyo about Georgia rates."
+    georgia = resolved(nlp, text, ["Atlanta", "Savannah", "Macon", "Tokyo", "Georgia"])[-1]
+    assert georgia.feature == "adm1" and georgia.country == "US"

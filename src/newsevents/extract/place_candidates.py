@@ -55,7 +55,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     text = doc.text  # spaCy joins every token to build it: once per document, not per name
     tagged = _candidates(doc, text)
     found = sorted(tagged + _marked_names(doc, text, tagged, cues()), key=lambda c: c.start)
-    return _plural_cues(found, text)
+    return plural_cues(found, text)
 
 
 def _candidates(doc: Doc, text: str) -> list[Candidate]:
@@ -270,6 +270,15 @@ def name_edge(doc: Doc, i: int, step: int, loose: bool = False) -> Optional[int]
     return edge
 
 
+def plural_hint_after(text: str, cue_words: dict) -> Optional[str]:
+    """The kind a plural generic word right after a name gives it ("Lancaster counties"). A
+    singular one there is as often part of a longer name the name is only a word of ("the
+    Woodstock District Chamber of Commerce")."""
+    words = text.split(None, 1)
+    word = words[0].lower().rstrip(",;:.") if words and text[:1].isspace() else ""
+    return cue_words["after"].get(word) if word.endswith("s") else None
+
+
 def hint_before(text: str, cue_words: dict) -> Optional[str]:
     for kind, pattern in cue_words["before"].items():
         if pattern.search(text):
@@ -280,7 +289,7 @@ def hint_before(text: str, cue_words: dict) -> Optional[str]:
 _PLURAL_BEFORE = re.compile(r"\b(?:regions|provinces|states|oblasts|cities|towns|villages) of\s*$", re.I)
 
 
-def _plural_cues(candidates: list[Candidate], body: str) -> list[Candidate]:
+def plural_cues(candidates: list[Candidate], body: str) -> list[Candidate]:
     """'the Luhansk and Donetsk regions': the plural cue after the last name covers both."""
     out = list(candidates)
     for i in range(len(out) - 2, -1, -1):
