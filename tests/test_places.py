@@ -238,3 +238,23 @@ def test_a_state_that_shares_a_countrys_name_is_the_state_among_its_countrys_pla
     text = "The regulator met officials from Atlanta, Savannah, Macon and Tokyo about Georgia rates."
     georgia = resolved(nlp, text, ["Atlanta", "Savannah", "Macon", "Tokyo", "Georgia"])[-1]
     assert georgia.feature == "adm1" and georgia.country == "US"
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_unit_that_holds_it(nlp):
+    text = "The girl from Buffalo, New York, died of the flu."
+    buffalo, new_york = resolved(nlp, text, ["Buffalo", "New York"])
+    assert new_york.feature == "adm1" and buffalo.admin1 == "New York"
+
+
+def test_a_comma_in_a_list_of_places_says_nothing_of_holding(nlp):
+    text = "Cases were found in Boston, New York and Chicago."
+    assert resolved(nlp, text, ["Boston", "New York", "Chicago"])[1].feature == "city"
+
+
+def test_given_spans_out_of_text_order_resolve_as_in_text_order(nlp):
+    text = "The girl from Buffalo, New York, died of the flu."
+    forward = resolved(nlp, text, ["Buffalo", "New York"])
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("New York", "Buffalo")]
+    from newsevents.extract.places import resolve_spans
+    backward = resolve_spans(nlp(text), Article(id="t", headline="", body=text), spans)
+    assert [p.name for p in backward] == [p.name for p in reversed(forward)]

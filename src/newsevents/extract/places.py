@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from typing import Optional
 
@@ -80,11 +81,13 @@ def with_sites(doc: Doc, places: Sequence[Place]) -> tuple[Place, ...]:
 
 
 def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) -> tuple[Place, ...]:
-    """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms."""
+    """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms; the
+    places come back in the order of ``spans``, read in text order (which name follows which)."""
     cue_words = cues()
     text = doc.text  # spaCy joins every token to build it: once per document, not per name
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
     candidates = []
-    for start, end in spans:
+    for start, end in (spans[i] for i in order):
         words = text[start:end].split()
         hint, name = None, text[start:end]
         if len(words) > 1 and words[-1].lower() in cue_words["after"] and not name_options(name, inner=False):
@@ -93,11 +96,11 @@ def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) 
             or plural_hint_after(text[end:end + 20], cue_words)
         candidates.append(Candidate(start, end, name, "GPE", hint))
     # "Douglas, Sarpy and Lancaster counties": the plural cue after the last name covers them all
-    order = sorted(range(len(candidates)), key=lambda i: candidates[i].start)
-    cued = plural_cues([candidates[i] for i in order], text)
-    for i, candidate in zip(order, cued):
-        candidates[i] = candidate
-    return _resolve(doc, candidates)
+    resolved = _resolve(doc, plural_cues(candidates, text))
+    places: list = [None] * len(spans)
+    for i, place in zip(order, resolved):
+        places[i] = place
+    return tuple(places)
 
 
 def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
@@ -107,6 +110,9 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
                   for c in candidates]
     options = [name_options(c.name) for c in candidates]
+    for i in _holders(candidates, body):
+        broad = [e for e in options[i] if e.feature in ("country", "adm1", "region")]
+        options[i] = broad or options[i]
     keys = [(normalize(c.name), c.hint) for c in candidates]
     distinct = list(dict.fromkeys(keys))  # a name read twice votes once
     shares = dict(zip(distinct, neighbour_shares([options[keys.index(k)] for k in distinct])))
@@ -125,6 +131,27 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     entries = [r[0] for r in resolved if r is not None]
     towns = local_towns(entries)
     return tuple(_place(c, r, body, starts, towns) for c, r in zip(candidates, resolved))
+
+
+def _holders(candidates: list[Candidate], body: str) -> list[int]:
+    """The names set after a place with only a comma between that end no list: the unit that holds
+    it ("Buffalo, New York", "Paris, Tennessee, said", "Monrovia, Africa"), not a town of that
+    name. In a list ("Mexico, China, Japan and Brazil") a comma says nothing of the kind."""
+    found = []
+    for i in range(1, len(candidates)):
+        before, mine = candidates[i - 1], candidates[i]
+        gap = body[before.end:mine.start]
+        if "," not in gap or not _LIST_GAP.fullmatch(gap) or body.startswith(("'s", "’s"), mine.end):
+            continue  # "Liberia, Africa's oldest republic": a phrase set beside it
+        if i >= 2 and _LIST_GAP.fullmatch(body[candidates[i - 2].end:before.start]):
+            continue  # the last of a list
+        if i + 1 < len(candidates) and _LIST_GAP.fullmatch(body[mine.end:candidates[i + 1].start]):
+            continue  # inside a list
+        found.append(i)
+    return found
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
 def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
