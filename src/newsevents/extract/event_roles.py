@@ -212,6 +212,31 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
     return ()
 
 
+# Attacks a passive verb happens "in": their owner did it ("killed in police firing").
+_ATTACK_NOUNS = {"firing", "fire", "shelling", "strike", "airstrike", "attack", "raid", "bombing",
+                 "bombardment", "ambush", "crossfire", "assault", "offensive", "shootout"}
+
+
+def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """Who did a passive act with no "by" agent, from the attack it happened in: "two people were
+    killed in police firing", "wounded in Russian shelling", "died during an Israeli air strike"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if any(c.dep_ == "acl" and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children):
+                owner = index.group(noun)  # "in police firing" parsed as police, which is firing
+                if owner:
+                    return owner
+            if noun.lemma_.lower() not in _ATTACK_NOUNS:
+                continue
+            owner = _noun_actor(noun, index) or tuple(
+                a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
+            if owner:
+                return owner
+    return ()
+
+
 def _titled_name(token: Token) -> bool:
     """A name with a rank or office before it ("the Colombian Sergeant Pablo Emilio Moncayo"),
     which the tagger may not have marked as a person."""
@@ -234,11 +259,13 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
     if trigger.pos_ == "NOUN":
         actor = _noun_actor(trigger, index)
     else:
-        subject, _ = subject_of(trigger)
+        subject, passive = subject_of(trigger)
         if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
             actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
         else:
             actor = index.group(subject) if subject is not None else ()
+        if not actor and passive:
+            actor = _attack_owner(trigger, index)
     recipient: list[Actor] = []
     if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children):
         # "its Ukrainian invasion": with a possessor as actor, the demonym is the recipient.
