@@ -34,7 +34,8 @@ from newsevents.reading import read_doc
 from newsevents.records import Article
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-KILL_LEMMAS = {"kill", "killing", "shoot", "murder", "massacre", "execute", "gun"}
+# Matched on the first four letters of the trigger as written: "shot" is how "shoot" mostly appears.
+KILL_LEMMAS = {"kill", "killing", "shoot", "shot", "murder", "massacre", "execute", "gun"}
 QUIET_SECTIONS = ("sport", "tech", "entertainment")
 NEWS_SECTIONS = ("politics", "business")
 
