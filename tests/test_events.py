@@ -241,3 +241,17 @@ def test_a_duty_taken_on_is_no_demand():
 def test_a_gunman_is_a_doer_not_a_weapon():
     events = [e for e in _read("A gunman killed 58 people at a concert in Las Vegas.").events if e.type == "ASSAULT"]
     assert events and [a.text for a in events[0].actor] == ["gunman"], events
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Two persons were killed in police firing in the district on Monday.", "police"),  # misparsed
+    ("A youth was killed in a police raid on the village.", "police"),
+])
+def test_a_passive_attack_is_done_by_whoever_owns_the_attack_it_happened_in(text, doer):
+    events = [e for e in _read(text).events if e.type == "ASSAULT"]
+    assert events and doer in [a.text for a in events[0].actor], events
+
+
+def test_a_passive_act_with_no_attack_named_keeps_no_doer():
+    assert not [e for e in _read("Ten people were injured in the accident.").events if e.actor], \
+        _read("Ten people were injured in the accident.").events
