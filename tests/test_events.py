@@ -246,6 +246,7 @@ def test_a_gunman_is_a_doer_not_a_weapon():
 @pytest.mark.parametrize("text, doer", [
     ("Two persons were killed in police firing in the district on Monday.", "police"),  # misparsed
     ("A youth was killed in a police raid on the village.", "police"),
+    ("Three civilians were killed in Russian shelling of Kharkiv.", "Russian"),
 ])
 def test_a_passive_attack_is_done_by_whoever_owns_the_attack_it_happened_in(text, doer):
     events = [e for e in _read(text).events if e.type == "ASSAULT"]
@@ -255,3 +256,10 @@ def test_a_passive_attack_is_done_by_whoever_owns_the_attack_it_happened_in(text
 def test_a_passive_act_with_no_attack_named_keeps_no_doer():
     assert not [e for e in _read("Ten people were injured in the accident.").events if e.actor], \
         _read("Ten people were injured in the accident.").events
+
+
+def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
+    wounded = [e for e in _read("Three civilians were wounded by Russian troops.").events if e.type == "ASSAULT"]
+    assert wounded and [a.text for a in wounded[0].actor] == ["Russian troops"], wounded
+    film = _read("The film Hotel Rwanda was shot mostly in South Africa.").events
+    assert not [e for e in film if e.type == "ASSAULT"], film

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, is_armed
+from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, attack_in, is_armed
 from newsevents.extract.event_senses import met_with, passive, reflexive_object, warns_ahead
 from newsevents.ontology import Trigger, actor_lexicon
 from newsevents.records import Actor
@@ -46,10 +46,12 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
 
 
 def _weapon_subject(token: Token) -> bool:
-    """ "a car bomb killed 75", "the blast wounded 12": the attack is the event even when nobody
-    is named as its author."""
-    if token.pos_ != "VERB" or passive(token):
+    """ "a car bomb killed 75", "the blast wounded 12", "three were killed in shelling": the attack
+    is the event even when nobody is named as its author."""
+    if token.pos_ != "VERB":
         return False
+    if passive(token):
+        return attack_in(token) is not None
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in WEAPON_NOUNS
 

@@ -37,7 +37,6 @@ def object_tokens(trigger: Token) -> list[Token]:
 
 
 
-
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
                 from_is_where: bool = False) -> Place | None:
     """Where the event a trigger names happened."""

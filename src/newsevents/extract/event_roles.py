@@ -217,24 +217,29 @@ _ATTACK_NOUNS = {"firing", "fire", "shelling", "strike", "airstrike", "attack", 
                  "bombardment", "ambush", "crossfire", "assault", "offensive", "shootout"}
 
 
-def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
-    """Who did a passive act with no "by" agent, from the attack it happened in: "two people were
-    killed in police firing", "wounded in Russian shelling", "died during an Israeli air strike"."""
+def attack_in(verb: Token) -> Token | None:
+    """The attack a verb happened in ("killed in Russian shelling", "during an air strike"): its
+    noun, or the owner spaCy made its head ("in police firing" read as police, which is firing)."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
             continue
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            if any(c.dep_ == "acl" and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children):
-                owner = index.group(noun)  # "in police firing" parsed as police, which is firing
-                if owner:
-                    return owner
-            if noun.lemma_.lower() not in _ATTACK_NOUNS:
-                continue
-            owner = _noun_actor(noun, index) or tuple(
-                a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
-            if owner:
-                return owner
-    return ()
+            if noun.lemma_.lower() in _ATTACK_NOUNS or any(
+                    c.dep_ == "acl" and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children):
+                return noun
+    return None
+
+
+def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """Who did a passive act with no "by" agent: whoever owns the attack it happened in ("two
+    people were killed in police firing", "wounded in Russian shelling")."""
+    noun = attack_in(verb)
+    if noun is None:
+        return ()
+    if noun.lemma_.lower() not in _ATTACK_NOUNS:
+        return index.group(noun)  # the misparsed owner itself
+    return _noun_actor(noun, index) or tuple(
+        a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
 
 
 def _titled_name(token: Token) -> bool:
@@ -285,9 +290,13 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
     mil_argument = any(
         a.sector in {"MIL", "REB"} for t in _argument_tokens(trigger) for a in index.group(t)
     )
+    # whom the act was done to: its object, or the subject of its passive ("three were wounded"),
+    # unless that names a place or a thing ("Hotel Rwanda was shot in South Africa": a film)
+    patients = objects + [c for c in trigger.children if c.dep_ == "nsubjpass"
+                          and c.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "PRODUCT"}]
     object_is_person = any(
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
-        or index.for_token(t) is not None or _titled_name(t) for t in objects
+        or index.for_token(t) is not None or _titled_name(t) for t in patients
     )
     place, also_at = placed_first(doc, place, places)
     return Roles(tuple(actor), tuple(recipient), place, targets, object_is_place, object_is_person,
