@@ -13,7 +13,9 @@ relation whose cue splits its content ("*A*, he said, *B*") scores each piece (`
 
 Scores, per span type (source, cue, content):
 - exact: a predicted span counts when a gold span of the type has the same offsets, after both are
-  trimmed of surrounding spaces and of . , ; : (annotators differ on a final period);
+  trimmed of surrounding spaces and of . , ; : (annotators differ on a final period); each
+  distinct span counts once, in the predictions as in the gold (one speaker of two relations is
+  one Source annotation there);
 - token: P/R/F1 over tokens (``\\w+`` and single punctuation marks) labelled with the type.
 Direct quotes alone: gold contents in quote marks vs predicted direct quotes (exact content, and
 content with the exact source).
@@ -118,6 +120,9 @@ def predict(gold: GoldArticle, doc) -> tuple[dict[str, list[tuple[int, int]]], l
                 trimmed = _trim(gold.text, *span)
                 if trimmed[1] > trimmed[0]:
                     spans[kind].append(trimmed)
+    # a span several relations share ("He said A and added B": one speaker) is one span of the
+    # text, as in the gold, where relations share a span by linking the same annotation
+    spans = {kind: sorted(set(found)) for kind, found in spans.items()}
     direct = [
         (_trim(gold.text, *r.content), _trim(gold.text, *r.source) if r.source else None)
         for r in relations

@@ -44,6 +44,8 @@ def diagnose_article(gold: GoldArticle, doc, counts: Counter, edges: Counter) ->
         for kind, span in (*named, *pieces):
             if span is not None and _trim(text, *span)[1] > _trim(text, *span)[0]:
                 predicted[kind].append((_trim(text, *span), rel.kind))
+    # each distinct span once, as the scorer counts them (evaluation/sources.py)
+    predicted = {kind: _distinct(found) for kind, found in predicted.items()}
     for kind in TYPES:
         golds = set(gold.spans[kind])
         for span, rel_kind in predicted[kind]:
@@ -61,6 +63,14 @@ def diagnose_article(gold: GoldArticle, doc, counts: Counter, edges: Counter) ->
         for g in golds:
             if not any(g[0] < s[1] and s[0] < g[1] for s in spans):
                 counts[(kind, "gold", "missed")] += 1
+
+
+def _distinct(found: list) -> list:
+    """(span, relation kind) pairs, each span once (with the kind of its first relation)."""
+    first: dict = {}
+    for span, rel_kind in found:
+        first.setdefault(span, rel_kind)
+    return list(first.items())
 
 
 def report(pairs, top: int = 12) -> str:

@@ -174,6 +174,12 @@ def sequence_features(
         rows = []
         for n, feats in enumerate(own):
             row = list(feats)
+            # word pairs: where PolNeAR draws an edge often depends on the two words around it
+            # ("said that", "for president ,")
+            before = words[n - 1].lower_ if n else "<p>"
+            after = words[n + 1].lower_ if n + 1 < len(words) else "</p>"
+            row += [f"bg={before}|{words[n].lower_}", f"bgn={words[n].lower_}|{after}",
+                    f"dd={words[n - 1].dep_ if n else '<p>'}|{words[n].dep_}"]
             if n == 0:
                 row.append("par_start")
             if n == len(own) - 1:
