@@ -20,12 +20,12 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"}
 TARGET_PREPS = {"towards", "toward", "to", "into", "on", "against", "onto"}
 PLACE_NOUNS = {"city", "town", "village", "territory", "region", "province", "area", "capital",
-                "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
-                "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield",
-                "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state",
-                "headquarters", "camp", "checkpoint", "compound", "embassy", "barracks", "depot",
-                "garrison", "parliament", "prison", "facility", "field", "refinery", "palace", "mosque",
-                "church", "station", "school", "hospital", "market"}
+               "oblast", "district", "port", "base", "airport", "settlement", "positions", "position",
+               "stronghold", "bastion", "bridge", "outpost", "enclave", "border", "hill", "airfield",
+               "neighbourhood", "neighborhood", "suburb", "quarter", "slum", "township", "county", "state",
+               "headquarters", "camp", "checkpoint", "compound", "embassy", "barracks", "depot",
+               "garrison", "parliament", "prison", "facility", "field", "refinery", "palace", "mosque",
+               "church", "station", "school", "hospital", "market"}
 
 
 def object_tokens(trigger: Token) -> list[Token]:
@@ -36,13 +36,12 @@ def object_tokens(trigger: Token) -> list[Token]:
     return objs
 
 
-
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
                 from_is_where: bool = False) -> Place | None:
     """Where the event a trigger names happened."""
     objects = object_tokens(trigger)
     return where_it_happened(doc, trigger, places, objects, object_is_where=object_is_where,
-                  from_is_where=from_is_where)[0]
+                             from_is_where=from_is_where)[0]
 
 
 def event_places(doc: Doc, trigger: Token, places: list[Place],
@@ -71,7 +70,7 @@ _SHARED_PLACE_DEPS = frozenset({"advcl", "conj"})
 
 
 def where_it_happened(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], *,
-           object_is_where: bool, from_is_where: bool):
+                      object_is_where: bool, from_is_where: bool):
     """(place, targets, object_is_place): a place object ("failed to occupy the capital Kyiv"),
     else a place phrase on the trigger, else a place it was aimed at ("moved towards Donetsk"),
     else the places stage's event_location (a place phrase elsewhere in the sentence)."""

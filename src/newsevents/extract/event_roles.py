@@ -280,9 +280,8 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
                 if found is not None and found.country not in {a.country for a in actor}:
                     recipient.append(found)
     objects = object_tokens(trigger)
-    place, targets, object_is_place = where_it_happened(doc, trigger, places, objects,
-                                             object_is_where=object_is_where,
-                                             from_is_where=from_is_where)
+    place, targets, object_is_place = where_it_happened(
+        doc, trigger, places, objects, object_is_where=object_is_where, from_is_where=from_is_where)
     for token in _recipient_tokens(trigger):
         named = place_at(token, places)
         if named is None or named.feature == "country":  # a country object is a state
