@@ -174,3 +174,33 @@ def test_event_place_choice(nlp, sentence, trigger, expected):
 )
 def test_event_place_none(nlp, sentence, trigger):
     assert where_all(nlp, sentence, trigger) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # the rules stop at the first place phrase on the trigger's path; the model weighs them all
+        ("Some 300 New Zealand demonstrators protested in Auckland against the Israeli offensive in Gaza.",
+         "protested", "Auckland"),
+        # a place that only says whose the subject is, is not where it happened
+        ("A Kurdish lawmaker from Diyarbakir was arrested in Ankara on Monday.", "arrested", "Ankara"),
+    ],
+)
+def test_event_place_model_weighs_the_sentence(nlp, sentence, trigger, expected):
+    from newsevents.extract.event_place_model import load_model
+
+    assert load_model() is not None, "resources/models/event_places.tsv is shipped"
+    assert where_all(nlp, sentence, trigger)[0] == expected
+
+
+def test_the_rules_choice_needs_less_evidence_than_a_new_place():
+    from newsevents.extract.event_place_model import KEEP_RULE_CHOICE, NEW_PLACE, decide
+
+    assert KEEP_RULE_CHOICE < NEW_PLACE
+    # the likeliest place replaces the rules' choice; their choice goes only when all are unlikely
+    assert decide([0.3, 0.6], rule=0, best=1) == 1
+    assert decide([0.3, 0.1], rule=0, best=0) == 0
+    assert decide([KEEP_RULE_CHOICE / 2, 0.01], rule=0, best=0) is None
+    # with no choice from the rules, the likeliest place when more likely than not
+    assert decide([0.6, 0.2], rule=None, best=0) == 0
+    assert decide([0.45, 0.2], rule=None, best=0) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.event_place_model import weighed_place
 from newsevents.extract.place_choice import (
     COMPASS_POINTS, coordinated_places, event_location, places_naming, pruned_subtree, smallest_place,
     without_containers,
@@ -37,11 +38,11 @@ def object_tokens(trigger: Token) -> list[Token]:
 
 
 def event_place(doc: Doc, trigger: Token, places: list[Place], *, object_is_where: bool = True,
-                from_is_where: bool = False) -> Place | None:
-    """Where the event a trigger names happened."""
+                from_is_where: bool = False, use_model: bool = True) -> Place | None:
+    """Where the event a trigger names happened (``use_model`` off: the rules' choice alone)."""
     objects = object_tokens(trigger)
     return where_it_happened(doc, trigger, places, objects, object_is_where=object_is_where,
-                             from_is_where=from_is_where)[0]
+                             from_is_where=from_is_where, use_model=use_model)[0]
 
 
 def event_places(doc: Doc, trigger: Token, places: list[Place],
@@ -70,10 +71,11 @@ _SHARED_PLACE_DEPS = frozenset({"advcl", "conj"})
 
 
 def where_it_happened(doc: Doc, trigger: Token, places: list[Place], objects: list[Token], *,
-                      object_is_where: bool, from_is_where: bool):
+                      object_is_where: bool, from_is_where: bool, use_model: bool = True):
     """(place, targets, object_is_place): a place object ("failed to occupy the capital Kyiv"),
     else a place phrase on the trigger, else a place it was aimed at ("moved towards Donetsk"),
-    else the places stage's event_location (a place phrase elsewhere in the sentence)."""
+    else the places stage's event_location (a place phrase elsewhere in the sentence); then, with
+    ``use_model``, the event-place model weighs that choice against the sentence's other places."""
     object_place = next((p for t in objects if (p := place_at(t, places)) is not None), None)
     object_is_place = object_place is not None or any(
         t.lemma_.lower() in PLACE_NOUNS for t in objects
@@ -93,7 +95,9 @@ def where_it_happened(doc: Doc, trigger: Token, places: list[Place], objects: li
                 break
     if place is None and trigger.dep_ in _SHARED_PLACE_DEPS and trigger.head.pos_ == "VERB":
         place = where_it_happened(doc, trigger.head, places, object_tokens(trigger.head),
-                                  object_is_where=True, from_is_where=False)[0]
+                                  object_is_where=True, from_is_where=False, use_model=False)[0]
+    if use_model:
+        place = weighed_place(trigger, places, place)
     return place, targets, object_is_place
 
 
