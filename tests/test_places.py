@@ -63,6 +63,9 @@ def test_same_name_resolves_the_same_way(nlp):
         ("Vladimir Putin met his generals.", "Vladimir"),
         ("Boris Johnson said the talks would continue.", "Johnson"),
         ("The company will split its mobile unit in March.", "March"),
+        # a bloc or a side, not Cameroon's West region
+        ("Ukraine is defending itself and the West against Russian attack.", "West"),
+        ("Sanctions by the West have hurt Moscow.", "West"),
     ],
 )
 def test_not_places(nlp, sentence, not_a_place):
@@ -258,3 +261,9 @@ def test_given_spans_out_of_text_order_resolve_as_in_text_order(nlp):
     from newsevents.extract.places import resolve_spans
     backward = resolve_spans(nlp(text), Article(id="t", headline="", body=text), spans)
     assert [p.name for p in backward] == [p.name for p in reversed(forward)]
+
+
+def test_an_arabic_name_is_no_town_but_its_namesake_towns_are(nlp):
+    person = places(nlp, "ISIS militant Abu Ibrahim al-Hashimi al-Qurayshi detonated a suicide bomb.")
+    assert not [p.text for p in person if p.text.startswith("Abu")]
+    assert [p.text for p in places(nlp, "Fighters took Abu Kamal on the border.")] == ["Abu Kamal"]

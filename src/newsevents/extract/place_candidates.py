@@ -92,6 +92,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "eastern coast", "the north": a description, not a name
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport": a word of a longer name
+        if normalize(name) in _BLOCS and hint is None:
+            continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
         found.append(Candidate(start, end, name, ent.label_, hint))
@@ -167,6 +169,7 @@ _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "sq
 
 # Where a name the tagger called a person or an organisation still reads as a place: after a
 # locative preposition, before a place word ("Aziziyah district") or as what was taken ("captured Knin").
+_BLOCS = frozenset({"west", "east", "north", "south"})  # alone, with no "region" or "province" cue
 _LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "around", "into", "across"})
 _TAKEN_VERBS = frozenset({"capture", "seize", "retake", "recapture", "liberate", "occupy", "storm",
                           "shell", "bomb", "besiege", "encircle", "overrun"})
