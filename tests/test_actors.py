@@ -26,6 +26,9 @@ def _coded(nlp, text):
         ("French President Emmanuel Macron spoke to reporters.", ("French President Emmanuel Macron", "FRA", "GOV")),
         ("Turkish police detained the suspects.", ("Turkish police", "TUR", "COP")),
         ("Joe Biden's administration announced new aid.", ("Joe Biden's administration", "USA", "GOV")),
+        ("Air France cancelled the flights.", ("Air France", "FRA", "BUS")),  # a firm named for its country
+        ("The network was built by Telecom Portugal.", ("Telecom Portugal", "PRT", "BUS")),
+        ("North Korea fired a missile.", ("North Korea", "PRK", "GOV")),
     ],
 )
 def test_actors_coded(nlp, text, expected):

@@ -55,6 +55,11 @@ def test_events_found(text, kind, actor, recipient):
         "The ministers will have to demonstrate that the new system works.",
         "A Nintendo spokesman said the console would go on sale in March.",
         "Portugal have brought their striker back into the squad to face Spain in Lisbon.",  # teams
+        "UN inspectors make around 500 visits a year to nuclear sites in the region.",  # a rate
+        "The outage was not due to an attack by rebels, the company said.",  # a cause ruled out
+        "I think the government needs to provide more money for bands to rehearse.",  # an opinion
+        "The actress said she was always recognised by the Government for her films.",  # acclaim
+        "There were plenty of cars on show and no officials to meet the buyers.",  # nobody there
     ],
 )
 def test_events_not_from_sport_business_or_arts(text):

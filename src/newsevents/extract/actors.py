@@ -32,6 +32,9 @@ _DROP = {"'s", "’s", "'", "’"}
 # A name followed by one of these is still that body: "the Islamic State group", "the Hamas movement".
 _BODY_NOUNS = {"group", "organization", "organisation", "movement", "network", "faction", "outfit"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Words that make a country's name a firm's when they come right before it ("Air France").
+_FIRM_WORDS = {"air", "airlines", "airways", "telekom", "telecom", "telecoms", "motors", "rail",
+               "steel", "petroleum", "oil", "gas", "tobacco", "mobile", "online", "holdings"}
 _LOOKBACK_SENTENCES = 3
 _POSSESSIVE_END = re.compile(r"[´'’]s$")
 # Per-parse caches in ``doc.user_data`` (a parse never changes once read).
@@ -137,6 +140,8 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
         return _Code()  # "an Apple spokesman", "Academy president X": an office of a body we cannot code
     if head_country and head_country[0] <= h:
         country = head_country[2]
+        if head_country[0] > 0 and words[head_country[0] - 1][1] in _FIRM_WORDS:
+            return _Code(None, country, "BUS")  # "Telekom Austria", "Air France": a firm, not the state
         is_name = words[h][1] in lex.country_names.get(country, "").lower() or words[h][0].ent_type_ == "GPE"
         # "Russia" or an adjective standing for the state ("Russian control") -> GOV;
         # a demonym noun ("Ukrainians") -> civilians.

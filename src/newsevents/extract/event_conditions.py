@@ -11,7 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, attack_in, is_armed
-from newsevents.extract.event_senses import met_with, passive, reflexive_object, warns_ahead
+from newsevents.extract.event_senses import (
+    habitual, met_with, nobody_to_do, only_needed, passive, reflexive_object, ruled_out_cause,
+    warns_ahead,
+)
 from newsevents.ontology import Trigger, actor_lexicon
 from newsevents.records import Actor
 
@@ -25,6 +28,9 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
     participants = roles.actor + roles.recipient
     if not any(a.sector for a in participants):
         return False  # "No arrests were made", "the crowd protested": nobody the text names
+    if habitual(token) or ruled_out_cause(token) or only_needed(token) or nobody_to_do(token):
+        return False  # "3,000 visits a year", "not due to an attack", "needs to provide", "no one to
+        # discuss": no event happened
     violent = trigger.type in _VIOLENT_TYPES
     weapon = violent and _weapon_subject(token)
     if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):
@@ -79,6 +85,8 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
         if need == "ahead" and not warns_ahead(token):
             return False
         if need == "not_met_with" and met_with(token):
+            return False
+        if need == "not_for" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
             return False
         if need.startswith("prt=") and _particle(token) != need[4:]:
             return False

@@ -1,6 +1,8 @@
 """Word senses a trigger's lexicon line cannot tell apart, read from the parse around it: a
 warning that threatens or one that informs, being "met with" approval, an object that is the
-doer again ("killed himself"), a sentence that asks rather than reports.
+doer again ("killed himself"), a sentence that asks rather than reports, and wordings that
+name an act without reporting one: a rate ("3,000 visits a year"), a cause ruled out ("not due
+to an attack"), what someone needs to do, nobody there to do it.
 """
 
 from __future__ import annotations
@@ -49,3 +51,66 @@ def is_question(sent) -> bool:
     """A sentence that asks ("what aid group could give ...?") reports nothing that happened."""
     words = [t for t in sent if not t.is_space and not t.is_quote]
     return bool(words) and words[-1].text == "?"
+
+
+_TIME_UNITS = {"year", "month", "week", "day", "hour"}
+
+
+def habitual(token: Token) -> bool:
+    """Acts counted at a rate ("make 3,000 visits a year", "200 raids per month") keep happening;
+    no one of them is an event. Said of a noun trigger or of the verb it is the object of (of a
+    verb, the rate is often an amount's: "wanted to provide $10bn a year")."""
+    if token.pos_ != "NOUN":
+        return False
+    holders = [token] + ([token.head] if token.dep_ in {"dobj", "obj"} else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in _TIME_UNITS and any(
+                d.dep_ == "det" and d.lower_ in {"a", "an", "per"} for d in child.children
+            ):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "per" and any(
+                g.lemma_.lower() in _TIME_UNITS for g in child.children
+            ):
+                return True
+    return False
+
+
+_CAUSE_WORDS = {"due", "cause", "result"}
+
+
+def ruled_out_cause(token: Token) -> bool:
+    """An attack named as a cause the sentence rules out ("the outage was not due to an attack",
+    "was not the result of an attack", "was not caused by an attack"): nothing happened, so there
+    is no event to code. The cause word must be what is denied (the predicate the negation sits
+    on), not a reason given for something else that did not happen."""
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    for _ in range(4):
+        node = node.head
+        if node.lemma_.lower() in _CAUSE_WORDS:
+            break
+        if node.dep_ not in {"prep", "pobj", "agent"} and node.pos_ != "ADP":
+            return False
+    else:
+        return False
+    if node.dep_ not in {"acomp", "attr"} and not (node.lemma_.lower() == "cause" and passive(node)):
+        return False
+    chain = [node]
+    while chain[-1].dep_ in {"acomp", "attr", "xcomp"} and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return any(c.dep_ == "neg" for n in chain for c in n.children)
+
+
+def only_needed(token: Token) -> bool:
+    """ "The government needs to provide facilities": what someone needs to do is an opinion of
+    what should happen, not a plan its doer voiced or an act that happened."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() == "need"
+
+
+def nobody_to_do(token: Token) -> bool:
+    """ "There were no officials to discuss the plans": the one who would act is said to be absent."""
+    infinitive = token.dep_ in {"acl", "relcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
