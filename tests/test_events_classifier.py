@@ -143,3 +143,27 @@ def test_sentence_the_rules_miss_gains_an_event_of_the_right_quad():
 
     events = _read("The Kenyan government gave shelter to refugees from Somalia.").events
     assert [QUAD[e.type] for e in events if "classifier" in e.context] == [2]
+
+
+# An article about a record chart: no sentence the rules code, so the classifier adds none,
+# though one sentence read alone ("The European Commission announced ...") gains an event.
+_CHART_ARTICLE = (
+    "The band's new album went straight to the top of the charts on Sunday. "
+    "It sold more than 200,000 copies in its first week, the label said. "
+    "The European Commission announced its support for a new digital music initiative in Brussels. "
+    "The singer said the band would tour Europe in the summer. "
+    "Tickets go on sale next month."
+)
+
+
+def test_an_article_the_rules_find_no_event_in_gains_none_from_the_classifier():
+    from tests.test_events import _read
+
+    assert not [e for e in _read(_CHART_ARTICLE).events if "classifier" in e.context]
+
+
+def test_a_short_text_is_still_read_by_the_classifier():
+    from tests.test_events import _read
+
+    text = "The Kenyan government gave shelter to refugees from Somalia. Aid groups welcomed it."
+    assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [2]

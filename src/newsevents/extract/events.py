@@ -9,10 +9,10 @@ there, a bare country name is a team, not a state. Writing builds one frozen ``E
 trigger with the sentence as evidence, its certainty and attribution, its date, and a stable id.
 Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops
 rule events and codes sentences the rules left empty when it is sure and a named political actor
-does it; without its model file the rules stand alone. Last, the role tagger (``role_assign``)
-re-reads each event's actor and recipient lists as the source and target phrases of its sentence;
-a trigger whose conditions fail on the parse's arguments is tried once more on those phrases when
-they hold the trigger's doer.
+does it, in an article where the rules found some event; without its model file the rules
+stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
+lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
+parse's arguments is tried once more on those phrases when they hold the trigger's doer.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ _SKIP_DEPS = {"amod", "compound"}  # "attack helicopter", "strike force": modifi
 # Types whose direct object, when a place, is where the event happened ("shelled Kharkiv");
 # for others a place object is a recipient or a topic ("recognized the regions").
 _OBJECT_IS_WHERE = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Sentences: a text no longer than this is no article to judge the classifier's additions by.
+_SHORT_TEXT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,8 +285,13 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
     quad_of = event_lexicon().quad
     ruled = {e.evidence.sentence for e in events}
-    # Only sentences a coded actor takes part in can gain an event; sports reports gain none.
-    open_sentences = set() if sport_report(doc) else {
+    # Only sentences a coded actor takes part in can gain an event; sports reports gain none, nor
+    # do articles in which the rules find no event at all (a product launch, a chart, a review):
+    # the classifier reads one sentence as if it came from political news, the rules read the
+    # article. A text of a few sentences (a wire snippet, a gold sentence spaCy splits in two) has
+    # no article around it and is read as it stands.
+    unreported = not events and sum(1 for _ in doc.sents) > _SHORT_TEXT
+    open_sentences = set() if sport_report(doc) or unreported else {
         a.span.sentence for a in index.actors
         if a.span is not None and a.sector in options.political} - ruled
     readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
