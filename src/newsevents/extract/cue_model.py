@@ -11,12 +11,12 @@ kind and neighbours. Without the weights file every candidate of the lists count
 from __future__ import annotations
 
 import functools
-import math
 from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.linear import logistic, read_weights
 from newsevents.resources.cues import load_cues
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "cues" / "cue_model.tsv"
@@ -83,18 +83,8 @@ def load_model() -> Optional[tuple[dict[str, float], float, float]]:
     """(weights, bias, threshold), or None when the weights file is absent."""
     if not WEIGHTS.exists():
         return None
-    weights, bias, threshold = {}, 0.0, 0.5
-    for line in WEIGHTS.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, value = line.rsplit("\t", 1)
-        if name == "__bias__":
-            bias = float(value)
-        elif name == "__threshold__":
-            threshold = float(value)
-        else:
-            weights[name] = float(value)
-    return weights, bias, threshold
+    weights = read_weights(WEIGHTS)
+    return weights, weights.pop("__bias__", 0.0), weights.pop("__threshold__", 0.5)
 
 
 def probability(token: Token, kids: Optional[list[Token]] = None) -> float:
@@ -102,8 +92,7 @@ def probability(token: Token, kids: Optional[list[Token]] = None) -> float:
     if model is None:
         return 1.0
     weights, bias, _ = model
-    z = bias + sum(weights.get(f, 0.0) for f in features(token, kids))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic(features(token, kids), weights, bias)
 
 
 @functools.lru_cache(maxsize=4)

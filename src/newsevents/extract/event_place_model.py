@@ -15,13 +15,13 @@ examples that were not adjudicated (the adjudicated ones score it); weights in
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.linear import logistic, read_weights
 from newsevents.extract.place_choice import coordinated_places
 from newsevents.records import Place
 
@@ -150,23 +150,14 @@ def load_model() -> Optional[PlaceModel]:
     """The shipped model, or None when the weights file is absent."""
     if not WEIGHTS.exists():
         return None
-    weights, bias, verbs = {}, 0.0, set()
-    for line in WEIGHTS.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, value = line.rsplit("\t", 1)
-        if name == "__bias__":
-            bias = float(value)
-        elif name.startswith(VERB_PREFIX):
-            verbs.add(name[len(VERB_PREFIX):])
-        else:
-            weights[name] = float(value)
-    return PlaceModel(weights, bias, frozenset(verbs))
+    weights = read_weights(WEIGHTS)
+    bias = weights.pop("__bias__", 0.0)
+    verbs = frozenset(name[len(VERB_PREFIX):] for name in weights if name.startswith(VERB_PREFIX))
+    return PlaceModel({n: w for n, w in weights.items() if not n.startswith(VERB_PREFIX)}, bias, verbs)
 
 
 def probability(features: Sequence[str], weights: dict[str, float], bias: float) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic(features, weights, bias)
 
 
 def weighed_place(trigger: Token, places: Sequence[Place], rule_place: Optional[Place]) -> Optional[Place]:
