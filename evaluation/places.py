@@ -44,6 +44,7 @@ import json
 import zipfile
 
 from evaluation.common import km, prf, shared_data, summary_line
+from newsevents.extract.event_place_training import token_ids
 from newsevents.extract.event_places import event_places
 from newsevents.extract.places import extract_places, place_words, resolve_spans, with_sites
 from newsevents.language import load_nlp
@@ -224,20 +225,15 @@ def load_event_locations(limit: int | None = None, examples: str = "adjudicated"
     return others[:min(limit or TUNING_EXAMPLES, TUNING_EXAMPLES)]
 
 
-def _tokens_of(record: dict, label: str) -> set[int]:
-    return {i for s in record.get("spans", ()) if s["label"] == label
-            for i in range(s["token_start"], s["token_end"] + 1)}
-
-
 def evaluate_event_location(limit: int | None = None, examples: str = "adjudicated") -> dict[str, float]:
     """Token P/R/F1 of the places chosen for each gold event verb."""
     nlp = load_nlp()
-    records = [r for r in load_event_locations(limit, examples) if _tokens_of(r, "VERB")]
+    records = [r for r in load_event_locations(limit, examples) if token_ids(r, "VERB")]
     counts = {"tp": 0, "pred": 0, "tp_span": 0, "pred_span": 0, "gold": 0}
     words = place_words()
     for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=32)):
         tokens = record["tokens"]
-        verb = tokens[min(_tokens_of(record, "VERB"))]
+        verb = tokens[min(token_ids(record, "VERB"))]
         trigger = next((t for t in doc if t.idx <= verb["start"] < t.idx + len(t)), None)
         article = Article(id="event-location", headline="", body=record["text"])
         places = with_sites(doc, extract_places(doc, article))  # as the events stage reads them
@@ -248,7 +244,7 @@ def evaluate_event_location(limit: int | None = None, examples: str = "adjudicat
             span |= mine
             name |= {i for i in mine if not (i == max(mine) and len(mine) > 1 and tokens[i]["text"].islower()
                                              and tokens[i]["text"] in words)}
-        gold = _tokens_of(record, "LOCATION")
+        gold = token_ids(record, "LOCATION")
         for key, value in (("tp", len(name & gold)), ("pred", len(name)), ("tp_span", len(span & gold)),
                            ("pred_span", len(span)), ("gold", len(gold))):
             counts[key] += value

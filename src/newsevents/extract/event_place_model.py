@@ -92,24 +92,14 @@ def _place_head(doc: Doc, place: Place) -> Optional[Token]:
 
 
 def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
-        chain.append(chain[-1].head)
-    return chain
+    return sum(1 for _ in token.ancestors)
 
 
 def _path(trigger: Token, head: Token) -> tuple[list[str], list[str]]:
     """The labels climbed from the trigger to the lowest shared ancestor, and those descended from
     there to the place; across sentences (no shared ancestor) both are just "far"."""
-    above_trigger = _ancestors(trigger)
-    above_place = _ancestors(head)
+    above_trigger = [trigger, *trigger.ancestors]
+    above_place = [head, *head.ancestors]
     shared = {t.i for t in above_trigger} & {t.i for t in above_place}
     if not shared:
         return ["far"], ["far"]
@@ -156,10 +146,6 @@ def load_model() -> Optional[PlaceModel]:
     return PlaceModel({n: w for n, w in weights.items() if not n.startswith(VERB_PREFIX)}, bias, verbs)
 
 
-def probability(features: Sequence[str], weights: dict[str, float], bias: float) -> float:
-    return logistic(features, weights, bias)
-
-
 def weighed_place(trigger: Token, places: Sequence[Place], rule_place: Optional[Place]) -> Optional[Place]:
     """The sentence's place the model finds likeliest to be where the event happened, if likely
     enough; the rules' choice when the model is not shipped or never learned the trigger's verb."""
@@ -168,7 +154,7 @@ def weighed_place(trigger: Token, places: Sequence[Place], rule_place: Optional[
     mine = [p for p in places if sentence.start_char <= p.span.start < sentence.end_char]
     if model is None or not mine or trigger.lemma_.lower() not in model.verbs:
         return rule_place
-    scores = [probability(place_features(trigger, p, rule_place, mine), model.weights, model.bias) for p in mine]
+    scores = [logistic(place_features(trigger, p, rule_place, mine), model.weights, model.bias) for p in mine]
     rule = next((i for i, p in enumerate(mine) if p is rule_place), None)
     best = max(range(len(mine)), key=scores.__getitem__)
     if rule is not None and best != rule and mine[best] in coordinated_places(trigger.doc, rule_place, mine):

@@ -21,8 +21,9 @@ from collections import Counter
 from pathlib import Path
 
 from newsevents.extract.event_place_model import (
-    VERB_PREFIX, WEIGHTS, decide, load_model, place_features, probability,
+    VERB_PREFIX, WEIGHTS, decide, load_model, place_features,
 )
+from newsevents.extract.linear import logistic
 from newsevents.settings import shared_data_root
 
 SEED = 13
@@ -102,7 +103,7 @@ def choice_f1(data, weights: dict[str, float], bias: float, verbs: frozenset[str
         if verbs is not None and rows and _verb(rows[0][0]) not in verbs:
             chosen = rule
         else:
-            scores = [probability(f, weights, bias) for f, _ in rows]
+            scores = [logistic(f, weights, bias) for f, _ in rows]
             chosen = decide(scores, rule, max(range(len(rows)), key=scores.__getitem__)) if rows else None
         if chosen is None:
             fn += has_gold
