@@ -113,6 +113,8 @@ def test_times_durations_kept_apart(parse, sentence, expected):
         "A quarter of the population fled.",
         "Prices fell after the fall of the government.",
         "Rooms cost $55 a night.",
+        "Sales are expected to rise 8.5% annually.",
+        "The plant would produce about 10,000 units annually.",
     ],
 )
 def test_times_negatives(parse, sentence):
