@@ -115,6 +115,7 @@ def test_times_durations_kept_apart(parse, sentence, expected):
         "Rooms cost $55 a night.",
         "Sales are expected to rise 8.5% annually.",
         "The plant would produce about 10,000 units annually.",
+        "That is very important to the future of our peoples.",
     ],
 )
 def test_times_negatives(parse, sentence):

@@ -135,6 +135,8 @@ def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if ref == "now" and after == "," and _opens_sentence(span, doc):
         return False  # "Now, he says, ...": the discourse marker that turns to a new point, no time
 
+    if ref == "the future" and after == "of":
+        return False  # "the future of our peoples": their prospects, not a time
     return not (ref == "the past" and after in ("tense",))
 
 
