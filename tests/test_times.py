@@ -83,6 +83,7 @@ def test_times_values(parse, sentence, expected):
         ("The siege lasted three weeks.", [("three weeks", "P3W")]),
         ("Troops spent the past five years in the region.", [("the past five years", "P5Y")]),
         ("He signed a two-year contract.", [("two-year", "P2Y")]),
+        ("He followed a several-year tenure as editor.", [("several-year", "PXY")]),
         ("The plant has been idle for years.", [("years", "PXY")]),
         # the modifier of an amount is inside the expression; a focus word or "over the" is not
         ("The talks took about five hours.", [("about five hours", "PT5H")]),
@@ -113,6 +114,9 @@ def test_times_durations_kept_apart(parse, sentence, expected):
         "A quarter of the population fled.",
         "Prices fell after the fall of the government.",
         "Rooms cost $55 a night.",
+        "Sales are expected to rise 8.5% annually.",
+        "The plant would produce about 10,000 units annually.",
+        "That is very important to the future of our peoples.",
     ],
 )
 def test_times_negatives(parse, sentence):

@@ -29,3 +29,16 @@ from evaluation.times import expression_kind
 )
 def test_times_expression_kind(text, kind):
     assert expression_kind(text) == kind
+
+
+def test_times_halves_split_the_documents():
+    """`--half odd|even`: the two halves share no document and together are the whole set."""
+    from evaluation.common import GoldDataMissing
+    from evaluation.times import load_gold
+
+    try:
+        whole = [d.id for d in load_gold(limit=10)]
+    except GoldDataMissing as missing:
+        pytest.skip(f"gold data missing: {missing}")
+    odd, even = [d.id for d in load_gold(10, "odd")], [d.id for d in load_gold(10, "even")]
+    assert odd == whole[::2] and even == whole[1::2]

@@ -14,8 +14,8 @@ following month", "the previous Friday", "in the morning": the day last named, "
 
 Own rules rather than dateparser, measured (`python -m evaluation.times --dateparser`): on the
 1,505 TimeBank/AQUAINT gold DATE expressions, each read alone with the document date as anchor,
-dateparser gets 53.8% of the values right and these rules 80.5%; dateparser also resolves a bare
-weekday a week wrong under PREFER_DATES_FROM="past" and costs 1.5 ms a call, where this whole
+dateparser gets 53.8% of the values right and these rules 80.7%; dateparser also resolves a bare
+weekday a week wrong under PREFER_DATES_FROM="past" and costs about 1 ms a call, where this whole
 stage costs a few ms per article. So dateparser is not called at all.
 
 `event_date(doc, trigger, times, article)` is the date of one event; see its docstring.

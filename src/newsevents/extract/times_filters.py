@@ -135,6 +135,8 @@ def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if ref == "now" and after == "," and _opens_sentence(span, doc):
         return False  # "Now, he says, ...": the discourse marker that turns to a new point, no time
 
+    if ref == "the future" and after == "of":
+        return False  # "the future of our peoples": their prospects, not a time
     return not (ref == "the past" and after in ("tense",))
 
 
@@ -167,11 +169,23 @@ def _season_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
 
 def _set_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     word = (c.get("set") or "").lower()
+    if word in lex["sets"] and _after_amount(span, doc):
+        return False  # rates: "rise 8.5% annually", "10,000 units annually", like "$55 a night"
     if word not in lex["adverb_sets"] or span[0].pos_ == "ADV" and span[0].dep_ == "advmod":
         return True
     # "a daily basis", "hourly earnings" are frequencies; "quarterly dividend" is a kind of payment
     # and "average daily volume" a statistic's name, as TimeBank annotates them
     return word in lex["adjective_sets"] and span[0].pos_ == "ADJ" and _prev_word(doc, span) != "average"
+
+
+def _after_amount(span: SpacySpan, doc: Doc) -> bool:
+    """Whether the word before the span is an amount: a number, a percentage or sum, or a noun
+    counted by a number ("10,000 units")."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return (before.like_num or before.text == "%" or before.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+            or any(child.dep_ == "nummod" for child in before.children))
 
 
 def _rel_unit_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:

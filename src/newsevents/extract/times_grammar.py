@@ -117,7 +117,8 @@ def _rules() -> dict[str, str]:
         # "for the year", "the full year", "earlier in the year": in a report, the current year
         # (a capital "Year" is a title: "Person of the Year")
         "the_year": r"(?:(?i:earlier|later)\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|entire|whole|fiscal)\s+)?year\b(?![-'’]|\s+(?i:ago|earlier|end|before|ended|ending|later|after|two)\b|\s+(?i:of\s+the)\b)",
-        "duration_adj": rf"(?P<num>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred))-(?P<unit>(?i:second|minute|hour|day|week|month|year|decade))(?:-long)?(?!-old)\b",
+        # "a two-year contract", "a several-year tenure" (a vague amount: PXY)
+        "duration_adj": rf"(?P<num>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several))-(?P<unit>(?i:second|minute|hour|day|week|month|year|decade))(?:-long)?(?!-old)\b",
         # "for an additional year", "another week": one more unit
         "one_more": r"\b(?i:another|an\s+additional|an\s+extra)\s+(?P<unit>(?i:hour|day|week|month|year))\b(?![-'’])",
         # "a day-long meeting", "a year-long inquiry": one unit, written without its number
