@@ -13,7 +13,7 @@ PolNeAR span crosses a line break. source_relations.py turns the tagged spans ba
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -211,10 +211,14 @@ class Tagged:
     words: list[Token]
     labels: list[str]
     marginals: dict[str, list[float]]
+    indices: list[int] = field(init=False)  # the words' token indices, for ``position``
+
+    def __post_init__(self) -> None:
+        self.indices = [t.i for t in self.words]
 
     def position(self, token_index: int) -> Optional[int]:
         first = self.words[0].i
-        at = bisect.bisect_left([t.i for t in self.words], token_index) if self.words else 0
+        at = bisect.bisect_left(self.indices, token_index) if self.words else 0
         if first <= token_index and at < len(self.words) and self.words[at].i == token_index:
             return at
         return None
