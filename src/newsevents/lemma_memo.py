@@ -19,9 +19,10 @@ from collections.abc import Callable
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Token
 
-# Distinct (text, part of speech, morphology) combinations grow slowly with the corpus; past this
-# many the remembered ones are dropped and learnt again.
-MOST_REMEMBERED = 200_000
+# Distinct (text, part of speech, morphology) combinations grow slowly with the corpus (~12,000 in
+# 200 articles, a few hundred bytes each); past this many the remembered ones are dropped and
+# learnt again, which the set-backed word lists make cheap.
+MOST_REMEMBERED = 50_000
 
 
 class WordList(list):

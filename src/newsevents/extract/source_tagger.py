@@ -87,7 +87,7 @@ def _kinds_by_content(doc: Doc, relations: list[Relation]) -> dict[int, str]:
     return kinds
 
 
-@functools.lru_cache(maxsize=65536)  # a pure function of the word, and words repeat
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the word, and words repeat
 def _shape(text: str) -> str:
     shape = []
     for char in text[:6]:
