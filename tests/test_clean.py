@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from newsevents.clean import ArticleError, clean
+from newsevents.clean_meta import SPACE_SEPARATORS, normalise_whitespace
 from newsevents.sources import Metadata, RawDocument, iter_documents
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
@@ -183,3 +186,12 @@ def test_clean_html_large_only_by_its_scripts_is_read():
             + _PARAGRAPH.replace("town", "village") + "</article></body></html>")
     article = clean(RawDocument("scripted.html", html, "html"))
     assert "shelling of the village" in article.body
+
+
+def test_space_separators_are_unicodes_zs_characters():
+    zs = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs")
+    assert SPACE_SEPARATORS == zs
+
+
+def test_normalise_whitespace_makes_every_space_plain():
+    assert normalise_whitespace("a\u00a0b\u2009c\td\u3000 e") == "a b c d e"

@@ -8,6 +8,14 @@
 
 from __future__ import annotations
 
+import os
+
+# numpy's OpenBLAS starts a thread per core, and between the parser's and entity recogniser's
+# small matrix products those threads spin on their locks: about a tenth of the parse's CPU time
+# for nothing. Documents are read in parallel by processes (engines/local.py), so one BLAS thread
+# a process is enough. It must be set before numpy loads; a value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 __version__ = "0.1.0"
 
 __all__ = ["Store", "read", "read_all", "__version__"]

@@ -104,6 +104,7 @@ def _article_variants(key: str) -> list[str]:
 _APOSTROPHES = str.maketrans({"’": "", "‘": "", "`": "", "´": "", "'": "", "ʼ": ""})
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the stages ask for the same few thousand names again and again
 def normalize(name: str) -> str:
     """The index key of a name: no accents, apostrophes or case; hyphens as spaces; no 'the'."""
     text = unicodedata.normalize("NFKD", name)

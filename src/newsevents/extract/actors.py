@@ -11,13 +11,15 @@ nearest earlier mention that has one ("his top generals" -> the possessor's coun
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.actor_forms import whole_word, written_as_name
+from newsevents.extract.parse_cache import entities
 from newsevents.ontology import ActorLexicon, actor_lexicon, fold_accents
 from newsevents.records import Actor, Article, Span
 
@@ -39,6 +41,7 @@ _LOOKBACK_SENTENCES = 3
 _POSSESSIVE_END = re.compile(r"[´'’]s$")
 # Per-parse caches in ``doc.user_data`` (a parse never changes once read).
 _STARTS, _CODES = "newsevents.sentence_starts", "newsevents.actor_codes"
+_POSITIONS = {ORTH: "newsevents.orth_positions", LEMMA: "newsevents.lemma_positions"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +247,7 @@ def _antecedent(doc: Doc, before: int, want: str, lex: ActorLexicon) -> _Code:
         if floor == 0:
             break
         floor = doc[floor - 1].sent.start
-    earlier = [e for e in doc.ents if floor <= e.start and e.end <= before]
+    earlier = [e for e in entities(doc) if floor <= e.start and e.end <= before]
     # Subjects first: "Russia invaded Ukraine claiming that it ..." -> Russia.
     subjects = [e for e in earlier if e.root.dep_ in {"nsubj", "nsubjpass"}]
     if want == "any":
@@ -321,14 +324,25 @@ def _same_name_earlier(
         floor = doc[before].sent.start
         for _ in range(_LOOKBACK_SENTENCES):
             floor = doc[floor - 1].sent.start if floor > 0 else 0
-    for token in reversed(doc[floor:before]):
-        same = token.lemma_ == head.lemma_ if by_lemma else token.text == head.text
-        if same and token.i != head.i:
+    same = _positions(doc, LEMMA)[head.lemma] if by_lemma else _positions(doc, ORTH)[head.orth]
+    for i in reversed(same[bisect_left(same, floor) : bisect_left(same, before)]):
+        if i != head.i:
+            token = doc[i]
             start, end = _mention_tokens(token, token.i, token.i + 1)
             code = _code_mention(doc, start, end, token, lex, follow=False)
             if code.country:
                 return code
     return None
+
+
+def _positions(doc: Doc, attr: int) -> dict[int, list[int]]:
+    """Token indices in order by the hash of their text (``ORTH``) or lemma (``LEMMA``): looking
+    a word up earlier in a long article is then a lookup, not a walk back over every token."""
+    if (found := doc.user_data.get(_POSITIONS[attr])) is None:
+        found = doc.user_data[_POSITIONS[attr]] = {}
+        for i, value in enumerate(doc.to_array(attr).tolist()):
+            found.setdefault(value, []).append(i)
+    return found
 
 
 def actor_from_span(span: SpacySpan, article: Article | None = None) -> Actor:

@@ -20,6 +20,7 @@ an event stated as someone's wish is the events stage's business (mode, certaint
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Optional
@@ -121,10 +122,17 @@ def find_relations(doc: Doc, article: Article, ctx: Optional[Context] = None) ->
 def certainty_markers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, certainty) of each certainty cue ("reportedly", "it is unclear whether")."""
     found = []
-    for phrase, certainty in load_cues().certainty.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags=re.IGNORECASE):
+    for pattern, certainty in _certainty_patterns():
+        for match in pattern.finditer(text):
             found.append((match.start(), match.end(), certainty))
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _certainty_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Each certainty phrase as a whole-word pattern, compiled once (it is asked per relation)."""
+    return tuple((re.compile(rf"\b{re.escape(phrase)}\b", flags=re.IGNORECASE), certainty)
+                 for phrase, certainty in load_cues().certainty.items())
 
 
 def stronger(first: str, second: str) -> str:

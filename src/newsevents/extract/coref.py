@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from newsevents.extract.parse_cache import doc_text, sentence_chars
 from newsevents.records import Actor, Article, Span
 from newsevents.resources.cues import load_cues
 
@@ -104,26 +105,16 @@ class Context:
     actors: tuple[Actor, ...]
     sentence_starts: tuple[int, ...]
     mentions: tuple[Mention, ...]
-    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
+    text: str  # doc.text
     quoted: tuple[tuple[int, int], ...]  # (start, end) of each quote, marks included
 
 
 def context(doc: Doc, article: Article, actors: tuple[Actor, ...] = ()) -> Context:
     from newsevents.extract.quote_marks import quote_marks  # quote_marks imports nothing of ours
 
-    starts = tuple(s.start_char for s in doc.sents)
-    text = _doc_text(doc, article.body)
+    starts = sentence_chars(doc)
+    text = doc_text(doc)
     return Context(doc, article, tuple(actors), starts, mentions(doc), text, quote_marks(text))
-
-
-def _doc_text(doc: Doc, body: str) -> str:
-    """The body when the doc was parsed from it (the usual case: rebuilding doc.text from the
-    tokens costs more than all the quote rules together), else doc.text."""
-    last = doc[-1] if len(doc) else None
-    ends_alike = last is not None and last.idx + len(last.text_with_ws) == len(body)
-    if ends_alike and body.startswith(doc[0].text):
-        return body
-    return doc.text
 
 
 def sentence_index(ctx: Context, char: int) -> int:

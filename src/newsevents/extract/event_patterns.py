@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -42,8 +43,11 @@ def team_names(doc: Doc) -> frozenset[str]:
     have beaten", "Italy were"), as British sports writing has it and news of states does not.
     Names plural in form ("the Netherlands", "Wales") and joined subjects tell nothing."""
     found = set()
-    for token in doc:
-        if token.dep_ != "nsubj" or token.ent_type_ != "GPE" or token.lower_.endswith("s"):
+    # The few place-name subjects, found in the parse's arrays rather than by walking every token.
+    wanted = [doc.vocab.strings["nsubj"], doc.vocab.strings["GPE"]]
+    rows = doc.to_array([DEP, ENT_TYPE]).tolist() if len(doc) else []
+    for token in (doc[i] for i, row in enumerate(rows) if row == wanted):
+        if token.lower_.endswith("s"):
             continue
         if token.conjuncts:
             continue  # "France and Germany have agreed"

@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from newsevents.extract.parse_cache import doc_text
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
 
@@ -52,7 +53,7 @@ def place_words() -> frozenset[str]:
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Every place candidate in the body, in text order."""
-    text = doc.text  # spaCy joins every token to build it: once per document, not per name
+    text = doc_text(doc)
     tagged = _candidates(doc, text)
     found = sorted(tagged + _marked_names(doc, text, tagged, cues()), key=lambda c: c.start)
     return plural_cues(found, text)

@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from newsevents.extract.parse_cache import doc_text
 from newsevents.extract.place_candidates import Candidate, cues, is_agent_word, name_edge
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
@@ -91,7 +92,7 @@ def _tagged_sites(doc: Doc) -> list[Candidate]:
         if not tokens or not any(c.isupper() for t in tokens for c in t.text):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        found.append(Candidate(start, end, doc.text[start:end], ent.label_, None))
+        found.append(Candidate(start, end, doc_text(doc)[start:end], ent.label_, None))
     return found
 
 
@@ -122,7 +123,7 @@ def _owner_or_actor(ent: TokenSpan) -> bool:
 def _marked_sites(doc: Doc) -> list[Candidate]:
     """Capitalised names a generic word marks as a place, read more loosely than the places stage
     does (``name_edge`` with ``loose``: names the model took for nationalities count)."""
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
 
     def add(first: int, last: int, hint: Optional[str], end: int, name_last: Optional[int] = None) -> None:
         name_last = last if name_last is None else name_last

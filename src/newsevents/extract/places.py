@@ -36,6 +36,7 @@ from newsevents.extract.place_choice import (coordinated_places, event_location,
                                               smallest_place, without_containers)
 from newsevents.extract.place_coherence import PlaceContext, local_towns, neighbour_shares
 from newsevents.extract.place_names import options as name_options
+from newsevents.extract.parse_cache import doc_text
 from newsevents.extract.place_sites import find_sites
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
@@ -75,7 +76,7 @@ def with_sites(doc: Doc, places: Sequence[Place]) -> tuple[Place, ...]:
     sites = find_sites(doc, [(p.span.start, p.span.end) for p in places])
     if not sites:
         return tuple(places)
-    body, starts = doc.text, [s.start_char for s in doc.sents]
+    body, starts = doc_text(doc), [s.start_char for s in doc.sents]
     added = [_place(site, None, body, starts) for site in sites]
     return tuple(sorted([*places, *added], key=lambda p: p.span.start))
 
@@ -84,7 +85,7 @@ def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) 
     """Resolve toponyms someone else found (character spans of the body), e.g. gold toponyms; the
     places come back in the order of ``spans``, read in text order (which name follows which)."""
     cue_words = cues()
-    text = doc.text  # spaCy joins every token to build it: once per document, not per name
+    text = doc_text(doc)
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     candidates = []
     for start, end in (spans[i] for i in order):
@@ -104,7 +105,7 @@ def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) 
 
 
 def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
-    body = doc.text
+    body = doc_text(doc)
     starts = [s.start_char for s in doc.sents]
     cued = _cued_kinds(candidates)
     candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))

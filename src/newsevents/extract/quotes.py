@@ -18,6 +18,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.coref import Context, context, make_actor, make_span
@@ -68,7 +69,7 @@ class Scan:
 def scan(ctx: Context, quoted: tuple[tuple[int, int], ...]) -> Scan:
     doc = ctx.doc
     cues = [doc[i] for i in sorted(cue_indices(doc)) if not inside(doc[i].idx, quoted)]
-    return Scan(doc, ctx.text, [t.idx for t in doc], cues)
+    return Scan(doc, ctx.text, doc.to_array(IDX).tolist(), cues)
 
 
 def _tokens(sc: Scan, start: int, end: int):

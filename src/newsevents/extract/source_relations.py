@@ -18,6 +18,7 @@ no source the tagger kept.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -139,14 +140,22 @@ def choose_spans(
         a, b = par.position(words[0].i), par.position(words[-1].i)
         candidates.append((par.confidence(kind, a, b) + RULE_BONUS, kind, par, a, b))
     kept: dict[str, list[tuple[int, int]]] = {kind: [] for kind in KINDS}
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the kept spans of every kind, in text order
     for sure, kind, par, a, b in sorted(candidates, key=lambda c: -c[0]):
         span = par.chars(a, b)
-        if sure < least or any(_overlap(span, other) > 0 for other in taken):
+        if sure < least or _overlaps_taken(span, taken):
             continue
         kept[kind].append(span)
-        taken.append(span)
+        bisect.insort(taken, span)
     return {kind: sorted(spans) for kind, spans in kept.items()}
+
+
+def _overlaps_taken(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken``. The taken spans overlap no other and none is
+    empty, so in text order their ends are in order too: of those that start before ``span`` ends,
+    the last one reaches furthest, and it alone needs a look (not every span taken so far)."""
+    before_end = bisect.bisect_left(taken, (span[1],))
+    return before_end > 0 and _overlap(span, taken[before_end - 1]) > 0
 
 
 def _rule_spans(relations: list[Relation]):

@@ -13,10 +13,12 @@ PolNeAR span crosses a line break. source_relations.py turns the tagged spans ba
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.crf import bio_spans, crf_tagger
@@ -85,6 +87,7 @@ def _kinds_by_content(doc: Doc, relations: list[Relation]) -> dict[int, str]:
     return kinds
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the word, and words repeat
 def _shape(text: str) -> str:
     shape = []
     for char in text[:6]:
@@ -94,18 +97,20 @@ def _shape(text: str) -> str:
     return "".join(shape)
 
 
-def _cue_path(token: Token, cues: dict[int, float]) -> tuple[str, int, Optional[Token]]:
+def _cue_path(token: Token, cues: dict[int, float], heads: list[int]) -> tuple[str, int, Optional[Token]]:
     """How the word hangs from the nearest likely cue above it: the label of the cue's child on
     the way ("ccomp": inside the said clause, "nsubj": inside the speaker), the number of steps,
-    and that child (whose subtree's edges are likely span edges)."""
-    child, steps = token, 0
-    if token.i in cues:
+    and that child (whose subtree's edges are likely span edges). ``heads``: each token's head
+    index (the walk up then makes no Token object per step)."""
+    child, steps = token.i, 0
+    if child in cues:
         return "self", 0, None
-    while steps < ANCESTOR_STEPS and child.head.i != child.i:
+    while steps < ANCESTOR_STEPS and heads[child] != child:
         steps += 1
-        if child.head.i in cues:
-            return child.dep_, steps, child
-        child = child.head
+        if heads[child] in cues:
+            found = token.doc[child]
+            return found.dep_, steps, found
+        child = heads[child]
     return "none", steps, None
 
 
@@ -123,11 +128,24 @@ def _quote_state(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> dict[int, str
     return state
 
 
-def word_features(token: Token, cues, likely, quotes, rules, kinds) -> list[str]:
+@dataclass(frozen=True)
+class _Tree:
+    """Each token's head index and whether it starts a sentence, read once per document."""
+
+    heads: list[int]
+    starts: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Tree":
+        starts = [flag == 1 for flag in doc.to_array(SENT_START).tolist()] if len(doc) else []
+        return cls([t.head.i for t in doc], starts)
+
+
+def word_features(token: Token, cues, likely, quotes, rules, kinds, tree: _Tree) -> list[str]:
     """The features of one word that do not look at its neighbours. ``cues`` are the cue
     model's cues, ``likely`` its likely candidates with their probabilities."""
     lemma = token.lemma_.lower()
-    path, steps, child = _cue_path(token, likely)
+    path, steps, child = _cue_path(token, likely, tree.heads)
     head = token.head
     found = [
         f"w={token.lower_}", f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}",
@@ -146,9 +164,9 @@ def word_features(token: Token, cues, likely, quotes, rules, kinds) -> list[str]
         found.append(f"cfirst={path}")
     if child is not None and child.right_edge.i == token.i:
         found.append(f"clast={path}")
-    if token.is_sent_start:
+    if tree.starts[token.i]:
         found.append("sent_start")
-    if token.i + 1 == len(token.doc) or token.doc[token.i + 1].is_sent_start:
+    if token.i + 1 == len(tree.starts) or tree.starts[token.i + 1]:
         found.append("sent_end")
     for kind in KINDS:
         found.append(f"r{kind}={rules[kind].get(token.i, 'O')}")
@@ -166,9 +184,10 @@ def sequence_features(
     quotes = _quote_state(doc, quoted)
     rules = rule_labels(doc, relations)
     kinds = _kinds_by_content(doc, relations)
+    tree = _Tree.of(doc)
     sequences = []
     for words in paragraphs(doc) if pars is None else pars:
-        own = [word_features(t, cues, likely, quotes, rules, kinds) for t in words]
+        own = [word_features(t, cues, likely, quotes, rules, kinds, tree) for t in words]
         # word, part of speech, dependency, quote and rule marks: what the next words see
         shown = [[f for f in feats if f[0] in "wprqc" or f.startswith("d=")] for feats in own]
         rows = []
@@ -211,10 +230,14 @@ class Tagged:
     words: list[Token]
     labels: list[str]
     marginals: dict[str, list[float]]
+    indices: list[int] = field(init=False)  # the words' token indices, for ``position``
+
+    def __post_init__(self) -> None:
+        self.indices = [t.i for t in self.words]
 
     def position(self, token_index: int) -> Optional[int]:
         first = self.words[0].i
-        at = bisect.bisect_left([t.i for t in self.words], token_index) if self.words else 0
+        at = bisect.bisect_left(self.indices, token_index) if self.words else 0
         if first <= token_index and at < len(self.words) and self.words[at].i == token_index:
             return at
         return None

@@ -29,9 +29,9 @@ import re
 from collections.abc import Sequence
 from typing import Optional
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.parse_cache import doc_text, sentence_chars
 from newsevents.extract.times_filters import plausible, root_token
 from newsevents.extract.times_grammar import Candidate, find_candidates, lexicon, select
 from newsevents.extract.times_normalise import Value, iso_week, shift_months
@@ -45,7 +45,7 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "csubj", "par
 
 def extract_times(doc: Doc, article: Article) -> tuple[TimeRef, ...]:
     """Every time expression in the body, in text order, normalised against the publication date."""
-    text = doc.text
+    text = doc_text(doc)
     anchor = article.published
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
@@ -127,13 +127,8 @@ def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, text: st
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start, in order: the i-th is list(doc.sents)[i].start_char,
-    read from arrays (iterating doc.sents costs milliseconds on a long article)."""
-    if not len(doc):
-        return [0]
-    array = doc.to_array([SENT_START, IDX])
-    starts = [int(idx) for flag, idx in array if flag == 1]
-    return starts if starts and starts[0] == 0 else [0, *starts]
+    """Character offsets where sentences start, in order: the i-th is list(doc.sents)[i].start_char."""
+    return list(sentence_chars(doc))
 
 
 # --- tense ------------------------------------------------------------------------------------
@@ -357,7 +352,7 @@ def event_date(doc: Doc, trigger: Token, times: Sequence[TimeRef], article: Arti
     """
     starts = sentence_starts(doc)
     index = bisect.bisect_right(starts, trigger.idx) - 1
-    found = _in_sentence(doc, trigger, times, index) or _chained(doc.text, times, starts, index)
+    found = _in_sentence(doc, trigger, times, index) or _chained(doc_text(doc), times, starts, index)
     if found is not None:
         return found
     published = article.published
