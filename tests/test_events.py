@@ -268,3 +268,47 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
     assert wounded and [a.text for a in wounded[0].actor] == ["Russian troops"], wounded
     film = _read("The film Hotel Rwanda was shot mostly in South Africa.").events
     assert not [e for e in film if e.type == "ASSAULT"], film
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor",
+    [
+        # a national capital standing for its government
+        ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "REJECT", "DEU"),
+        # the doer named only by an appositive
+        ("Kenzo Oshima, the United Nations relief coordinator in Iraq, demanded an end to the "
+         "fighting.", "REQUEST", None),
+        # a pronoun in the clause a speaker reports; "would" is the speaker's "will": a threat
+        ("Palestinian leaders said they would boycott all official contact with the United States.",
+         "THREATEN", "PSE"),
+    ],
+)
+def test_doer_named_indirectly(text, kind, actor):
+    events = [e for e in _read(text).events if e.type == kind]
+    assert events, _read(text).events
+    assert any(a.sector for a in events[0].actor)
+    if actor:
+        assert actor in {a.country for a in events[0].actor}
+
+
+def test_pronoun_after_if_is_not_resolved_to_the_main_subject():
+    # "they" in an "if" clause may mean anyone: the Tigers here are a rugby team
+    text = ('But Healey insists the Tigers must summon the same desire if they are to deliver the '
+            'knockout blow.')
+    assert not [e for e in _read(text).events if e.trigger.text == "deliver"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Berlin rejected the plan.", "DEU"),
+    ("Washington rejected the plan.", "USA"),
+    ("Springfield rejected the plan.", None),  # no national capital
+    ("East Berlin rejected the plan.", None),  # a modified name is not the bare capital
+])
+def test_capital_government(text, country):
+    from newsevents.extract.event_roles import capital_government
+    from newsevents.language import load_nlp
+
+    doc = load_nlp()(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    state = capital_government(subject)
+    assert (state.country if state else None) == country

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.actors import actor_from_span
+from newsevents.extract.actors import actor_from_span, to_span
 from newsevents.extract.event_places import (
     OBJECT_DEPS, PLACE_NOUNS, object_tokens, place_at, placed_first, where_it_happened,
 )
+from newsevents.gazetteer import load_gazetteer
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -242,6 +243,72 @@ def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
         a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
 
 
+_PRONOUN_KINDS = {"he": "person", "she": "person", "it": "body", "they": "any"}
+
+
+def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """The actor a subject names, also when it names it only through an appositive ("Kenzo
+    Oshima, the UN relief coordinator, demanded"), a pronoun whose antecedent is the subject of
+    the clause that reports it ("Palestinian leaders said they would boycott") or a national
+    capital standing for its government ("Berlin rejected the calls")."""
+    actor = index.group(subject)
+    if actor:
+        return actor
+    for appositive in (c for c in subject.children if c.dep_ == "appos"):
+        if actor := index.group(appositive):
+            return actor
+    kind = _PRONOUN_KINDS.get(subject.lower_)
+    if kind is not None:
+        antecedent = _reporting_subject(subject)
+        if antecedent is not None and _agrees(antecedent, kind):
+            return doer_group(antecedent, index)
+        return ()
+    state = capital_government(subject)
+    return (state,) if state is not None else ()
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the nearest clause above the pronoun's own that has one, when the
+    pronoun's clause is what that clause says, plans or does next ("said they would",
+    "announced that it has", "rejected the plan, saying it was")."""
+    clause = pronoun.head
+    while clause.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and clause.head.pos_ in {"VERB", "AUX"}:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
+            return None  # "if they are to deliver", "because it ...": anyone may be meant
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return None if subject.pos_ == "PRON" else subject
+    return None
+
+
+def _agrees(antecedent: Token, kind: str) -> bool:
+    person = antecedent.ent_type_ == "PERSON"
+    if kind == "person":
+        return person or antecedent.lemma_.lower() in actor_lexicon().agents
+    return not person if kind == "body" else True
+
+
+def capital_government(token: Token) -> Actor | None:
+    """A national capital's bare name as the state's government ("Berlin", "Washington"), when
+    the name's likeliest place, by population, is that capital."""
+    if token.pos_ != "PROPN" or token.ent_type_ != "GPE" or any(
+            c.dep_ in {"compound", "amod", "poss", "det"} for c in token.children):
+        return None
+    entries = [e for e in load_gazetteer().lookup(token.text) if e.feature in {"city", "country"}]
+    if not entries:
+        return None
+    likeliest = max(entries, key=lambda e: e.population)
+    if not likeliest.capital:
+        return None
+    lex = actor_lexicon()
+    iso3 = lex.iso3.get(likeliest.country.upper())
+    if iso3 is None:
+        return None
+    name = lex.country_names.get(iso3, iso3)
+    return Actor(token.text, f"{name} GOV", iso3, "GOV", to_span(token.doc, token.i, token.i + 1))
+
+
 def _titled_name(token: Token) -> bool:
     """A name with a rank or office before it ("the Colombian Sergeant Pablo Emilio Moncayo"),
     which the tagger may not have marked as a person."""
@@ -268,7 +335,7 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
             actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
         else:
-            actor = index.group(subject) if subject is not None else ()
+            actor = doer_group(subject, index) if subject is not None else ()
         if not actor and passive:
             actor = _attack_owner(trigger, index)
     recipient: list[Actor] = []
