@@ -281,6 +281,10 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
         # a pronoun in the clause a speaker reports; "would" is the speaker's "will": a threat
         ("Palestinian leaders said they would boycott all official contact with the United States.",
          "THREATEN", "PSE"),
+        # a head that counts the group that acts
+        ("Thousands of students demonstrated in Jakarta on Saturday.", "PROTEST", None),
+        # an ethnic community
+        ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],
 )
 def test_doer_named_indirectly(text, kind, actor):

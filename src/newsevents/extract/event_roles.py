@@ -243,6 +243,11 @@ def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
         a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
 
 
+# Heads that count or take part of the group that acts ("Thousands of students demonstrated",
+# "members of the opposition", "one third of the guerrillas").
+_PART_WORDS = {"thousand", "hundred", "dozen", "score", "million", "ten", "group", "number",
+               "member", "majority", "third", "half", "some", "many", "most", "all", "one",
+               "handful", "delegation", "crowd"}
 _PRONOUN_KINDS = {"he": "person", "she": "person", "it": "body", "they": "any"}
 
 
@@ -257,6 +262,11 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     for appositive in (c for c in subject.children if c.dep_ == "appos"):
         if actor := index.group(appositive):
             return actor
+    if subject.like_num or subject.lemma_.lower() in _PART_WORDS:
+        for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (g for g in of.children if g.dep_ == "pobj"):
+                if actor := doer_group(whole, index):
+                    return actor
     kind = _PRONOUN_KINDS.get(subject.lower_)
     if kind is not None:
         antecedent = _reporting_subject(subject)
