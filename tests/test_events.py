@@ -283,6 +283,11 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
          "THREATEN", "PSE"),
         # a head that counts the group that acts
         ("Thousands of students demonstrated in Jakarta on Saturday.", "PROTEST", None),
+        # a strike that is a protest, whose doer is the subject of the verb that carries it out
+        ("Islamic fundamentalists continued their hunger strike to demand the resignation of the "
+         "Algerian president.", "PROTEST", None),
+        ("Tens of thousands of university students staged mass demonstrations on Saturday.",
+         "PROTEST", None),
         # an ethnic community
         ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],

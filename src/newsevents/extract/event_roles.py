@@ -192,7 +192,7 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
 
 def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
     for child in trigger.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ != "PRON":  # "their strike": whose is the subject's
             return index.group(child)
     for child in trigger.children:
         if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
@@ -209,7 +209,7 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
         verb = head if head.pos_ in {"VERB", "AUX"} else head.head
         subject, _ = subject_of(verb)
         if subject is not None and verb.lemma_.lower() in LIGHT_VERBS:
-            return index.group(subject)
+            return doer_group(subject, index)
     return ()
 
 
