@@ -321,3 +321,12 @@ def test_capital_government(text, country):
     subject = next(t for t in doc if t.dep_ == "nsubj")
     state = capital_government(subject)
     assert (state.country if state else None) == country
+
+
+def test_an_act_on_a_condition_is_less_sure_than_the_threat():
+    text = ("Iran today threatened to launch a new military offensive in its Gulf war with Iraq "
+            "unless Baghdad accepted its conditions for ending the war.")
+    events = _read(text).events
+    threat = next(e for e in events if e.type == "THREATEN")
+    conditional = [e for e in events if e.certainty == "hypothetical"]
+    assert conditional and all(e.confidence < threat.confidence for e in conditional)
