@@ -257,11 +257,14 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     the clause that reports it ("Palestinian leaders said they would boycott") or a national
     capital standing for its government ("Berlin rejected the calls")."""
     actor = index.group(subject)
-    if actor:
+    if any(a.sector for a in actor):
         return actor
     for appositive in (c for c in subject.children if c.dep_ == "appos"):
-        if actor := index.group(appositive):
-            return actor
+        found = index.group(appositive)
+        if any(a.sector for a in found):
+            return found  # the name's role: "Mohammad Radmanish, an Afghan defence spokesperson"
+    if actor:
+        return actor
     if subject.like_num or subject.lemma_.lower() in _PART_WORDS:
         for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
             for whole in (g for g in of.children if g.dep_ == "pobj"):
