@@ -125,3 +125,16 @@ def test_actors_names_and_words_as_written(nlp, text, mention, sector):
 )
 def test_actors_names_the_2014_dictionaries_spell_otherwise(nlp, text, expected):
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Democratic Republic of Congo has freed a US diplomat.", "Democratic Republic of Congo", "COD"),
+    ("The Kingdom of Saudi Arabia condemned the attack.", "Kingdom of Saudi Arabia", "SAU"),
+])
+def test_a_state_named_in_full_with_of(text, name, country):
+    from newsevents.language import load_nlp
+    from newsevents.records import Article
+
+    doc = load_nlp()(text)
+    actors = extract_actors(doc, Article(id="t", headline="", body=text))
+    assert (name, country, "GOV") in {(a.text, a.country, a.sector) for a in actors}

@@ -73,6 +73,9 @@ class ActorIndex:
         for right in token.rights:
             if right.dep_ in {"compound", "flat", "appos"}:
                 end = max(end, right.i + 1)
+        if token.ent_type_ == "GPE":  # "the Kingdom of Saudi Arabia": the whole name
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
         known = self.by_char.get(self.doc[end - 1].idx + len(self.doc[end - 1]), [])
         for actor in known:
             if actor.span.start <= token.idx:
