@@ -288,6 +288,7 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
          "Algerian president.", "PROTEST", None),
         ("Tens of thousands of university students staged mass demonstrations on Saturday.",
          "PROTEST", None),
+        ("30,000 workers in Mexico went on strike for better wages.", "PROTEST", None),
         # an ethnic community
         ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],
@@ -330,3 +331,7 @@ def test_an_act_on_a_condition_is_less_sure_than_the_threat():
     threat = next(e for e in events if e.type == "THREATEN")
     conditional = [e for e in events if e.certainty == "hypothetical"]
     assert conditional and all(e.confidence < threat.confidence for e in conditional)
+
+
+def test_a_strike_by_the_military_is_no_protest():
+    assert "PROTEST" not in {e.type for e in _read("Israeli jets carried out a strike on Gaza.").events}

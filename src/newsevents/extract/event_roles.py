@@ -28,7 +28,7 @@ RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon"}
 LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "resume",
     "step", "intensify", "escalate", "complete", "order", "announce", "defend", "justify",
-    "hold", "make", "undertake", "press", "wage",
+    "hold", "make", "undertake", "press", "wage", "go",  # "went on strike"
 }
 _CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
                          "send", "allow", "direct"}
@@ -208,7 +208,7 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
             if pobj is not None:
                 return index.group(pobj)
     head = trigger.head
-    if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LIGHT_VERBS | {"of", "in"}:
+    if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LIGHT_VERBS | {"of", "in", "on"}:
         verb = head if head.pos_ in {"VERB", "AUX"} else head.head
         subject, _ = subject_of(verb)
         if subject is not None and verb.lemma_.lower() in LIGHT_VERBS:
