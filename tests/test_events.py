@@ -289,6 +289,9 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
         ("Tens of thousands of university students staged mass demonstrations on Saturday.",
          "PROTEST", None),
         ("30,000 workers in Mexico went on strike for better wages.", "PROTEST", None),
+        ("Russia is conducting military exercises in Alaska.", "MOBILIZE", "RUS"),
+        ("Protesters in the town of Gjilan burned the Macedonian flag.", "PROTEST", None),
+        ("Germany has contributed close to 141 million dollars to the World Food Programme.", "AID", "DEU"),
         # an ethnic community
         ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],
