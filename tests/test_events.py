@@ -292,6 +292,10 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
         ("Russia is conducting military exercises in Alaska.", "MOBILIZE", "RUS"),
         ("Protesters in the town of Gjilan burned the Macedonian flag.", "PROTEST", None),
         ("Germany has contributed close to 141 million dollars to the World Food Programme.", "AID", "DEU"),
+        # whose the weapon was: the agent of its participle, a demonym heading its modifier
+        ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
+         "ASSAULT", "ISR"),
+        ("U.S. military airstrikes this month have killed dozens of IS members.", "ASSAULT", "USA"),
         # an ethnic community
         ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],

@@ -193,18 +193,27 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
     return found
 
 
+_OWNER_ENTITIES = {"NORP", "GPE", "ORG"}
+
+
 def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
     for child in trigger.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":  # "their strike": whose is the subject's
             return index.group(child)
     for child in trigger.children:
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
-            actor = index.for_token(child)
+        if child.dep_ in {"amod", "compound", "nmod"} and (child.ent_type_ in _OWNER_ENTITIES or any(
+                g.dep_ in {"amod", "compound"} and g.ent_type_ in _OWNER_ENTITIES for g in child.children)):
+            actor = index.for_token(child)  # "Russian shelling", "U.S. military airstrikes"
             if actor is not None:
                 return (actor,)
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return index.group(pobj)
+    for clause in (c for c in trigger.children if c.dep_ == "acl"):  # "missiles fired by the army"
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return index.group(pobj)
     head = trigger.head
