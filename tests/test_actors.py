@@ -138,3 +138,17 @@ def test_a_state_named_in_full_with_of(text, name, country):
     doc = load_nlp()(text)
     actors = extract_actors(doc, Article(id="t", headline="", body=text))
     assert (name, country, "GOV") in {(a.text, a.country, a.sector) for a in actors}
+
+
+@pytest.mark.parametrize("text, mention, sector", [
+    ("UK and EU negotiators have agreed a landmark free trade agreement.", "UK and EU negotiators", "GOV"),
+    ("Nearly 70 countries have agreed to share information.", "Nearly 70 countries", "GOV"),
+    ("Yemen's warring parties have agreed to a ceasefire.", "Yemen's warring parties", "MIL"),
+    ("Syrian opposition members said they will release the hostages.", "Syrian opposition members", "OPP"),
+])
+def test_agent_words_for_sides_in_talks_and_wars(text, mention, sector):
+    from newsevents.language import load_nlp
+
+    doc = load_nlp()(text)
+    actors = extract_actors(doc, Article(id="t", headline="", body=text))
+    assert (mention, sector) in {(a.text, a.sector) for a in actors}
