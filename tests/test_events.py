@@ -296,6 +296,8 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
         ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
          "ASSAULT", "ISR"),
         ("U.S. military airstrikes this month have killed dozens of IS members.", "ASSAULT", "USA"),
+        ("Four children and a man were killed in Israeli tank shelling in the Gaza Strip on Friday.",
+         "ASSAULT", "ISR"),
         # an ethnic community
         ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
     ],
@@ -342,3 +344,8 @@ def test_an_act_on_a_condition_is_less_sure_than_the_threat():
 
 def test_a_strike_by_the_military_is_no_protest():
     assert "PROTEST" not in {e.type for e in _read("Israeli jets carried out a strike on Gaza.").events}
+
+
+def test_killed_in_a_car_bomb_explosion_is_an_attack():
+    text = "A prominent journalist has been killed in a car bomb explosion in Beirut."
+    assert "ASSAULT" in {e.type for e in _read(text).events}

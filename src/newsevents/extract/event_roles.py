@@ -240,6 +240,12 @@ def attack_in(verb: Token) -> Token | None:
             if noun.lemma_.lower() in _ATTACK_NOUNS or any(
                     c.dep_ == "acl" and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children):
                 return noun
+            if any(c.dep_ == "compound" and c.lemma_.lower() in {"bomb", "car", "suicide"}
+                   for c in noun.children):
+                return noun  # "killed in a car bomb explosion"
+            following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            if following is not None and following.head == verb and following.lower_ in _ATTACK_NOUNS:
+                return noun  # "in Israeli tank shelling", read as "in Israeli tank" + "shelling"
     return None
 
 
