@@ -152,3 +152,11 @@ def test_agent_words_for_sides_in_talks_and_wars(text, mention, sector):
     doc = load_nlp()(text)
     actors = extract_actors(doc, Article(id="t", headline="", body=text))
     assert (mention, sector) in {(a.text, a.sector) for a in actors}
+
+
+def test_a_body_named_with_its_kind_between():
+    from newsevents.language import load_nlp
+
+    text = "Osama bin Laden's al-Qaeda terror network has threatened the United States."
+    actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
+    assert any(a.text.endswith("al-Qaeda terror network") and a.sector == "REB" for a in actors)

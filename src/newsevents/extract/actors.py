@@ -31,6 +31,9 @@ _LOCATIVE_PREPS = {"in", "at", "near", "into", "towards", "toward", "to", "from"
 _DROP = {"'s", "’s", "'", "’"}
 # A name followed by one of these is still that body: "the Islamic State group", "the Hamas movement".
 _BODY_NOUNS = {"group", "organization", "organisation", "movement", "network", "faction", "outfit"}
+# ... also with what kind of body it is between: "the al-Qaeda terror network".
+_BODY_DESCRIPTORS = {"terror", "terrorist", "militant", "rebel", "jihadist", "extremist", "islamist",
+                     "armed", "guerrilla", "insurgent", "separatist", "political", "opposition"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Words that make a country's name a firm's when they come right before it ("Air France").
 _FIRM_WORDS = {"air", "airlines", "airways", "telekom", "telecom", "telecoms", "motors", "rail",
@@ -120,7 +123,14 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     # title's earlier holder), then any name inside the mention (a possessor, a modifier).
     named = written_as_name(words, _longest_match(words, lex.named, ending_at=h, longest=lex.longest))
     named = named or written_as_name(words, _longest_match(words, lex.named, longest=lex.longest))
-    if named and (named[0] <= h < named[1] or named[1] == h and words[h][2] in _BODY_NOUNS):
+    if words[h][2] in _BODY_NOUNS:  # "the Islamic State group", "the al-Qaeda terror network"
+        j = h - 1
+        while j >= 0 and words[j][2] in _BODY_DESCRIPTORS:
+            j -= 1
+        body = written_as_name(words, _longest_match(words, lex.named, ending_at=j, longest=lex.longest)) if j >= 0 else None
+        if body:
+            return _Code(body[2].canonical, body[2].country, body[2].sector)
+    if named and named[0] <= h < named[1]:
         actor = named[2]
         return _Code(actor.canonical, actor.country, actor.sector)
     country = None
