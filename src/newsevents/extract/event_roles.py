@@ -197,9 +197,10 @@ _OWNER_ENTITIES = {"NORP", "GPE", "ORG"}
 
 
 def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    light = _light_verb(trigger)
     for child in trigger.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":  # "their strike": whose is the subject's
-            return index.group(child)
+        if child.dep_ == "poss" and not (child.pos_ == "PRON" and light is not None):
+            return index.group(child)  # "continued their hunger strike": the subject's, below
     for child in trigger.children:
         if child.dep_ in {"amod", "compound", "nmod"} and (child.ent_type_ in _OWNER_ENTITIES or any(
                 g.dep_ in {"amod", "compound"} and g.ent_type_ in _OWNER_ENTITIES for g in child.children)):
@@ -216,13 +217,20 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
             pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return index.group(pobj)
-    head = trigger.head
-    if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LIGHT_VERBS | {"of", "in", "on"}:
-        verb = head if head.pos_ in {"VERB", "AUX"} else head.head
-        subject, _ = subject_of(verb)
-        if subject is not None and verb.lemma_.lower() in LIGHT_VERBS:
+    if light is not None:
+        subject, _ = subject_of(light)
+        if subject is not None:
             return doer_group(subject, index)
     return ()
+
+
+def _light_verb(trigger: Token) -> Token | None:
+    """The light verb a noun event is the object of ("launched an attack", "went on strike")."""
+    head = trigger.head
+    if trigger.dep_ not in {"dobj", "pobj"} or head.lemma_.lower() not in LIGHT_VERBS | {"of", "in", "on"}:
+        return None
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    return verb if verb.lemma_.lower() in LIGHT_VERBS else None
 
 
 # Attacks a passive verb happens "in": their owner did it ("killed in police firing").
