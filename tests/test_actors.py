@@ -160,3 +160,11 @@ def test_a_body_named_with_its_kind_between():
     text = "Osama bin Laden's al-Qaeda terror network has threatened the United States."
     actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
     assert any(a.text.endswith("al-Qaeda terror network") and a.sector == "REB" for a in actors)
+
+
+def test_us_agencies():
+    from newsevents.language import load_nlp
+
+    text = "Immigration and Customs Enforcement returned 12 human skulls to Peru."
+    actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
+    assert ("USA", "COP") in {(a.country, a.sector) for a in actors}
