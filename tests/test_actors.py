@@ -125,3 +125,46 @@ def test_actors_names_and_words_as_written(nlp, text, mention, sector):
 )
 def test_actors_names_the_2014_dictionaries_spell_otherwise(nlp, text, expected):
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Democratic Republic of Congo has freed a US diplomat.", "Democratic Republic of Congo", "COD"),
+    ("The Kingdom of Saudi Arabia condemned the attack.", "Kingdom of Saudi Arabia", "SAU"),
+])
+def test_a_state_named_in_full_with_of(text, name, country):
+    from newsevents.language import load_nlp
+    from newsevents.records import Article
+
+    doc = load_nlp()(text)
+    actors = extract_actors(doc, Article(id="t", headline="", body=text))
+    assert (name, country, "GOV") in {(a.text, a.country, a.sector) for a in actors}
+
+
+@pytest.mark.parametrize("text, mention, sector", [
+    ("UK and EU negotiators have agreed a landmark free trade agreement.", "UK and EU negotiators", "GOV"),
+    ("Nearly 70 countries have agreed to share information.", "Nearly 70 countries", "GOV"),
+    ("Yemen's warring parties have agreed to a ceasefire.", "Yemen's warring parties", "MIL"),
+    ("Syrian opposition members said they will release the hostages.", "Syrian opposition members", "OPP"),
+])
+def test_agent_words_for_sides_in_talks_and_wars(text, mention, sector):
+    from newsevents.language import load_nlp
+
+    doc = load_nlp()(text)
+    actors = extract_actors(doc, Article(id="t", headline="", body=text))
+    assert (mention, sector) in {(a.text, a.sector) for a in actors}
+
+
+def test_a_body_named_with_its_kind_between():
+    from newsevents.language import load_nlp
+
+    text = "Osama bin Laden's al-Qaeda terror network has threatened the United States."
+    actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
+    assert any(a.text.endswith("al-Qaeda terror network") and a.sector == "REB" for a in actors)
+
+
+def test_us_agencies():
+    from newsevents.language import load_nlp
+
+    text = "Immigration and Customs Enforcement returned 12 human skulls to Peru."
+    actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
+    assert ("USA", "COP") in {(a.country, a.sector) for a in actors}

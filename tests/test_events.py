@@ -268,3 +268,84 @@ def test_a_passive_act_needs_a_person_as_its_subject_not_a_place():
     assert wounded and [a.text for a in wounded[0].actor] == ["Russian troops"], wounded
     film = _read("The film Hotel Rwanda was shot mostly in South Africa.").events
     assert not [e for e in film if e.type == "ASSAULT"], film
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor",
+    [
+        # a national capital standing for its government
+        ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "REJECT", "DEU"),
+        # the doer named only by an appositive
+        ("Kenzo Oshima, the United Nations relief coordinator in Iraq, demanded an end to the "
+         "fighting.", "REQUEST", None),
+        # a pronoun in the clause a speaker reports; "would" is the speaker's "will": a threat
+        ("Palestinian leaders said they would boycott all official contact with the United States.",
+         "THREATEN", "PSE"),
+        # a head that counts the group that acts
+        ("Thousands of students demonstrated in Jakarta on Saturday.", "PROTEST", None),
+        # a strike that is a protest, whose doer is the subject of the verb that carries it out
+        ("Islamic fundamentalists continued their hunger strike to demand the resignation of the "
+         "Algerian president.", "PROTEST", None),
+        ("Tens of thousands of university students staged mass demonstrations on Saturday.",
+         "PROTEST", None),
+        ("30,000 workers in Mexico went on strike for better wages.", "PROTEST", None),
+        ("Russia is conducting military exercises in Alaska.", "MOBILIZE", "RUS"),
+        ("Protesters in the town of Gjilan burned the Macedonian flag.", "PROTEST", None),
+        ("Germany has contributed close to 141 million dollars to the World Food Programme.", "AID", "DEU"),
+        # whose the weapon was: the agent of its participle, a demonym heading its modifier
+        ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
+         "ASSAULT", "ISR"),
+        ("U.S. military airstrikes this month have killed dozens of IS members.", "ASSAULT", "USA"),
+        ("Four children and a man were killed in Israeli tank shelling in the Gaza Strip on Friday.",
+         "ASSAULT", "ISR"),
+        # an ethnic community
+        ("Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.", "PROTEST", None),
+    ],
+)
+def test_doer_named_indirectly(text, kind, actor):
+    events = [e for e in _read(text).events if e.type == kind]
+    assert events, _read(text).events
+    assert any(a.sector for a in events[0].actor)
+    if actor:
+        assert actor in {a.country for a in events[0].actor}
+
+
+def test_pronoun_after_if_is_not_resolved_to_the_main_subject():
+    # "they" in an "if" clause may mean anyone: the Tigers here are a rugby team
+    text = ('But Healey insists the Tigers must summon the same desire if they are to deliver the '
+            'knockout blow.')
+    assert not [e for e in _read(text).events if e.trigger.text == "deliver"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Berlin rejected the plan.", "DEU"),
+    ("Washington rejected the plan.", "USA"),
+    ("Springfield rejected the plan.", None),  # no national capital
+    ("East Berlin rejected the plan.", None),  # a modified name is not the bare capital
+])
+def test_capital_government(text, country):
+    from newsevents.extract.event_roles import capital_government
+    from newsevents.language import load_nlp
+
+    doc = load_nlp()(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    state = capital_government(subject)
+    assert (state.country if state else None) == country
+
+
+def test_an_act_on_a_condition_is_less_sure_than_the_threat():
+    text = ("Iran today threatened to launch a new military offensive in its Gulf war with Iraq "
+            "unless Baghdad accepted its conditions for ending the war.")
+    events = _read(text).events
+    threat = next(e for e in events if e.type == "THREATEN")
+    conditional = [e for e in events if e.certainty == "hypothetical"]
+    assert conditional and all(e.confidence < threat.confidence for e in conditional)
+
+
+def test_a_strike_by_the_military_is_no_protest():
+    assert "PROTEST" not in {e.type for e in _read("Israeli jets carried out a strike on Gaza.").events}
+
+
+def test_killed_in_a_car_bomb_explosion_is_an_attack():
+    text = "A prominent journalist has been killed in a car bomb explosion in Beirut."
+    assert "ASSAULT" in {e.type for e in _read(text).events}

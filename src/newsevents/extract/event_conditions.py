@@ -46,9 +46,15 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
             return False
         if need == "both_coded" and not _two_states(roles):
             return False
+        if need == "worker_doer" and not any(a.sector in _WORKERS for a in roles.actor):
+            return False  # a strike by the military is an attack
         if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
             return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return form_holds(trigger, token, roles)
+
+
+# Who strikes by stopping work: workers, teachers, doctors, farmers, journalists, students.
+_WORKERS = {"LAB", "EDU", "MED", "AGR", "JRN", "CVL"}
 
 
 def _weapon_subject(token: Token) -> bool:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.actors import actor_from_span
+from newsevents.extract.actors import actor_from_span, to_span
 from newsevents.extract.event_places import (
     OBJECT_DEPS, PLACE_NOUNS, object_tokens, place_at, placed_first, where_it_happened,
 )
+from newsevents.gazetteer import load_gazetteer
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Place
 
@@ -27,7 +28,7 @@ RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon"}
 LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "resume",
     "step", "intensify", "escalate", "complete", "order", "announce", "defend", "justify",
-    "hold", "make", "undertake", "press", "wage",
+    "hold", "make", "undertake", "press", "wage", "go",  # "went on strike"
 }
 _CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
                          "send", "allow", "direct"}
@@ -72,6 +73,9 @@ class ActorIndex:
         for right in token.rights:
             if right.dep_ in {"compound", "flat", "appos"}:
                 end = max(end, right.i + 1)
+        if token.ent_type_ == "GPE":  # "the Kingdom of Saudi Arabia": the whole name
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
         known = self.by_char.get(self.doc[end - 1].idx + len(self.doc[end - 1]), [])
         for actor in known:
             if actor.span.start <= token.idx:
@@ -189,13 +193,18 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
     return found
 
 
+_OWNER_ENTITIES = {"NORP", "GPE", "ORG"}
+
+
 def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    light = _light_verb(trigger)
     for child in trigger.children:
-        if child.dep_ == "poss":
-            return index.group(child)
+        if child.dep_ == "poss" and not (child.pos_ == "PRON" and light is not None):
+            return index.group(child)  # "continued their hunger strike": the subject's, below
     for child in trigger.children:
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
-            actor = index.for_token(child)
+        if child.dep_ in {"amod", "compound", "nmod"} and (child.ent_type_ in _OWNER_ENTITIES or any(
+                g.dep_ in {"amod", "compound"} and g.ent_type_ in _OWNER_ENTITIES for g in child.children)):
+            actor = index.for_token(child)  # "Russian shelling", "U.S. military airstrikes"
             if actor is not None:
                 return (actor,)
     for prep in trigger.children:
@@ -203,13 +212,25 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return index.group(pobj)
-    head = trigger.head
-    if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LIGHT_VERBS | {"of", "in"}:
-        verb = head if head.pos_ in {"VERB", "AUX"} else head.head
-        subject, _ = subject_of(verb)
-        if subject is not None and verb.lemma_.lower() in LIGHT_VERBS:
-            return index.group(subject)
+    for clause in (c for c in trigger.children if c.dep_ == "acl"):  # "missiles fired by the army"
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return index.group(pobj)
+    if light is not None:
+        subject, _ = subject_of(light)
+        if subject is not None:
+            return doer_group(subject, index)
     return ()
+
+
+def _light_verb(trigger: Token) -> Token | None:
+    """The light verb a noun event is the object of ("launched an attack", "went on strike")."""
+    head = trigger.head
+    if trigger.dep_ not in {"dobj", "pobj"} or head.lemma_.lower() not in LIGHT_VERBS | {"of", "in", "on"}:
+        return None
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    return verb if verb.lemma_.lower() in LIGHT_VERBS else None
 
 
 # Attacks a passive verb happens "in": their owner did it ("killed in police firing").
@@ -227,6 +248,12 @@ def attack_in(verb: Token) -> Token | None:
             if noun.lemma_.lower() in _ATTACK_NOUNS or any(
                     c.dep_ == "acl" and c.lemma_.lower() in _ATTACK_NOUNS for c in noun.children):
                 return noun
+            if any(c.dep_ == "compound" and c.lemma_.lower() in {"bomb", "car", "suicide"}
+                   for c in noun.children):
+                return noun  # "killed in a car bomb explosion"
+            following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            if following is not None and following.head == verb and following.lower_ in _ATTACK_NOUNS:
+                return noun  # "in Israeli tank shelling", read as "in Israeli tank" + "shelling"
     return None
 
 
@@ -240,6 +267,85 @@ def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
         return index.group(noun)  # the misparsed owner itself
     return _noun_actor(noun, index) or tuple(
         a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
+
+
+# Heads that count or take part of the group that acts ("Thousands of students demonstrated",
+# "members of the opposition", "one third of the guerrillas").
+_PART_WORDS = {"thousand", "hundred", "dozen", "score", "million", "ten", "group", "number",
+               "member", "majority", "third", "half", "some", "many", "most", "all", "one",
+               "handful", "delegation", "crowd"}
+_PRONOUN_KINDS = {"he": "person", "she": "person", "it": "body", "they": "any"}
+
+
+def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
+    """The actor a subject names, also when it names it only through an appositive ("Kenzo
+    Oshima, the UN relief coordinator, demanded"), a pronoun whose antecedent is the subject of
+    the clause that reports it ("Palestinian leaders said they would boycott") or a national
+    capital standing for its government ("Berlin rejected the calls")."""
+    actor = index.group(subject)
+    if any(a.sector for a in actor):
+        return actor
+    for appositive in (c for c in subject.children if c.dep_ == "appos"):
+        found = index.group(appositive)
+        if any(a.sector for a in found):
+            return found  # the name's role: "Mohammad Radmanish, an Afghan defence spokesperson"
+    if actor:
+        return actor
+    if subject.like_num or subject.lemma_.lower() in _PART_WORDS:
+        for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (g for g in of.children if g.dep_ == "pobj"):
+                if actor := doer_group(whole, index):
+                    return actor
+    kind = _PRONOUN_KINDS.get(subject.lower_)
+    if kind is not None:
+        antecedent = _reporting_subject(subject)
+        if antecedent is not None and _agrees(antecedent, kind):
+            return doer_group(antecedent, index)
+        return ()
+    state = capital_government(subject)
+    return (state,) if state is not None else ()
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the nearest clause above the pronoun's own that has one, when the
+    pronoun's clause is what that clause says, plans or does next ("said they would",
+    "announced that it has", "rejected the plan, saying it was")."""
+    clause = pronoun.head
+    while clause.dep_ in {"ccomp", "advcl", "conj", "xcomp"} and clause.head.pos_ in {"VERB", "AUX"}:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
+            return None  # "if they are to deliver", "because it ...": anyone may be meant
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return None if subject.pos_ == "PRON" else subject
+    return None
+
+
+def _agrees(antecedent: Token, kind: str) -> bool:
+    person = antecedent.ent_type_ == "PERSON"
+    if kind == "person":
+        return person or antecedent.lemma_.lower() in actor_lexicon().agents
+    return not person if kind == "body" else True
+
+
+def capital_government(token: Token) -> Actor | None:
+    """A national capital's bare name as the state's government ("Berlin", "Washington"), when
+    the name's likeliest place, by population, is that capital."""
+    if token.pos_ != "PROPN" or token.ent_type_ != "GPE" or any(
+            c.dep_ in {"compound", "amod", "poss", "det"} for c in token.children):
+        return None
+    entries = [e for e in load_gazetteer().lookup(token.text) if e.feature in {"city", "country"}]
+    if not entries:
+        return None
+    likeliest = max(entries, key=lambda e: e.population)
+    if not likeliest.capital:
+        return None
+    lex = actor_lexicon()
+    iso3 = lex.iso3.get(likeliest.country.upper())
+    if iso3 is None:
+        return None
+    name = lex.country_names.get(iso3, iso3)
+    return Actor(token.text, f"{name} GOV", iso3, "GOV", to_span(token.doc, token.i, token.i + 1))
 
 
 def _titled_name(token: Token) -> bool:
@@ -268,7 +374,7 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
             actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
         else:
-            actor = index.group(subject) if subject is not None else ()
+            actor = doer_group(subject, index) if subject is not None else ()
         if not actor and passive:
             actor = _attack_owner(trigger, index)
     recipient: list[Actor] = []

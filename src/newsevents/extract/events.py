@@ -146,6 +146,9 @@ def event_id(article: Article, evidence: Span, kind: str, trigger: Span) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+_UNSURE = {"hypothetical": 0.3, "future": 0.15}
+
+
 def to_event(
     doc: Doc,
     article: Article,
@@ -167,6 +170,9 @@ def to_event(
         certainty = "asserted"
     recipient = _with_default_recipient(trigger, roles)
     confidence = candidate.confidence + 0.1 * bool(roles.actor) + 0.1 * bool(recipient)
+    # An act on a condition or still to come ("unless Baghdad accepted", "wants to attack") is
+    # less sure to happen than the act the sentence reports.
+    confidence -= _UNSURE.get(certainty, 0.0)
     return Event(
         id=event_id(article, evidence, kind, trigger_span),
         type=kind,
