@@ -130,7 +130,8 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
         j = h - 1
         while j >= 0 and words[j][2] in _BODY_DESCRIPTORS:
             j -= 1
-        body = written_as_name(words, _longest_match(words, lex.named, ending_at=j, longest=lex.longest)) if j >= 0 else None
+        body = None if j < 0 else written_as_name(
+            words, _longest_match(words, lex.named, ending_at=j, longest=lex.longest))
         if body:
             return _Code(body[2].canonical, body[2].country, body[2].sector)
     if named and named[0] <= h < named[1]:
@@ -175,10 +176,11 @@ _STATE_HEADS = {"republic", "kingdom", "state", "federation", "commonwealth", "e
 
 def _state_by_full_name(words, h: int, lex: ActorLexicon) -> str | None:
     """The country a mention names in full with "of" ("The Democratic Republic of Congo",
-    "the Republic of Korea"), whose head is the state noun rather than the country's name."""
+    "the Kingdom of Saudi Arabia"), whose head is the state noun rather than the country's name."""
     if words[h][2] not in _STATE_HEADS or h + 2 >= len(words) or words[h + 1][1] != "of":
         return None
-    whole = " ".join(w[1] for w in words if w[0].dep_ != "det" or w[0].i != words[0][0].i)
+    named = words[1:] if words[0][0].dep_ == "det" else words
+    whole = " ".join(w[1] for w in named)
     if whole in lex.countries:
         return lex.countries[whole]
     found = _longest_match(words[h + 2:], lex.countries, ending_at=len(words) - h - 3)
@@ -416,7 +418,7 @@ def _candidates(doc: Doc):
     for ent in doc.ents:
         if ent.label_ in _ENTITY_LABELS and ent.root.i not in seen or (
                 ent.label_ == "GPE" and ent.end > chunk_end.get(ent.root.i, ent.end)):
-            yield ent.start, ent.end, ent.root  # also a state's name longer than its chunk ("Republic of Korea")
+            yield ent.start, ent.end, ent.root  # also a state's name longer than its chunk
 
 
 def extract_actors(doc: Doc, article: Article) -> tuple[Actor, ...]:

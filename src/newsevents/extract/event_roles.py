@@ -1,6 +1,7 @@
 """Who did it, to whom, where, aimed at what: the arguments of an event trigger in the parse.
 
-The actor is the trigger's subject (or the "by" agent of a passive); a verb with no subject of its
+The actor is the trigger's subject (or the "by" agent of a passive), read through appositives,
+counting heads, reported pronouns and capitals (``doer_group``); a verb with no subject of its
 own borrows one from the verb that governs it ("Putin moved to recognize" -> Putin; "ordered his
 generals to move" -> his generals; "the country failed to occupy" -> the country). A noun trigger
 takes its possessor or demonym ("Russia's invasion", "Russian shelling"), else the subject of a
@@ -279,9 +280,10 @@ _PRONOUN_KINDS = {"he": "person", "she": "person", "it": "body", "they": "any"}
 
 def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     """The actor a subject names, also when it names it only through an appositive ("Kenzo
-    Oshima, the UN relief coordinator, demanded"), a pronoun whose antecedent is the subject of
-    the clause that reports it ("Palestinian leaders said they would boycott") or a national
-    capital standing for its government ("Berlin rejected the calls")."""
+    Oshima, the UN relief coordinator, demanded"), a counting head ("Thousands of students"), a
+    pronoun whose antecedent is the subject of the clause that reports it ("Palestinian leaders
+    said they would boycott") or a national capital standing for its government ("Berlin
+    rejected the calls")."""
     actor = index.group(subject)
     if any(a.sector for a in actor):
         return actor
