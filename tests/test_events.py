@@ -349,3 +349,16 @@ def test_a_strike_by_the_military_is_no_protest():
 def test_killed_in_a_car_bomb_explosion_is_an_attack():
     text = "A prominent journalist has been killed in a car bomb explosion in Beirut."
     assert "ASSAULT" in {e.type for e in _read(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Brown said he had met his financial golden rule with a surplus.",
+    "The police said they would help fight terror, crime and illegal immigration.",
+])
+def test_meeting_a_rule_or_fighting_crime_is_no_event(text):
+    assert not _read(text).events
+
+
+def test_meeting_counterparts_is_a_meeting():
+    text = "UK Prime Minister Tony Blair is meeting his EU counterparts to finalise a package."
+    assert "CONSULT" in {e.type for e in _read(text).events}

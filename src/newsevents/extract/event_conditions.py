@@ -86,6 +86,7 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             return False
         if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
             return False
+
         if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
             return False  # "demonstrate that things work" shows, it does not protest
         if need == "ahead" and not warns_ahead(token):
@@ -104,6 +105,10 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
         ):
             return False
+        if need.startswith("not_obj=") and any(
+            c.lemma_.lower() in need[8:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
+        ):
+            return False  # "met his golden rule", "help fight terror": no one met or fought
     return True
 
 
