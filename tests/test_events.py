@@ -362,3 +362,8 @@ def test_meeting_a_rule_or_fighting_crime_is_no_event(text):
 def test_meeting_counterparts_is_a_meeting():
     text = "UK Prime Minister Tony Blair is meeting his EU counterparts to finalise a package."
     assert "CONSULT" in {e.type for e in _read(text).events}
+
+
+def test_a_forecast_about_others_is_no_threat():
+    text = "The chancellor said that the EU's planned changes would force Britain to run a budget surplus."
+    assert "THREATEN" not in {e.type for e in _read(text).events}

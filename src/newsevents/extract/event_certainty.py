@@ -63,9 +63,16 @@ _REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "warn", "add"
 
 def reported_will(verb: Token) -> bool:
     """ "Palestinian leaders said they would boycott ...": the "would" of a clause a past-tense
-    speech verb reports is the speaker's "will", a plan voiced, not a hypothesis."""
+    speech verb reports, about the speakers themselves (a pronoun subject), is their "will", a
+    plan voiced, not a hypothesis. About others ("said the EU's changes would force Britain")
+    it is a forecast."""
     head = verb.head
-    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _REPORTING_VERBS
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _REPORTING_VERBS
+            and subject is not None and subject.lower_ in _SPEAKER_PRONOUNS)
+
+
+_SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 
 
 def certainty_of(trigger: Token) -> tuple[str, tuple[str, ...]]:
