@@ -367,3 +367,7 @@ def test_meeting_counterparts_is_a_meeting():
 def test_a_forecast_about_others_is_no_threat():
     text = "The chancellor said that the EU's planned changes would force Britain to run a budget surplus."
     assert "THREATEN" not in {e.type for e in _read(text).events}
+
+
+def test_a_request_for_comment_is_no_event():
+    assert not _read("A spokesman for the ministry did not respond to a request for comment.").events

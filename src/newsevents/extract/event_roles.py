@@ -287,7 +287,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     actor = index.group(subject)
     if any(a.sector for a in actor):
         return actor
-    for appositive in (c for c in subject.children if c.dep_ == "appos"):
+    for appositive in (c for c in subject.children if c.dep_ == "appos" and not _former(c)):
         found = index.group(appositive)
         if any(a.sector for a in found):
             return found  # the name's role: "Mohammad Radmanish, an Afghan defence spokesperson"
@@ -323,11 +323,21 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     return None
 
 
+def _former(role: Token) -> bool:
+    """ "the former U.S. special envoy": who held an office no longer acts for it."""
+    return any(c.lower_ in {"former", "ex", "ex-", "retired"} for c in role.children)
+
+
 def _agrees(antecedent: Token, kind: str) -> bool:
+    """Whether a pronoun of this kind can stand for the antecedent: "he" for a person, "it" for
+    a body, "they" for a group or plural, not a single person ("They couldn't even meet," Rep.
+    Burgess said: the quote's "they" are others)."""
     person = antecedent.ent_type_ == "PERSON"
     if kind == "person":
         return person or antecedent.lemma_.lower() in actor_lexicon().agents
-    return not person if kind == "body" else True
+    if kind == "body":
+        return not person
+    return not person and (antecedent.tag_ in {"NNS", "NNPS"} or antecedent.ent_type_ in {"NORP", "ORG", "GPE"})
 
 
 def capital_government(token: Token) -> Actor | None:

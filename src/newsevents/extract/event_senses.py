@@ -7,6 +7,8 @@ to an attack"), what someone needs to do, nobody there to do it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 # Words that put a warned-of clause ahead of its warning ("would", "could", "if ...").
@@ -114,3 +116,15 @@ def nobody_to_do(token: Token) -> bool:
     infinitive = token.dep_ in {"acl", "relcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
+
+
+# Newsroom formulas about asking for comment: the outlet's own enquiry, never a political act.
+_FOR_COMMENT = re.compile(
+    r"\b(?:request|requests|asked|reached|reach|contacted)\b[^.]{0,40}\bfor comment\b"
+    r"|\bdeclined to comment\b", re.IGNORECASE)
+
+
+def asks_for_comment(sent) -> bool:
+    """ "X did not immediately respond to a request for comment", "declined to comment"."""
+    return _FOR_COMMENT.search(sent.text) is not None
+

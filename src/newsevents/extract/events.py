@@ -35,7 +35,7 @@ from newsevents.extract.event_rerank import (
 )
 from newsevents.extract.event_conditions import form_holds, needs_hold
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
-from newsevents.extract.event_senses import is_question
+from newsevents.extract.event_senses import asks_for_comment, is_question
 from newsevents.extract.places import with_sites
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, event_lexicon
@@ -304,7 +304,9 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
     sentences, teams = list(doc.sents), team_names(doc)
     for i in sorted(open_sentences):
-        kind = None if is_question(sentences[i]) else added_type(readings[i], quad_of, options)
+        if is_question(sentences[i]) or asks_for_comment(sentences[i]):
+            continue  # the classifier reads a question or a request for comment as an act
+        kind = added_type(readings[i], quad_of, options)
         found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
