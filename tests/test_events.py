@@ -360,6 +360,7 @@ def test_killed_in_a_car_bomb_explosion_is_an_attack():
     ("police fired at least 70 rounds in the old city of ahmedabad.", "ASSAULT", "firearms", "COP"),
     ("the police lobbed teargas shells to disperse the mob.", "ASSAULT", None, "COP"),
     ("three others died in police firing in khambhat taluka.", "ASSAULT", None, "COP"),
+    ("police statistics show 125 people have died in police firing.", "ASSAULT", None, "COP"),  # not the dead
 ])
 def test_police_acts_in_lower_case_text(text, kind, mode, doer):
     events = [e for e in _read(text).events if e.type == kind and e.mode == mode]

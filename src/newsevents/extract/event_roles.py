@@ -373,6 +373,8 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         actor = _noun_actor(trigger, index)
     else:
         subject, passive = subject_of(trigger)
+        if trigger.lemma_.lower() in _DYING_VERBS:
+            subject = None  # who died is no doer ("125 people died in police firing")
         if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
             actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
         else:
