@@ -30,6 +30,7 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "mount", "begin", "start", "continue", "resume",
     "step", "intensify", "escalate", "complete", "order", "announce", "defend", "justify",
     "hold", "make", "undertake", "press", "wage", "go",  # "went on strike"
+    "resort",  # "police resorted to a lathi charge"
 }
 _CONTROL_OBJECT_VERBS = {"order", "tell", "instruct", "ask", "urge", "command", "want", "force",
                          "send", "allow", "direct"}
@@ -44,6 +45,15 @@ _VIOLENT = {"MIL", "REB", "COP", "SPY", "CRM"}
 WEAPON_NOUNS = frozenset({
     "bomb", "bombing", "attack", "blast", "explosion", "airstrike", "strike", "shelling", "missile",
     "rocket", "mortar", "gunfire", "raid", "ambush", "shell", "drone", "grenade", "mine", "ied"})
+
+
+# Plain words for people, which no dictionary codes and, in lower-cased text, no entity tagger
+# marks: "arrested 200 persons", "three others were killed".
+PEOPLE_NOUNS = frozenset({
+    "person", "people", "man", "woman", "men", "women", "youth", "boy", "girl", "child", "other",
+    "villager", "resident", "supporter", "suspect", "accused", "culprit", "devotee", "pilgrim"})
+# Verbs whose subject is the victim, whose doer is the owner of the attack they happened in.
+_DYING_VERBS = {"die", "perish", "succumb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +238,7 @@ def _noun_actor(trigger: Token, index: ActorIndex) -> tuple[Actor, ...]:
 def _light_verb(trigger: Token) -> Token | None:
     """The light verb a noun event is the object of ("launched an attack", "went on strike")."""
     head = trigger.head
-    if trigger.dep_ not in {"dobj", "pobj"} or head.lemma_.lower() not in LIGHT_VERBS | {"of", "in", "on"}:
+    if trigger.dep_ not in {"dobj", "pobj"} or head.lemma_.lower() not in LIGHT_VERBS | {"of", "in", "on", "to"}:
         return None
     verb = head if head.pos_ in {"VERB", "AUX"} else head.head
     return verb if verb.lemma_.lower() in LIGHT_VERBS else None
@@ -383,12 +393,14 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
         actor = _noun_actor(trigger, index)
     else:
         subject, passive = subject_of(trigger)
+        if trigger.lemma_.lower() in _DYING_VERBS:
+            subject = None  # who died is no doer ("125 people died in police firing")
         if subject is not None and subject.lemma_.lower() in WEAPON_NOUNS:
             actor = _noun_actor(subject, index)  # "a Taliban car bomb killed": whose the bomb was
         else:
             actor = doer_group(subject, index) if subject is not None else ()
-        if not actor and passive:
-            actor = _attack_owner(trigger, index)
+        if not actor and (passive or trigger.lemma_.lower() in _DYING_VERBS):
+            actor = _attack_owner(trigger, index)  # "were killed" / "died" "in police firing"
     recipient: list[Actor] = []
     if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children):
         # "its Ukrainian invasion": with a possessor as actor, the demonym is the recipient.
@@ -413,6 +425,7 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
                           and c.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "PRODUCT"}]
     object_is_person = any(
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
+        or t.lemma_.lower() in PEOPLE_NOUNS
         or index.for_token(t) is not None or _titled_name(t) for t in patients
     )
     place, also_at = placed_first(doc, place, places)
