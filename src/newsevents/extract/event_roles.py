@@ -360,14 +360,18 @@ def capital_government(token: Token) -> Actor | None:
     if not entries:
         return None
     likeliest = max(entries, key=lambda e: e.population)
-    if not likeliest.capital:
+    state = _state(likeliest.country) if likeliest.capital else None
+    if state is None:
         return None
-    lex = actor_lexicon()
-    iso3 = lex.iso3.get(likeliest.country.upper())
-    if iso3 is None:
-        return None
-    name = lex.country_names.get(iso3, iso3)
+    iso3, name = state
     return Actor(token.text, f"{name} GOV", iso3, "GOV", to_span(token.doc, token.i, token.i + 1))
+
+
+def _state(iso2: str) -> tuple[str, str] | None:
+    """(ISO3 code, name) of the country with this ISO2 code."""
+    lex = actor_lexicon()
+    iso3 = lex.iso3.get(iso2.upper())
+    return None if iso3 is None else (iso3, lex.country_names.get(iso3, iso3))
 
 
 def _titled_name(token: Token) -> bool:
@@ -435,11 +439,8 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
 
 def state_of_place(place: Place | None) -> Actor | None:
     """The state a place belongs to, as the default recipient of a seizure or an attack there."""
-    if place is None or not place.country:
+    state = _state(place.country) if place is not None and place.country else None
+    if state is None:
         return None
-    lex = actor_lexicon()
-    iso3 = lex.iso3.get(place.country.upper())
-    if iso3 is None:
-        return None
-    name = lex.country_names.get(iso3, iso3)
+    iso3, name = state
     return Actor(text=name, name=name, country=iso3, sector="GOV", span=None)
