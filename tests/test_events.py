@@ -402,3 +402,9 @@ def test_one_named_person_held_by_nobody_named_is_no_event():
 ])
 def test_firing_custody_and_dying_need_their_sense(text):
     assert not [e for e in _read(text).events if e.type in {"ASSAULT", "COERCE"}], _read(text).events
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary():
+    text = "The United Kingdom and France however have opposed resolutions in the United Nations."
+    events = [e for e in _read(text).events if e.type == "REJECT"]
+    assert events and {"GBR", "FRA"} <= {a.country for a in events[0].actor}

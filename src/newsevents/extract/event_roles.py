@@ -156,6 +156,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 agent = next((g for g in node.children if g.dep_ == "agent"), None)
                 by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 return by, True
+        # the parser sometimes hangs the subject on the auxiliary ("France however have opposed")
+        for aux in (c for c in node.children if c.dep_ == "aux" and c.i < node.i):
+            subject = next((g for g in aux.children if g.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject, False
         head = node.head
         if node.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL_OBJECT_VERBS:
             obj = next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
