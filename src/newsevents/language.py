@@ -3,7 +3,8 @@
 The small English model alone tags Ukrainian towns as places about a quarter of the time, so an
 entity ruler built from the gazetteer runs before its NER and marks known place names as GPE/LOC.
 The model's attribute ruler finds its matches faster (``attribute_matches``) and its lemmatizer
-remembers the lemmas it worked out (``lemma_memo``), with the same result.
+remembers the lemmas it worked out (``lemma_memo``), with the same result. A small step after the
+lemmatizer mends the few lemmas it gets wrong where event triggers depend on them (``lemma_fixes``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
 
 @Language.component("lemma_fixes")
 def lemma_fixes(doc):
+    """The right lemma for the verbs in ``LEMMA_FIXES``."""
     for token in doc:
         fixed = LEMMA_FIXES.get(token.lower_)
         if fixed is not None and token.pos_ == "VERB":
