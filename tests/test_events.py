@@ -408,3 +408,8 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary():
     text = "The United Kingdom and France however have opposed resolutions in the United Nations."
     events = [e for e in _read(text).events if e.type == "REJECT"]
     assert events and {"GBR", "FRA"} <= {a.country for a in events[0].actor}
+
+
+def test_wanting_someone_fired_is_no_shooting():
+    text = "Giuliani lobbied to remove the ambassador from her post because Kyiv wanted her fired."
+    assert "ASSAULT" not in {e.type for e in _read(text).events}

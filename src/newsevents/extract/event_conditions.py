@@ -64,6 +64,12 @@ def _passive_arrest(trigger: Trigger, token: Token, roles: Roles) -> bool:
                for s in token.children if s.dep_ == "nsubjpass")
 
 
+def _bare_participle(token: Token) -> bool:
+    """A past participle with no "have": passive in all but form ("Kyiv wanted her fired", "got
+    fired"), unlike "police have fired" or "police fired"."""
+    return token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
 # Who strikes by stopping work: workers, teachers, doctors, farmers, journalists, students.
 _WORKERS = {"LAB", "EDU", "MED", "AGR", "JRN", "CVL"}
 
@@ -121,7 +127,7 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             c.dep_ == "prep" and c.lower_ in need[5:].split("|") for c in token.children
         ):
             return False
-        if need == "active" and passive(token):
+        if need == "active" and (passive(token) or _bare_participle(token)):
             return False
         if need == "attack_in" and attack_in(token) is None:
             return False  # "died in police firing", not of old age
