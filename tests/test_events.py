@@ -413,3 +413,9 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary():
 def test_wanting_someone_fired_is_no_shooting():
     text = "Giuliani lobbied to remove the ambassador from her post because Kyiv wanted her fired."
     assert "ASSAULT" not in {e.type for e in _read(text).events}
+
+
+def test_the_speaker_after_a_direct_quote_did_no_act():
+    # the classifier reads the quote's words, not an act by the one who said them
+    text = '"Well, I\'m not happy with him," President Donald Trump told reporters on Monday.'
+    assert not [e for e in _read(text).events if e.trigger.text == "told"]

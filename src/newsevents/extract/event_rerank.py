@@ -110,8 +110,17 @@ def anchors(sent: SpacySpan):
         if first is not None:
             yield first
         return
-    yield root
+    if not (root.lemma_.lower() in _SPEECH_VERBS and _quoted_before(sent, root)):
+        yield root  # the speaker after a direct quote ("'Go talk to Rudy,' recalled X") did no act
     yield from (c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB")
+
+
+_SPEECH_VERBS = {"say", "tell", "recall", "add", "write", "explain", "continue", "note", "recount"}
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def _quoted_before(sent: SpacySpan, verb: Token) -> bool:
+    return any(t.text in _QUOTE_MARKS for t in sent if t.i < verb.i)
 
 
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
