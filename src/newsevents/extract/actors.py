@@ -404,8 +404,7 @@ def _is_place_use(chunk: SpacySpan) -> bool:
 
 def _candidates(doc: Doc):
     """(start, end, head) of noun chunks and of entities outside them, plus possessors."""
-    seen: set[int] = set()
-    chunk_end: dict[int, int] = {}
+    chunk_end: dict[int, int] = {}  # each token in a noun chunk -> where its chunk ends
     for chunk in doc.noun_chunks:
         for token in chunk:
             if token.dep_ == "poss" and token.i != chunk.root.i and token.pos_ != "PRON":
@@ -413,10 +412,9 @@ def _candidates(doc: Doc):
                 yield start, token.i + 1, token
         if not _is_place_use(chunk):
             yield chunk.start, chunk.end, chunk.root
-        seen.update(range(chunk.start, chunk.end))
         chunk_end.update(dict.fromkeys(range(chunk.start, chunk.end), chunk.end))
-    for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS and ent.root.i not in seen or (
+    for ent in entities(doc):
+        if ent.label_ in _ENTITY_LABELS and ent.root.i not in chunk_end or (
                 ent.label_ == "GPE" and ent.end > chunk_end.get(ent.root.i, ent.end)):
             yield ent.start, ent.end, ent.root  # also a state's name longer than its chunk
 

@@ -94,6 +94,7 @@ def _state_by_name(actor: Actor) -> bool:
 
 def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
     """The trigger's conditions on the parse alone (its object, particle), not on who takes part."""
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "obj"}}
     for need in trigger.needs:
         if need == "place_obj" and not roles.object_is_place:
             return False
@@ -103,7 +104,6 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             return False
         if need == "no_obj" and any(c.dep_ in {"dobj", "obj"} for c in token.children):
             return False
-
         if need == "no_that" and any(c.dep_ == "ccomp" for c in token.children):
             return False  # "demonstrate that things work" shows, it does not protest
         if need == "ahead" and not warns_ahead(token):
@@ -131,13 +131,9 @@ def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:
             return False
         if need == "attack_in" and attack_in(token) is None:
             return False  # "died in police firing", not of old age
-        if need.startswith("obj=") and not any(
-            c.lemma_.lower() in need[4:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
-        ):
+        if need.startswith("obj=") and objects.isdisjoint(need[4:].split("|")):
             return False
-        if need.startswith("not_obj=") and any(
-            c.lemma_.lower() in need[8:].split("|") for c in token.children if c.dep_ in {"dobj", "obj"}
-        ):
+        if need.startswith("not_obj=") and not objects.isdisjoint(need[8:].split("|")):
             return False  # "met his golden rule", "help fight terror": no one met or fought
     return True
 

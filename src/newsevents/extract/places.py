@@ -36,7 +36,7 @@ from newsevents.extract.place_choice import (coordinated_places, event_location,
                                               smallest_place, without_containers)
 from newsevents.extract.place_coherence import PlaceContext, local_towns, neighbour_shares
 from newsevents.extract.place_names import options as name_options
-from newsevents.extract.parse_cache import doc_text
+from newsevents.extract.parse_cache import doc_text, sentence_chars
 from newsevents.extract.place_sites import find_sites
 from newsevents.gazetteer import Entry, load_gazetteer, normalize
 from newsevents.records import Article, Place, Span
@@ -76,7 +76,7 @@ def with_sites(doc: Doc, places: Sequence[Place]) -> tuple[Place, ...]:
     sites = find_sites(doc, [(p.span.start, p.span.end) for p in places])
     if not sites:
         return tuple(places)
-    body, starts = doc_text(doc), [s.start_char for s in doc.sents]
+    body, starts = doc_text(doc), list(sentence_chars(doc))
     added = [_place(site, None, body, starts) for site in sites]
     return tuple(sorted([*places, *added], key=lambda p: p.span.start))
 
@@ -106,7 +106,7 @@ def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) 
 
 def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     body = doc_text(doc)
-    starts = [s.start_char for s in doc.sents]
+    starts = list(sentence_chars(doc))
     cued = _cued_kinds(candidates)
     candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
                   for c in candidates]
