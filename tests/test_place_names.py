@@ -26,3 +26,27 @@ def test_no_fallback_on_direction_words_or_small_namesakes(name):
 
 def test_fallback_can_be_turned_off():
     assert options("Manila Cathedral", inner=False) == []
+
+
+@pytest.mark.parametrize("name", ["Catawba River", "St. Marys River", "James River"])
+def test_no_fallback_on_a_towns_alternate_name(name):
+    # GeoNames lists "River" among New Brunswick, New Jersey's alternate names
+    assert all(e.name != "New Brunswick" for e in options(name)), name
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("WA", {("Washington", "US")}),  # not Wa, Ghana
+        ("PA", {("Pennsylvania", "US")}),  # not Pa, Burkina Faso, nor Chongqing (old name Ba)
+        ("UK", {("United Kingdom", "GB")}),  # not Uk, Russia
+        ("NSW", {("New South Wales", "AU")}),  # from the aliases table
+        ("LA", {("Los Angeles", "US"), ("Louisiana", "US")}),  # a big city's initials, a postal code
+    ],
+)
+def test_abbreviation_names_a_country_state_or_big_city(name, expected):
+    assert {(e.name, e.country) for e in options(name)} == expected
+
+
+def test_abbreviation_unknown_as_such_names_nothing():
+    assert options("OAS") == []  # an alternate name of two towns, not an abbreviation of a place

@@ -11,13 +11,14 @@ small namesake ("Hall" in "City Hall") is more often a coincidence than the plac
 
 from __future__ import annotations
 
+import functools
 import re
 
-from newsevents.gazetteer import Entry, load_gazetteer, normalize
+from newsevents.gazetteer import Entry, _resource_lines, load_gazetteer, normalize
 
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|upper|lower|greater|inner|outer)(?:ern)?|"
-    r"(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+", re.I)
+    r"(?:north|south)[- ]?(?:east|west)(?:ern)?|[nsew]\.)\s+", re.I)
 _FALLBACK_POPULATION = 50_000  # a town this big names the landmarks after it
 _BROAD = ("country", "adm1", "region", "water")
 
@@ -25,6 +26,8 @@ _BROAD = ("country", "adm1", "region", "water")
 def options(name: str, *, inner: bool = True) -> list[Entry]:
     gazetteer = load_gazetteer()
     found = gazetteer.lookup(name)
+    if _ABBREVIATION.fullmatch(name):
+        return _abbreviated(found, name)
     if not found and gazetteer.demonym(name):
         country = gazetteer.country(gazetteer.demonym(name))
         found = [country] if country else []
@@ -36,6 +39,32 @@ def options(name: str, *, inner: bool = True) -> list[Entry]:
 # Adjectives of continents and countries that the demonym table lacks: "European" -> Europe,
 # "African" -> Africa, "Asian" -> Asia, "Philippine" -> Philippines.
 _ADJECTIVE_ENDINGS = (("ean", "e"), ("ican", "ica"), ("ian", "ia"), ("ine", "ines"))
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,3}")
+_BIG_CITY = 1_000_000  # a city known by its initials ("LA", "KL") is a big one
+
+
+def _abbreviated(found: list[Entry], name: str) -> list[Entry]:
+    """What an abbreviation in capitals ("WA", "UK", "NSW", "LA") names: a country, a US state by
+    its postal code, a unit our aliases table abbreviates, or a big city whose initials it is. Not a
+    town spelled the same in lower case ("Wa", Ghana; "Pa", Burkina Faso), nor one that lists it
+    among its alternate names (GeoNames gives airport codes and old names there: "OAS", "SC")."""
+    state = load_gazetteer().admin1("US", name)
+    kept = [e for e in found if e.feature == "country" or (e.country, e.admin1_code) in _abbreviated_units(name)
+            or (_initials(e.name) == name and (e.feature != "city" or e.population >= _BIG_CITY))]
+    return kept + [state] if state is not None and state not in kept else kept
+
+
+@functools.lru_cache(maxsize=None)
+def _abbreviated_units(name: str) -> frozenset[tuple[str, str]]:
+    """(country, admin-1 code) of the units the aliases table abbreviates as ``name``."""
+    rows = (line.split("\t") for line in _resource_lines("admin1_aliases.tsv"))
+    return frozenset((iso2, code) for alias, iso2, code in rows if alias == name)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z]+", name) if word[0].isupper())
 
 
 def _adjective_of(name: str) -> list[Entry]:
@@ -71,11 +100,24 @@ def _inner(name: str) -> list[Entry]:
             run = words[start:start + size]
             if not (run[0][:1].isupper() and run[-1][:1].isupper()) or _DIRECTION.match(" ".join(run) + " "):
                 continue  # "South" of "South Ossetian" is no place of its own
-            found = _known(gazetteer.lookup(" ".join(run)))
+            # an abbreviation ("W. Phila.") is only ever another name of the place
+            found = _known(gazetteer.lookup(" ".join(run)), "" if run[-1].endswith(".") else " ".join(run))
             if found:
                 return found
     return []
 
 
-def _known(entries: list[Entry]) -> list[Entry]:
-    return [e for e in entries if e.feature in _BROAD or e.population >= _FALLBACK_POPULATION]
+def _known(entries: list[Entry], own_name: str = "") -> list[Entry]:
+    """The broad units and the towns of some size among ``entries``; with ``own_name``, only towns
+    that bear it as their own name: a word inside a longer name may be one of a town's old or
+    generic alternate names (GeoNames lists "River" for New Brunswick, New Jersey, which would put
+    every "Catawba River" there)."""
+    key = normalize(own_name)
+    return [e for e in entries if e.feature in _BROAD
+            or (e.population >= _FALLBACK_POPULATION and (not key or normalize(e.name) == key))
+            or (e.feature == "adm2" and normalize(e.name) == key and key.endswith(_UNIT_WORDS))]
+
+
+# A county or a district that gives its name to a landmark is named with its kind: "Butler County
+# Sheriff's Office", not "University" (a parish of Jamaica) of "University of California".
+_UNIT_WORDS = (" county", " district", " parish", " borough")
