@@ -72,6 +72,9 @@ def find_sites(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
     return kept
 
 
+_DANGLING = frozenset({"of", "and", "for", "at", "in", "on", "de", "&"})
+
+
 def _overlaps(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
     return any(s < candidate.end and candidate.start < e for s, e in spans)
 
@@ -91,6 +94,8 @@ def _tagged_sites(doc: Doc) -> list[Candidate]:
             tokens = tokens[:-1]
         if not tokens or not any(c.isupper() for t in tokens for c in t.text):
             continue
+        if tokens[-1].lower_ in _DANGLING:
+            continue  # the model cut the name short: "the Port of" before "Los Angeles"
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         found.append(Candidate(start, end, doc_text(doc)[start:end], ent.label_, None))
     return found
