@@ -267,3 +267,18 @@ def test_an_arabic_name_is_no_town_but_its_namesake_towns_are(nlp):
     person = places(nlp, "ISIS militant Abu Ibrahim al-Hashimi al-Qurayshi detonated a suicide bomb.")
     assert not [p.text for p in person if p.text.startswith("Abu")]
     assert [p.text for p in places(nlp, "Fighters took Abu Kamal on the border.")] == ["Abu Kamal"]
+
+
+def test_an_english_county_among_english_places_is_the_county(nlp):
+    """Kent, Washington has 127,000 people and GeoNames gives counties none: a large county known
+    by its bare name takes a share of its province's, so that the English place beside it decides."""
+    text = "Flooding closed roads in Kent and Norfolk, England."
+    kent, norfolk, _ = resolved(nlp, text, ["Kent", "Norfolk", "England"])
+    assert (kent.country, kent.feature, norfolk.country, norfolk.feature) == ("GB", "adm2", "GB", "adm2")
+
+
+def test_a_county_named_with_its_kind_or_after_its_seat_gets_no_population():
+    from newsevents.gazetteer import load_gazetteer
+
+    counties = [e for e in load_gazetteer().lookup("Columbia") if e.feature == "adm2"]
+    assert counties and all(e.population == 0 for e in counties)

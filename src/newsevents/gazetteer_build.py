@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsevents.gazetteer import _latin, _resource_lines, _shared_gazetteer, normalize
@@ -162,6 +162,9 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
              population, code, False), aliases + abbreviations.get((iso2, code), []))
 
 
+_LARGE_COUNTY = 100_000
+
+
 def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
     """Counties, districts, raions. GeoNames' code tables give no coordinates: a town of the same
     name in the same admin-1 unit stands in (often the seat), else the middle of the admin-1 unit's
@@ -171,7 +174,9 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         return
     admin1 = {(row[5], row[8]): row for row in rows if row[4] == "adm1"}
     middles: dict[tuple[str, str], tuple[float, float]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    siblings = Counter(tuple(line.split("\t", 1)[0].split(".", 2)[:2]) for line in lines)
+    for line in lines:
         code, name, ascii_name, geonameid = line.split("\t")
         iso2, code1, _ = code.split(".", 2)
         parent = admin1.get((iso2, code1))
@@ -184,7 +189,15 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
             members = by_admin1.get((iso2, code1))
             middles[(iso2, code1)] = weighted_point(members) if members else (parent[2], parent[3])
         lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
-        add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], 0, code1, False),
+        # GeoNames' tables give no population. A county known by its bare name and named after no
+        # town of its province (Kent, Norfolk, Fife) takes an even share of the province's when
+        # that is a large one, so that it can outweigh Kent, Washington when the article's places
+        # are English. One named with its kind ("Columbia County"), after its seat (the
+        # municipality of San Diego, Colombia) or with a small share (the parishes of Jamaica)
+        # gets none: it would outweigh the town the name mostly means
+        share = parent[7] // siblings[(iso2, code1)]
+        population = share if town is None and stem == ascii_name and share >= _LARGE_COUNTY else 0
+        add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], population, code1, False),
             [name, ascii_name, stem])
 
 
