@@ -31,6 +31,8 @@ def test_normalize(raw, key):
         ("Holy See", "country", "VA", 41.9, 12.45),
         ("North Africa", "region", "", 27.0, 17.0),  # a part of a continent
         ("Korean Peninsula", "region", "", 37.5, 127.5),
+        ("Eastern Ghouta", "region", "SY", 33.6, 36.4),  # a war's region no city list holds
+        ("Java", "region", "ID", -7.5, 110.0),  # the island, beside Java, Georgia (a town)
     ],
 )
 def test_lookup_finds_the_entry(name, feature, country, lat, lon):
