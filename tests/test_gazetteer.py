@@ -33,6 +33,7 @@ def test_normalize(raw, key):
         ("Korean Peninsula", "region", "", 37.5, 127.5),
         ("Eastern Ghouta", "region", "SY", 33.6, 36.4),  # a war's region no city list holds
         ("Java", "region", "ID", -7.5, 110.0),  # the island, beside Java, Georgia (a town)
+        ("Ceredigion", "adm2", "GB", 52.3, -4.0),  # GeoNames: "County of Ceredigion"
     ],
 )
 def test_lookup_finds_the_entry(name, feature, country, lat, lon):

@@ -143,6 +143,12 @@ _ADMIN_SUFFIX = re.compile(
 )
 
 
+# The kind said first: "County of Ceredigion", "Borough of Halton", "Province of Rome", "County Durham"
+_ADMIN_PREFIX = re.compile(
+    r"^(?:(?:royal|metropolitan)\s+)?(?:(?:city and )?(?:county|borough|city|district|municipality|province)"
+    r"\s+of|county)\s+(?=[A-Z])", re.IGNORECASE)
+
+
 def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> None:
     abbreviations: dict[tuple[str, str], list[str]] = defaultdict(list)
     for line in _resource_lines("admin1_aliases.tsv"):
@@ -182,7 +188,8 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         parent = admin1.get((iso2, code1))
         if parent is None:
             continue
-        stem = _ADMIN_SUFFIX.sub("", ascii_name).strip() or ascii_name
+        unsuffixed = _ADMIN_SUFFIX.sub("", ascii_name).strip()
+        stem = _ADMIN_PREFIX.sub("", unsuffixed) or ascii_name
         towns = [c for c in by_admin1.get((iso2, code1), ()) if normalize(c["name"]) == normalize(stem)]
         town = max(towns, key=lambda c: c["population"], default=None)
         if town is None and (iso2, code1) not in middles:
@@ -196,7 +203,7 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         # municipality of San Diego, Colombia) or with a small share (the parishes of Jamaica)
         # gets none: it would outweigh the town the name mostly means
         share = parent[7] // siblings[(iso2, code1)]
-        population = share if town is None and stem == ascii_name and share >= _LARGE_COUNTY else 0
+        population = share if town is None and unsuffixed == ascii_name and share >= _LARGE_COUNTY else 0
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], population, code1, False),
             [name, ascii_name, stem])
 
