@@ -282,3 +282,14 @@ def test_a_county_named_with_its_kind_or_after_its_seat_gets_no_population():
 
     counties = [e for e in load_gazetteer().lookup("Columbia") if e.feature == "adm2"]
     assert counties and all(e.population == 0 for e in counties)
+
+
+def test_a_town_that_owns_a_site_is_a_place(nlp):
+    """The model tags "Bethlehem" of "Bethlehem's Church of the Nativity" as an organisation."""
+    text = "A monk was shot at Bethlehem's Church of the Nativity."
+    assert "Bethlehem" in by_text(places(nlp, text))
+
+
+def test_a_common_noun_opening_a_sentence_is_no_place(nlp):
+    """The model tags a capitalised "Gunmen" as a place."""
+    assert [p.text for p in places(nlp, "Gunmen attacked Kabul's airport.")] == ["Kabul"]

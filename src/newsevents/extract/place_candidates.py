@@ -91,6 +91,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
+        if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not gazetteer.lookup(name):
+            continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport": a word of a longer name
         if normalize(name) in _BLOCS and hint is None:
@@ -193,7 +195,9 @@ def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
         return False
     doc, after = ent.doc, ent.end < len(ent.doc) and ent.doc[ent.end]
     if after and after.text in ("'s", "’s"):
-        return False
+        # whose site it is says where ("Bethlehem's Church of the Nativity", "Mecca's hospital"),
+        # whose anything else says who ("Kabul's decision")
+        return ent.root.dep_ == "poss" and ent.root.head.lower_ in _SITES_OWNED
     if after and after.lower_ in cue_words["after"]:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -201,6 +205,11 @@ def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
         return True
     return ent.root.dep_ == "dobj" and ent.root.head.lemma_ in _TAKEN_VERBS
 
+
+_SITES_OWNED = frozenset({"church", "cathedral", "mosque", "temple", "synagogue", "shrine", "hospital",
+                          "airport", "port", "harbour", "harbor", "market", "square", "university", "embassy",
+                          "consulate", "station", "prison", "stadium", "bridge", "camp", "outskirts",
+                          "suburbs", "streets", "neighbourhood", "neighborhood", "old", "centre", "center"})
 
 # Generic words that make the capitalised name beside them a place, whatever a model tagged it:
 # "the village of Tamthil", "Nuwakot district". Wider than the kind cues: "island of", "areas".
