@@ -48,5 +48,12 @@ def test_abbreviation_names_a_country_state_or_big_city(name, expected):
     assert {(e.name, e.country) for e in options(name)} == expected
 
 
-def test_abbreviation_unknown_as_such_names_nothing():
-    assert options("OAS") == []  # an alternate name of two towns, not an abbreviation of a place
+@pytest.mark.parametrize("name", ["OAS", "NATO"])
+def test_abbreviation_unknown_as_such_names_nothing(name):
+    # "OAS": an alternate name of two towns; "NATO": Nato, Philippines, spelled in lower case
+    assert options(name) == []
+
+
+@pytest.mark.parametrize("name, country", [("PRC", "CN"), ("ROC", "TW"), ("DPRK", "KP"), ("ROK", "KR")])
+def test_abbreviated_countries(name, country):
+    assert [(e.feature, e.country) for e in options(name)] == [("country", country)]

@@ -293,3 +293,9 @@ def test_a_town_that_owns_a_site_is_a_place(nlp):
 def test_a_common_noun_opening_a_sentence_is_no_place(nlp):
     """The model tags a capitalised "Gunmen" as a place."""
     assert [p.text for p in places(nlp, "Gunmen attacked Kabul's airport.")] == ["Kabul"]
+
+
+def test_an_abbreviation_that_names_no_place_is_none(nlp):
+    """"ROC" was Rochester, New York (GeoNames lists it as an alternate name) and "AI" a town."""
+    found = places(nlp, "NATO and the ROC warned about AI-generated videos.")
+    assert [(p.text, p.country) for p in found] == [("ROC", "TW")]

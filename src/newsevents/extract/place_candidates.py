@@ -21,6 +21,8 @@ from spacy.tokens import Span as TokenSpan
 
 from newsevents.extract.parse_cache import doc_text
 from newsevents.gazetteer import load_gazetteer, normalize
+from newsevents.extract.place_names import is_abbreviation
+from newsevents.extract.place_names import options as name_options
 from newsevents.ontology import actor_lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -91,6 +93,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
+        if is_abbreviation(name) and not name_options(name):
+            continue  # "AI", "ROC", "NATO": an abbreviation that names no place we know is no place
         if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not gazetteer.lookup(name):
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:

@@ -26,11 +26,11 @@ _BROAD = ("country", "adm1", "region", "water")
 def options(name: str, *, inner: bool = True) -> list[Entry]:
     gazetteer = load_gazetteer()
     found = gazetteer.lookup(name)
-    if _ABBREVIATION.fullmatch(name):
-        return _abbreviated(found, name)
     if not found and gazetteer.demonym(name):
         country = gazetteer.country(gazetteer.demonym(name))
         found = [country] if country else []
+    if is_abbreviation(name):
+        return _abbreviated(found, name)
     if not found:
         found = _adjective_of(name)
     return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
@@ -41,17 +41,23 @@ def options(name: str, *, inner: bool = True) -> list[Entry]:
 _ADJECTIVE_ENDINGS = (("ean", "e"), ("ican", "ica"), ("ian", "ia"), ("ine", "ines"))
 
 
-_ABBREVIATION = re.compile(r"[A-Z]{2,3}")
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 _BIG_CITY = 1_000_000  # a city known by its initials ("LA", "KL") is a big one
 
 
+def is_abbreviation(name: str) -> bool:
+    return bool(_ABBREVIATION.fullmatch(name))
+
+
 def _abbreviated(found: list[Entry], name: str) -> list[Entry]:
-    """What an abbreviation in capitals ("WA", "UK", "NSW", "LA") names: a country, a US state by
-    its postal code, a unit our aliases table abbreviates, or a big city whose initials it is. Not a
-    town spelled the same in lower case ("Wa", Ghana; "Pa", Burkina Faso), nor one that lists it
-    among its alternate names (GeoNames gives airport codes and old names there: "OAS", "SC")."""
+    """What an abbreviation in capitals ("WA", "UK", "NSW", "LA") names: a country or a region, a
+    US state by its postal code, a unit our aliases table abbreviates, or a big city whose initials
+    it is. Not a town spelled the same in lower case ("Wa", Ghana; "Nato", Philippines), nor one
+    that lists it among its alternate names (GeoNames gives airport codes and old names there:
+    "OAS", "SC", "ROC" for Rochester)."""
     state = load_gazetteer().admin1("US", name)
-    kept = [e for e in found if e.feature == "country" or (e.country, e.admin1_code) in _abbreviated_units(name)
+    kept = [e for e in found if e.feature in ("country", "region", "water")  # ours: "USSR", "EU"
+            or (e.country, e.admin1_code) in _abbreviated_units(name)
             or (_initials(e.name) == name and (e.feature != "city" or e.population >= _BIG_CITY))]
     return kept + [state] if state is not None and state not in kept else kept
 
