@@ -299,3 +299,9 @@ def test_an_abbreviation_that_names_no_place_is_none(nlp):
     """"ROC" was Rochester, New York (GeoNames lists it as an alternate name) and "AI" a town."""
     found = places(nlp, "NATO and the ROC warned about AI-generated videos.")
     assert [(p.text, p.country) for p in found] == [("ROC", "TW")]
+
+
+def test_a_compass_adjective_alone_is_no_place(nlp):
+    """"Western" was the Western Province of Sri Lanka; named with its kind it still is one."""
+    assert not places(nlp, "The claims were pushed in Western media.")
+    assert [p.feature for p in places(nlp, "Floods hit the Western Province on Friday.")] == ["adm1"]

@@ -172,8 +172,9 @@ def is_agent_word(token) -> bool:
 # "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
                             "center", "centre"})
-# A compass word alone names a bloc or a side ("the West", "the North"), not a region called so.
-_BLOCS = frozenset({"west", "east", "north", "south"})
+# A compass word alone names a bloc or a side ("the West", "the North", "Western media"), not a
+# region called so.
+_BLOCS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern"})
 
 # Where a name the tagger called a person or an organisation still reads as a place: after a
 # locative preposition, before a place word ("Aziziyah district") or as what was taken ("captured Knin").
