@@ -305,3 +305,11 @@ def test_a_compass_adjective_alone_is_no_place(nlp):
     """"Western" was the Western Province of Sri Lanka; named with its kind it still is one."""
     assert not places(nlp, "The claims were pushed in Western media.")
     assert [p.feature for p in places(nlp, "Floods hit the Western Province on Friday.")] == ["adm1"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The report was first published by the New York Times on Monday.", "New York"),  # an outlet
+    ("A New York-based group said it would sue.", "New York"),  # says who, not which place
+])
+def test_a_place_name_does_not_read_on_into_an_outlet_or_an_attribute(nlp, text, name):
+    assert [p.text for p in places(nlp, text)] == [name]

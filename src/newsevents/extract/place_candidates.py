@@ -107,6 +107,15 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
+# What a place's name does not read on into: "New York-based", "US-led" (the place says who, the
+# word what kind), "the New York Times" (an outlet named after its town)
+_ATTRIBUTIVE = frozenset({"based", "born", "led", "backed", "made", "bound", "owned", "funded", "supported",
+                          "brokered", "controlled", "held", "run", "registered", "headquartered"})
+_OUTLET_WORDS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "globe",
+                           "telegraph", "examiner", "courier", "observer", "daily", "star", "sun", "mirror",
+                           "independent", "guardian", "inquirer", "register", "record", "review"})
+
+
 def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, Optional[str]]:
     """The tokens of a name the tagger cut short, and the name to look up when it is not the
     whole span. A name reads on over hyphens ("Mazar-e-Sharif", "Brest-Litovsk") and untagged
@@ -123,14 +132,16 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
             and not doc[first - 1].is_stop and gazetteer.lookup(doc[first - 1:last + 1].text):
         lead = first - 1  # "South Darfur", "Sangkhla Buri": one name the gazetteer knows
     tail, j = last, last + 1
-    while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_:
+    while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_ \
+            and doc[j + 1].lower_ not in _ATTRIBUTIVE:
         tail, j = j + 1, j + 2
     if j + 2 < len(doc) and doc[j].lower_ in _NAME_PARTICLES and _joined(doc, j + 1) and _name_like(doc[j + 2]) \
             and doc[j - 1].whitespace_:
         tail, j = j + 2, j + 3  # "Bab al-Salama", whatever the tagger made of "Salama"
     run = j
     while (j < len(doc) and j - run < 3 and doc[j - 1].whitespace_ and _name_like(doc[j]) and not doc[j].ent_type_
-           and not doc[j].is_stop and doc[j].lower_ not in cue_words["after"] and not is_agent_word(doc[j])):
+           and not doc[j].is_stop and doc[j].lower_ not in cue_words["after"] and not is_agent_word(doc[j])
+           and doc[j].lower_ not in _OUTLET_WORDS):
         j += 1
     # "Syria Foreign Minister Walid Muallem": a title and a name, not a longer place name
     if j > run and not (j < len(doc) and (doc[j].ent_type_ in ("PERSON", "ORG") or
