@@ -48,12 +48,16 @@ class Chosen:
     spans: dict[str, list[tuple[int, int]]]
     used: set = field(default_factory=set)
 
-    def take(self, kind: str, around: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
-        """The free span of this kind overlapping ``around`` most, marked as taken."""
+    def take(
+        self, kind: str, around: Optional[tuple[int, int]], avoid: Optional[tuple[int, int]] = None
+    ) -> Optional[tuple[int, int]]:
+        """The free span of this kind overlapping ``around`` most and not ``avoid``, marked as
+        taken."""
         if around is None:
             return None
         best = max(
-            (s for s in self.spans[kind] if (kind, s) not in self.used and _overlap(s, around) > 0),
+            (s for s in self.spans[kind] if (kind, s) not in self.used and _overlap(s, around) > 0
+             and (avoid is None or _overlap(s, avoid) <= 0)),
             key=lambda s: _overlap(s, around),
             default=None,
         )
@@ -61,10 +65,12 @@ class Chosen:
             self.used.add((kind, best))
         return best
 
-    def take_all(self, kind: str, around: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def take_all(
+        self, kind: str, around: list[tuple[int, int]], avoid: Optional[tuple[int, int]] = None
+    ) -> list[tuple[int, int]]:
         found = []
         for span in around:
-            while (hit := self.take(kind, span)) is not None:
+            while (hit := self.take(kind, span, avoid)) is not None:
                 found.append(hit)
         return sorted(found)
 
@@ -169,8 +175,10 @@ def _rule_spans(relations: list[Relation]):
 
 
 def _retag_content(ctx: Context, rel: Relation, tagged: Chosen) -> Optional[Relation]:
-    """The relation on the kept contents overlapping its own (None when there are none)."""
-    pieces = tagged.take_all("content", [rel.content, *rel.more])
+    """The relation on the kept contents overlapping its own (None when there are none). A kept
+    content that holds the relation's own cue is not its content but an outer relation's ("*Nearly
+    three in four say they would like to buy American*, according to the survey")."""
+    pieces = tagged.take_all("content", [rel.content, *rel.more], avoid=rel.cue)
     if not pieces:
         return None
     content = max(pieces, key=lambda s: s[1] - s[0])
