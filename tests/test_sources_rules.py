@@ -143,3 +143,12 @@ def test_cue_model_ships_and_features_are_one_line_each(nlp):
     doc = nlp("He said:\n\n“We\twill win.”")
     for token in doc:
         assert all("\n" not in f and "\t" not in f for f in features(token))
+
+
+def test_a_subject_across_a_paragraph_break_is_no_speaker(nlp):
+    # the parser runs the sentence over the break and makes "p.m." a second subject of "says"
+    from newsevents.extract.cue_verbs import subject
+
+    doc = nlp("9:30 p.m.\n\nDonald Trump says he may move to the South.")
+    says = next(t for t in doc if t.text == "says")
+    assert subject(says).text == "Trump"
