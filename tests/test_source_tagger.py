@@ -211,3 +211,17 @@ def test_a_relation_does_not_take_a_content_holding_its_own_cue(blank):
     retagged = source_relations._retag_content(ctx, outer, source_relations.Chosen(
         {"source": [], "cue": [], "content": [content]}))
     assert retagged.content == content
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("RENO, Nev. (AP) — Republican hopeful Donald Trump says no.", "Republican hopeful Donald Trump"),
+        ("Republican hopeful Donald Trump says no.", "Republican hopeful Donald Trump"),
+    ],
+)
+def test_a_source_drops_the_wire_dateline_it_opens_with(text, source):
+    start = text.index("Republican")
+    rule = source_relations.Relation("indirect", (len(text) - 3, len(text) - 1), None, (0, start + 31))
+    trimmed = source_relations._without_datelines(text, rule)
+    assert _text(text, trimmed.source) == source
