@@ -195,3 +195,33 @@ def test_free_cue_joins_a_relation_of_its_sentence_without_cue(nlp, cue_text, at
     chosen.used |= {("source", (0, 5)), ("content", content)}
     [found] = source_relations._attach_free_cues(ctx, [rule], chosen)
     assert (found.cue == cue) is attached  # "won" is no cue word: the relation stays cue-less
+
+
+def test_a_relation_does_not_take_a_content_holding_its_own_cue(blank):
+    # "*Three in four say they buy American*, according to the survey": the kept content holds
+    # the inner relation's cue "say", so it is the outer relation's
+    text = "Three in four say they buy American, according to the survey."
+    doc = blank(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    say, content = (14, 17), (0, 35)
+    inner = source_relations.Relation("indirect", (18, 35), say, (0, 13))
+    assert source_relations._retag_content(ctx, inner, source_relations.Chosen(
+        {"source": [], "cue": [], "content": [content]})) is None
+    outer = source_relations.Relation("according", content, (37, 49), (50, 60))
+    retagged = source_relations._retag_content(ctx, outer, source_relations.Chosen(
+        {"source": [], "cue": [], "content": [content]}))
+    assert retagged.content == content
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("RENO, Nev. (AP) — Republican hopeful Donald Trump says no.", "Republican hopeful Donald Trump"),
+        ("Republican hopeful Donald Trump says no.", "Republican hopeful Donald Trump"),
+    ],
+)
+def test_a_source_drops_the_wire_dateline_it_opens_with(text, source):
+    start = text.index("Republican")
+    rule = source_relations.Relation("indirect", (len(text) - 3, len(text) - 1), None, (0, start + 31))
+    trimmed = source_relations._without_datelines(text, rule)
+    assert _text(text, trimmed.source) == source

@@ -143,3 +143,32 @@ def test_cue_model_ships_and_features_are_one_line_each(nlp):
     doc = nlp("He said:\n\n“We\twill win.”")
     for token in doc:
         assert all("\n" not in f and "\t" not in f for f in features(token))
+
+
+def test_a_subject_across_a_paragraph_break_is_no_speaker(nlp):
+    # the parser runs the sentence over the break and makes "p.m." a second subject of "says"
+    from newsevents.extract.cue_verbs import subject
+
+    doc = nlp("9:30 p.m.\n\nDonald Trump says he may move to the South.")
+    says = next(t for t in doc if t.text == "says")
+    assert subject(says).text == "Trump"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Lynch: No outside influence on FBI probe into Clinton emails.",
+         ("Lynch", "No outside influence on FBI probe into Clinton emails")),
+        ("The Latest: Cruz to give away engraved shotgun.", None),  # a series title, no speaker
+        ("Clinton: 547.", None),  # a table of counts
+        ("FIX IS IN: PBS Moderators Ignore Clinton Scandals.", None),
+    ],
+)
+def test_headline_speaker_before_a_colon(nlp, line, expected):
+    from newsevents.extract.attribution import headline_relations
+    from newsevents.extract.coref import context
+
+    text = line + "\n\nThe rest of the story."
+    found = headline_relations(context(nlp(text), Article(id="t", headline="", body=text)))
+    got = [(text[slice(*r.source)], text[slice(*r.content)]) for r in found]
+    assert got == ([expected] if expected else [])

@@ -102,10 +102,50 @@ def _clause_without(text: str, token: Token, start: int, end: int) -> Optional[t
     return best if best[1] > best[0] else None
 
 
+# "Graham: Trump's rhetoric destroying GOP's chance": a headline's speaker, a colon, the claim
+HEADLINE_COLON = re.compile(r"([^\n:“”\"]{2,40}): (\S[^\n]*)")
+HEADLINE_WORDS = 25  # a longer line is running text, where "X: Y" is no attribution
+NAME_TAGS = frozenset({"PROPN", "NOUN", "PUNCT"})
+
+
+def headline_relations(ctx: Context) -> list[Relation]:
+    """A headline-style line "Speaker: claim" ("Lynch: No outside influence on FBI probe",
+    "Poll: Trump ties Clinton"): the words before the colon name who says what follows, with no
+    cue word. Only a short line whose speaker is a bare name (proper or common nouns, at most
+    four words, no "The Latest" series title: a determiner makes it a label) and whose claim has
+    three words or more (not "Clinton: 547." in a table of counts)."""
+    found = []
+    start = 0
+    for line in ctx.text.split("\n"):
+        relation = _headline_relation(ctx, start, line)
+        if relation is not None:
+            found.append(relation)
+        start += len(line) + 1
+    return found
+
+
+def _headline_relation(ctx: Context, start: int, line: str) -> Optional[Relation]:
+    match = HEADLINE_COLON.fullmatch(line.rstrip())
+    if match is None or len(line.split()) > HEADLINE_WORDS:
+        return None
+    speaker = ctx.doc.char_span(start + match.start(1), start + match.end(1), alignment_mode="expand")
+    claim = ctx.doc.char_span(start + match.start(2), start + match.end(2), alignment_mode="expand")
+    if speaker is None or claim is None or not 1 <= len(speaker) <= 4 or match.group(1).isupper():
+        return None
+    if any(t.pos_ not in NAME_TAGS for t in speaker) or not speaker[0].is_title:
+        return None
+    if sum(t.is_alpha for t in claim) < 3:
+        return None
+    content = trim(ctx.text, start + match.start(2), start + match.end(2))
+    source = (start + match.start(1), start + match.end(1))
+    return Relation("indirect", content, None, source, None, "reported", verb_kind="learned")
+
+
 def rule_relations(doc: Doc, article: Article, ctx: Optional[Context] = None) -> list[Relation]:
-    """The relations the rules find (quotes, cue verbs, source phrases), in order of content."""
+    """The relations the rules find (quotes, cue verbs, source phrases, headline speakers), in
+    order of content."""
     ctx = ctx or context(doc, article)
-    relations = find_quotes(doc, article, ctx) + phrase_relations(ctx)
+    relations = find_quotes(doc, article, ctx) + phrase_relations(ctx) + headline_relations(ctx)
     return sorted(relations, key=lambda r: r.content)
 
 

@@ -85,7 +85,7 @@ def subject(verb: Token) -> Optional[Token]:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _same_paragraph(c, verb)]
         if subjects:
             return subjects[0] if subjects[0].dep_ != "nsubjpass" else None
         # "reported the Financial Times": an inverted source parses as the object of a final cue
@@ -97,6 +97,14 @@ def subject(verb: Token) -> Optional[Token]:
             return None
         verb = verb.head
     return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no line break stands between two words. The parser runs a sentence over a
+    paragraph break ("9:30 p.m.\n\nDonald Trump says ..." parses "p.m." as a second subject of
+    "says"); a speaker is named in the paragraph of its cue (PolNeAR's spans never cross one)."""
+    first, last = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[first:last])
 
 
 def token_extent(token: Token) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsevents.clean_lines import dateline
 from newsevents.extract.coref import Context, sentence_index
 from newsevents.extract.cue_verbs import Relation, channel, cue_info
 from newsevents.extract.quote_marks import CLOSING, DOUBLED, OPENING, STRAIGHT
@@ -48,12 +49,16 @@ class Chosen:
     spans: dict[str, list[tuple[int, int]]]
     used: set = field(default_factory=set)
 
-    def take(self, kind: str, around: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
-        """The free span of this kind overlapping ``around`` most, marked as taken."""
+    def take(
+        self, kind: str, around: Optional[tuple[int, int]], avoid: Optional[tuple[int, int]] = None
+    ) -> Optional[tuple[int, int]]:
+        """The free span of this kind overlapping ``around`` most and not ``avoid``, marked as
+        taken."""
         if around is None:
             return None
         best = max(
-            (s for s in self.spans[kind] if (kind, s) not in self.used and _overlap(s, around) > 0),
+            (s for s in self.spans[kind] if (kind, s) not in self.used and _overlap(s, around) > 0
+             and (avoid is None or _overlap(s, avoid) <= 0)),
             key=lambda s: _overlap(s, around),
             default=None,
         )
@@ -61,10 +66,12 @@ class Chosen:
             self.used.add((kind, best))
         return best
 
-    def take_all(self, kind: str, around: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def take_all(
+        self, kind: str, around: list[tuple[int, int]], avoid: Optional[tuple[int, int]] = None
+    ) -> list[tuple[int, int]]:
         found = []
         for span in around:
-            while (hit := self.take(kind, span)) is not None:
+            while (hit := self.take(kind, span, avoid)) is not None:
                 found.append(hit)
         return sorted(found)
 
@@ -119,7 +126,27 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     # a paraphrase with neither cue nor source attributes nothing (a quote still marks speech);
     # leaving them out also scored better on a held-out fifth of train (content F1 +.003)
     found = [r for r in found if r.cue or r.source or r.kind == "direct"]
+    found = [_without_datelines(ctx.text, r) for r in found]
     return sorted(found, key=lambda r: r.content)
+
+
+def _without_dateline(text: str, span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """A span less the wire dateline it opens with ("RENO, Nev. (AP) — *Donald Trump* says"):
+    the dateline names where the story was filed, not who spoke or what was said."""
+    if span is None:
+        return None
+    lead = dateline(text[span[0] : span[1]])
+    if lead is None:
+        return span
+    start, end = trim_marks(text, span[0] + len(lead), span[1])
+    return (start, end) if end > start else span
+
+
+def _without_datelines(text: str, rel: Relation) -> Relation:
+    source, content = _without_dateline(text, rel.source), _without_dateline(text, rel.content)
+    if (source, content) == (rel.source, rel.content):
+        return rel
+    return replace(rel, source=source, content=content)
 
 
 def choose_spans(
@@ -169,8 +196,10 @@ def _rule_spans(relations: list[Relation]):
 
 
 def _retag_content(ctx: Context, rel: Relation, tagged: Chosen) -> Optional[Relation]:
-    """The relation on the kept contents overlapping its own (None when there are none)."""
-    pieces = tagged.take_all("content", [rel.content, *rel.more])
+    """The relation on the kept contents overlapping its own (None when there are none). A kept
+    content that holds the relation's own cue is not its content but an outer relation's ("*Nearly
+    three in four say they would like to buy American*, according to the survey")."""
+    pieces = tagged.take_all("content", [rel.content, *rel.more], avoid=rel.cue)
     if not pieces:
         return None
     content = max(pieces, key=lambda s: s[1] - s[0])
