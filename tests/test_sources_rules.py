@@ -162,6 +162,7 @@ def test_a_subject_across_a_paragraph_break_is_no_speaker(nlp):
         ("The Latest: Cruz to give away engraved shotgun.", None),  # a series title, no speaker
         ("Clinton: 547.", None),  # a table of counts
         ("FIX IS IN: PBS Moderators Ignore Clinton Scandals.", None),
+        ("Photo: Ukrainian soldiers fire a howitzer near Bakhmut", None),  # a caption's label
     ],
 )
 def test_headline_speaker_before_a_colon(nlp, line, expected):

@@ -106,6 +106,11 @@ def _clause_without(text: str, token: Token, start: int, end: int) -> Optional[t
 HEADLINE_COLON = re.compile(r"([^\n:“”\"]{2,40}): (\S[^\n]*)")
 HEADLINE_WORDS = 25  # a longer line is running text, where "X: Y" is no attribution
 NAME_TAGS = frozenset({"PROPN", "NOUN", "PUNCT"})
+# What pages put before a colon that names no one: captions, credits, links, notes
+LINE_LABELS = frozenset({"photo", "photos", "picture", "image", "video", "watch", "listen", "source",
+                         "sources", "credit", "credits", "caption", "map", "graphic", "file", "update",
+                         "note", "related", "topics", "tags", "category", "subject", "title", "summary",
+                         "correction", "disclaimer", "editor", "advertisement", "location", "date"})
 
 
 def headline_relations(ctx: Context) -> list[Relation]:
@@ -134,6 +139,8 @@ def _headline_relation(ctx: Context, start: int, line: str) -> Optional[Relation
         return None
     if any(t.pos_ not in NAME_TAGS for t in speaker) or not speaker[0].is_title:
         return None
+    if speaker[0].lower_ in LINE_LABELS:
+        return None  # "Photo: Ukrainian soldiers fire a howitzer": a caption's label, no speaker
     if sum(t.is_alpha for t in claim) < 3:
         return None
     content = trim(ctx.text, start + match.start(2), start + match.end(2))
