@@ -166,4 +166,32 @@ def test_a_short_text_is_still_read_by_the_classifier():
     from tests.test_events import _read
 
     text = "The Kenyan government gave shelter to refugees from Somalia. Aid groups welcomed it."
+    added = [e for e in _read(text).events if "classifier" in e.context]
+    assert [QUAD[e.type] for e in added if e.evidence.sentence == 0] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "ICE handed back three stolen paintings to the museum in Vienna.",  # an acronym the parser calls a noun
+    "The ELN announced a two-week truce in the north of the country.",  # an ORG no dictionary codes
+])
+def test_a_short_text_gains_an_event_a_named_uncoded_body_does(text):
+    from tests.test_events import _read
+
     assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "The singer thanked her fans at the concert.",  # nobody named does it
+    "BMW unveiled a new electric car at the motor show.",  # a firm
+])
+def test_a_short_text_gains_no_event_without_a_named_body(text):
+    from tests.test_events import _read
+
+    assert not [e for e in _read(text).events if "classifier" in e.context]
+
+
+def test_acronyms_name_bodies(nlp):
+    from newsevents.extract.events import _acronym
+
+    doc = nlp("ICE and Ice met UN staff")
+    assert [_acronym(t) for t in doc] == [True, False, False, False, True, False]
