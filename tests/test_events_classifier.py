@@ -180,6 +180,13 @@ def test_a_short_text_gains_an_event_a_named_uncoded_body_does(text):
     assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [2]
 
 
+def test_a_short_text_gains_an_event_a_coded_group_of_people_does():
+    from tests.test_events import _read
+
+    text = "Nurses walked off the job at three hospitals in the city."  # MED, no political sector
+    assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [4]
+
+
 @pytest.mark.parametrize("text", [
     "The singer thanked her fans at the concert.",  # nobody named does it
     "BMW unveiled a new electric car at the motor show.",  # a firm

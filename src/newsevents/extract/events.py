@@ -287,10 +287,11 @@ _NAMED_DOER = {"ORG", "GPE", "NORP"}
 
 def _named_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
                   options: EventOptions, teams: frozenset[str]) -> tuple[Token, Roles] | None:
-    """The first anchor of sentence ``i`` whose doer is a named political actor or a named
-    organisation or state our actor dictionaries do not code ("ICE returned the paintings", "the
-    ELN declared a ceasefire"), with its roles; not "the singer died", nor a firm's doing ("the
-    company said"), nor in a sentence about sport, where the classifier mistakes play for events."""
+    """The first anchor of sentence ``i`` whose doer is a named political actor, a group of people
+    the actor dictionaries code ("nurses walked off the job") or a named organisation or state they
+    do not ("ICE returned the paintings", "the ELN declared a ceasefire"), with its roles; not "the
+    singer died", nor a firm's doing ("the company said"), nor in a sentence about sport, where
+    the classifier mistakes play for events."""
     words = sport_words()
     if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
         return None
@@ -298,9 +299,18 @@ def _named_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Plac
         subject = doer_token(token)
         named = subject is not None and (subject.ent_type_ in _NAMED_DOER or _acronym(subject))
         coded = [a for a in roles.actor if a.sector]
-        if any(named_political_doer(a, options) for a in coded) or (named and not coded):
+        if any(named_political_doer(a, options) or _people(a) for a in coded) or (named and not coded):
             return token, roles
     return None
+
+
+def _people(actor: Actor) -> bool:
+    """A coded doer that is people, not a firm ("teachers", "nurses"), nor a pronoun, whose
+    antecedent may be a firm or a singer."""
+    return actor.sector not in {"BUS", None} and actor.text.lower() not in _PRONOUNS
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
 
 
 def _acronym(token: Token) -> bool:
