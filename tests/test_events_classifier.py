@@ -202,3 +202,19 @@ def test_acronyms_name_bodies(nlp):
 
     doc = nlp("ICE and Ice met UN staff")
     assert [_acronym(t) for t in doc] == [True, False, False, False, True, False]
+
+
+@pytest.mark.parametrize("kind, coded", [("AGREE", True), ("ASSAULT", False)])
+def test_force_by_a_political_doer_is_not_added_at_the_short_text_bar(nlp, kind, coded):
+    from newsevents.extract.actors import extract_actors
+    from newsevents.extract.event_rerank import DEFAULT_OPTIONS
+    from newsevents.extract.event_roles import ActorIndex
+    from newsevents.extract.events import _named_anchor
+    from newsevents.records import Article
+
+    text = "Police in Delhi questioned the protesters on Monday."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    index = ActorIndex(doc, article, extract_actors(doc, article))
+    found = _named_anchor(next(doc.sents), 0, kind, index, (), DEFAULT_OPTIONS, frozenset())
+    assert (found is not None) == coded

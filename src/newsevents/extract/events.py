@@ -296,12 +296,21 @@ def _named_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Plac
     if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
         return None
     for token, roles in _anchored_roles(sent, i, kind, index, places, teams):
+        if kind in _FORCE and any(named_political_doer(a, options) for a in roles.actor):
+            return None  # force by a state or armed actor: judged at the usual bar ("add") only
+        if certainty_of(token)[0] == "denied":
+            continue  # at this bar an act the sentence says did not happen is not worth coding
         subject = doer_token(token)
         named = subject is not None and (subject.ent_type_ in _NAMED_DOER or _acronym(subject))
         coded = [a for a in roles.actor if a.sector]
         if any(named_political_doer(a, options) or _people(a) for a in coded) or (named and not coded):
             return token, roles
     return None
+
+
+# Police and army reports ("police said they were questioning ...") read like force to the
+# classifier: force by a political doer needs its usual bar.
+_FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 def _people(actor: Actor) -> bool:
