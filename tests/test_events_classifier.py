@@ -166,4 +166,55 @@ def test_a_short_text_is_still_read_by_the_classifier():
     from tests.test_events import _read
 
     text = "The Kenyan government gave shelter to refugees from Somalia. Aid groups welcomed it."
+    added = [e for e in _read(text).events if "classifier" in e.context]
+    assert [QUAD[e.type] for e in added if e.evidence.sentence == 0] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "ICE handed back three stolen paintings to the museum in Vienna.",  # an acronym the parser calls a noun
+    "The ELN announced a two-week truce in the north of the country.",  # an ORG no dictionary codes
+])
+def test_a_short_text_gains_an_event_a_named_uncoded_body_does(text):
+    from tests.test_events import _read
+
     assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [2]
+
+
+def test_a_short_text_gains_an_event_a_coded_group_of_people_does():
+    from tests.test_events import _read
+
+    text = "Nurses walked off the job at three hospitals in the city."  # MED, no political sector
+    assert [QUAD[e.type] for e in _read(text).events if "classifier" in e.context] == [4]
+
+
+@pytest.mark.parametrize("text", [
+    "The singer thanked her fans at the concert.",  # nobody named does it
+    "BMW unveiled a new electric car at the motor show.",  # a firm
+])
+def test_a_short_text_gains_no_event_without_a_named_body(text):
+    from tests.test_events import _read
+
+    assert not [e for e in _read(text).events if "classifier" in e.context]
+
+
+def test_acronyms_name_bodies(nlp):
+    from newsevents.extract.events import _acronym
+
+    doc = nlp("ICE and Ice met UN staff")
+    assert [_acronym(t) for t in doc] == [True, False, False, False, True, False]
+
+
+@pytest.mark.parametrize("kind, coded", [("AGREE", True), ("ASSAULT", False)])
+def test_force_by_a_political_doer_is_not_added_at_the_short_text_bar(nlp, kind, coded):
+    from newsevents.extract.actors import extract_actors
+    from newsevents.extract.event_rerank import DEFAULT_OPTIONS
+    from newsevents.extract.event_roles import ActorIndex
+    from newsevents.extract.events import _named_anchor
+    from newsevents.records import Article
+
+    text = "Police in Delhi questioned the protesters on Monday."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    index = ActorIndex(doc, article, extract_actors(doc, article))
+    found = _named_anchor(next(doc.sents), 0, kind, index, (), DEFAULT_OPTIONS, frozenset())
+    assert (found is not None) == coded

@@ -32,6 +32,9 @@ class EventOptions:
     keep: float = 0.3  # ... and the rule's own quad less likely than this
     drop: float = 0.05  # drop a rule event whose quad is less likely than this, if not re-typed
     add: float = 0.5  # code a sentence the rules left empty when its best quad is this likely
+    # ... and, in a short text (no article around it), one a political actor or a named body
+    # our dictionaries do not code does ("ICE returned ..."), when this likely
+    add_unnamed: float = 0.3
     weight: float = 0.5  # the classifier's share of an event's confidence
     # Who must do an added event: states, armed groups, courts, parties, international bodies.
     # Businesses, schools, media and "voters" do things a classifier trained on politics misreads.
@@ -87,10 +90,12 @@ def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: 
     return replace(event, type=kind, mode=mode, confidence=round(confidence, 2))
 
 
-def added_type(reading: Reading, quad_of: Mapping[str, int], options: EventOptions) -> str | None:
-    """The type of an event for a sentence the rules left empty, when the classifier is sure."""
+def added_type(reading: Reading, quad_of: Mapping[str, int], options: EventOptions,
+               threshold: float | None = None) -> str | None:
+    """The type of an event for a sentence the rules left empty, when the classifier is sure
+    (its best quad at least ``threshold``, by default ``options.add``)."""
     best = int(np.argmax(reading.quad))
-    if best == 0 or reading.quad[best] < options.add:
+    if best == 0 or reading.quad[best] < (options.add if threshold is None else threshold):
         return None
     return reading.best_type(best, quad_of)
 

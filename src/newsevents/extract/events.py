@@ -28,7 +28,7 @@ from newsevents.extract.event_certainty import (
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
-    pattern_candidates, sport_report, team_names, without_teams,
+    pattern_candidates, sport_report, sport_words, team_names, without_teams,
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
@@ -275,15 +275,66 @@ def _follow_on_targets(event: Event, doc: Doc, sentences: list, places: tuple[Pl
 def _political_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
                       options: EventOptions, teams: frozenset[str]) -> tuple[Token, Roles] | None:
     """The first anchor of sentence ``i`` whose doer is a named political actor, with its roles."""
+    for token, roles in _anchored_roles(sent, i, kind, index, places, teams):
+        if any(named_political_doer(a, options) for a in roles.actor):
+            return token, roles
+    return None
+
+
+# Named doers an actor dictionary may not know: an agency, a state, a people.
+_NAMED_DOER = {"ORG", "GPE", "NORP"}
+
+
+def _named_anchor(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
+                  options: EventOptions, teams: frozenset[str]) -> tuple[Token, Roles] | None:
+    """The first anchor of sentence ``i`` whose doer is a named political actor, a group of people
+    the actor dictionaries code ("nurses walked off the job") or a named organisation or state they
+    do not ("ICE returned the paintings", "the ELN declared a ceasefire"), with its roles; not "the
+    singer died", nor a firm's doing ("the company said"), nor in a sentence about sport, where
+    the classifier mistakes play for events."""
+    words = sport_words()
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        return None
+    for token, roles in _anchored_roles(sent, i, kind, index, places, teams):
+        if kind in _FORCE and any(named_political_doer(a, options) for a in roles.actor):
+            return None  # force by a state or armed actor: judged at the usual bar ("add") only
+        if certainty_of(token)[0] == "denied":
+            continue  # at this bar an act the sentence says did not happen is not worth coding
+        subject = doer_token(token)
+        named = subject is not None and (subject.ent_type_ in _NAMED_DOER or _acronym(subject))
+        coded = [a for a in roles.actor if a.sector]
+        if any(named_political_doer(a, options) or _people(a) for a in coded) or (named and not coded):
+            return token, roles
+    return None
+
+
+# Police and army reports ("police said they were questioning ...") read like force to the
+# classifier: force by a political doer needs its usual bar.
+_FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+def _people(actor: Actor) -> bool:
+    """A coded doer that is people, not a firm ("teachers", "nurses"), nor a pronoun, whose
+    antecedent may be a firm or a singer."""
+    return actor.sector not in {"BUS", None} and actor.text.lower() not in _PRONOUNS
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+
+
+def _acronym(token: Token) -> bool:
+    """ "ICE", "USAID", "ELN": capitals name an organisation even where the parser sees a noun."""
+    return token.is_alpha and token.is_upper and len(token) >= 2
+
+
+def _anchored_roles(sent, i: int, kind: str, index: ActorIndex, places: tuple[Place, ...],
+                    teams: frozenset[str]):
     doc = sent.doc
     here = [p for p in places if p.span.sentence == i]
     for token in anchors(sent):
         roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
                            from_is_where=kind == "RETREAT")
-        roles = without_teams(roles, teams)
-        if any(named_political_doer(a, options) for a in roles.actor):
-            return token, roles
-    return None
+        yield token, without_teams(roles, teams)
 
 
 def _classified(doc: Doc, article: Article, events: list[Event], model, index: ActorIndex,
@@ -291,23 +342,31 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
     quad_of = event_lexicon().quad
     ruled = {e.evidence.sentence for e in events}
+    sentences, teams = list(doc.sents), team_names(doc)
+    sport = sport_report(doc)
     # Only sentences a coded actor takes part in can gain an event; sports reports gain none, nor
     # do articles in which the rules find no event at all (a product launch, a chart, a review):
     # the classifier reads one sentence as if it came from political news, the rules read the
     # article. A text of a few sentences (a wire snippet, a gold sentence spaCy splits in two) has
-    # no article around it and is read as it stands.
-    unreported = not events and sum(1 for _ in doc.sents) > _SHORT_TEXT
-    open_sentences = set() if sport_report(doc) or unreported else {
+    # no article around it and is read as it stands: there every sentence the rules left empty is
+    # open, since its doer may be one our actor dictionaries do not know ("ICE returned ...").
+    short = len(sentences) <= _SHORT_TEXT
+    unreported = not events and not short
+    political = set() if sport or unreported else {
         a.span.sentence for a in index.actors
         if a.span is not None and a.sector in options.political} - ruled
+    unnamed = set(range(len(sentences))) - ruled - political if short and not sport else set()
+    open_sentences = political | unnamed
     readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
-    sentences, teams = list(doc.sents), team_names(doc)
     for i in sorted(open_sentences):
         if is_question(sentences[i]) or asks_for_comment(sentences[i]):
             continue  # the classifier reads a question or a request for comment as an act
         kind = added_type(readings[i], quad_of, options)
         found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
+        if found is None and short:
+            kind = added_type(readings[i], quad_of, options, threshold=options.add_unnamed)
+            found = _named_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
         token, roles = found
