@@ -128,7 +128,8 @@ def _quoted_before(sent: SpacySpan, verb: Token) -> bool:
     return any(t.text in _QUOTE_MARKS for t in sent if t.i < verb.i)
 
 
-_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+# Doers that name no one: their antecedent may be a firm or a singer
+DOER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 # Courts and lawyers also hear commercial, civil and celebrity cases ("the judge upheld Lee's
 # demand"): from the classifier alone, only a court placed in a state codes a political event.
 _PLACED_ONLY = {"JUD"}
@@ -137,6 +138,6 @@ _PLACED_ONLY = {"JUD"}
 def named_political_doer(actor: Actor, options: EventOptions) -> bool:
     """A political doer the sentence itself names (a pronoun's antecedent may be a firm or a
     singer: "It said TV companies faced ...", "he gave more to me")."""
-    if actor.sector not in options.political or actor.text.lower() in _PRONOUNS:
+    if actor.sector not in options.political or actor.text.lower() in DOER_PRONOUNS:
         return False
     return actor.sector not in _PLACED_ONLY or actor.country is not None

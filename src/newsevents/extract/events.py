@@ -31,7 +31,8 @@ from newsevents.extract.event_patterns import (
     pattern_candidates, sport_report, sport_words, team_names, without_teams,
 )
 from newsevents.extract.event_rerank import (
-    DEFAULT_OPTIONS, EventOptions, added_type, adjust, anchors, named_political_doer, read_sentences,
+    DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
+    read_sentences,
 )
 from newsevents.extract.event_conditions import form_holds, needs_hold
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
@@ -316,10 +317,8 @@ _FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 def _people(actor: Actor) -> bool:
     """A coded doer that is people, not a firm ("teachers", "nurses"), nor a pronoun, whose
     antecedent may be a firm or a singer."""
-    return actor.sector not in {"BUS", None} and actor.text.lower() not in _PRONOUNS
+    return actor.sector not in {"BUS", None} and actor.text.lower() not in DOER_PRONOUNS
 
-
-_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
 
 
 def _acronym(token: Token) -> bool:

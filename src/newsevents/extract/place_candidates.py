@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from newsevents.extract.parse_cache import doc_text
-from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.extract.place_names import is_abbreviation
 from newsevents.extract.place_names import options as name_options
+from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")

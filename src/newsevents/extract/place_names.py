@@ -62,11 +62,19 @@ def _abbreviated(found: list[Entry], name: str) -> list[Entry]:
     return kept + [state] if state is not None and state not in kept else kept
 
 
-@functools.lru_cache(maxsize=None)
 def _abbreviated_units(name: str) -> frozenset[tuple[str, str]]:
     """(country, admin-1 code) of the units the aliases table abbreviates as ``name``."""
-    rows = (line.split("\t") for line in _resource_lines("admin1_aliases.tsv"))
-    return frozenset((iso2, code) for alias, iso2, code in rows if alias == name)
+    return _admin1_aliases().get(name, frozenset())
+
+
+@functools.lru_cache(maxsize=1)
+def _admin1_aliases() -> dict[str, frozenset[tuple[str, str]]]:
+    """The aliases table, read once: alias -> (country, admin-1 code) of the units it names."""
+    units: dict[str, set[tuple[str, str]]] = {}
+    for line in _resource_lines("admin1_aliases.tsv"):
+        alias, iso2, code = line.split("\t")
+        units.setdefault(alias, set()).add((iso2, code))
+    return {alias: frozenset(found) for alias, found in units.items()}
 
 
 def _initials(name: str) -> str:
