@@ -43,6 +43,21 @@ def test_lookup_finds_the_entry(name, feature, country, lat, lon):
     assert abs(best.lat - lat) < 2.5 and abs(best.lon - lon) < 3.5
 
 
+@pytest.mark.parametrize(
+    "name, admin1, lat, lon",
+    [
+        # the middle of the county's own towns, not a town of its name elsewhere in the state
+        # (Lamar, Texas lies 600 km south) nor the middle of Texas
+        ("Lamar County", "Texas", 33.66, -95.57),
+        ("Cooke County", "Texas", 33.64, -97.21),
+        ("Riley County", "Kansas", 39.30, -96.74),
+    ],
+)
+def test_county_points_lie_in_the_county(name, admin1, lat, lon):
+    entry = next(e for e in load_gazetteer().lookup(name) if e.feature == "adm2" and e.admin1 == admin1)
+    assert abs(entry.lat - lat) < 0.4 and abs(entry.lon - lon) < 0.4
+
+
 def test_admin1_has_the_oblast_form():
     entries = [e for e in load_gazetteer().lookup("Zaporizhzhia") if e.feature == "adm1"]
     assert entries and entries[0].country == "UA"

