@@ -4,8 +4,7 @@ Local news names towns that share their names with bigger places elsewhere ("Ale
 "Brandon" beside "Douglas County": all in Minnesota). Before any name is resolved, each reading of
 a town or county scores the share of the article's other names that have a reading nearby: the
 readings that fit together win over the more populous ones that stand alone. ``PlaceContext``
-weighs the countries and provinces of the names as resolved. A county (whose point GeoNames'
-tables do not give) is put at the article's town in the same province.
+weighs the countries and provinces of the names as resolved.
 """
 
 from __future__ import annotations
@@ -66,10 +65,11 @@ class PlaceContext:
         return max(share_c, 0.0), max(share_a, 0.0)
 
 
-def neighbour_shares(readings: Sequence[Sequence[Entry]]) -> list[dict[Entry, float]]:
+def neighbour_shares(readings: Sequence[Sequence[Entry]], radius_km: float = NEIGHBOUR_KM,
+                     provinces_count: bool = True) -> list[dict[Entry, float]]:
     """For each name (its list of gazetteer readings), each town or county reading's share of the
     other names (those with any town or county reading) that have a town or county reading within
-    NEIGHBOUR_KM, or whose province reading contains it."""
+    ``radius_km``, or (with ``provinces_count``) whose province reading contains it."""
     points: list[Entry] = []
     owners: list[int] = []
     provinces: dict[tuple[str, str], set[int]] = {}
@@ -92,25 +92,12 @@ def neighbour_shares(readings: Sequence[Sequence[Entry]]) -> list[dict[Entry, fl
     lon = np.radians([e.lon for e in points])
     half = np.sin((lat[:, None] - lat[None, :]) / 2) ** 2 + np.cos(lat[:, None]) * np.cos(lat[None, :]) * \
         np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
-    near = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(half, 0.0, 1.0))) <= NEIGHBOUR_KM
+    near = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(half, 0.0, 1.0))) <= radius_km
     owner = np.array(owners)
     for i, entry in enumerate(points):
-        others = set(owner[near[i]].tolist()) | provinces.get((entry.country, entry.admin1_code), set())
+        others = set(owner[near[i]].tolist())
+        if provinces_count:
+            others |= provinces.get((entry.country, entry.admin1_code), set())
         others.discard(owners[i])
         shares[owners[i]][entry] = len(others) / (len(named) - 1)
     return shares
-
-
-def local_towns(entries: Sequence[Entry]) -> dict[tuple[str, str], Entry]:
-    """(country, admin-1 code) -> the article's most-named town there. A county's gazetteer point
-    is only a namesake town or the middle of its province; the article's town in the same
-    province lies in the county or beside it more often (within 161 km of the gold for 332 of
-    the 375 counties read this way on LGL, against 265 at their own points)."""
-    counts: dict[Entry, int] = {}
-    for entry in entries:
-        if entry.feature == "city":
-            counts[entry] = counts.get(entry, 0) + 1
-    best: dict[tuple[str, str], Entry] = {}
-    for entry in sorted(counts, key=lambda e: -counts[e]):
-        best.setdefault((entry.country, entry.admin1_code), entry)
-    return best

@@ -34,7 +34,7 @@ from newsevents.extract.place_candidates import (Candidate, cues, find_candidate
                                                 plural_cues, plural_hint_after)
 from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming,
                                               smallest_place, without_containers)
-from newsevents.extract.place_coherence import PlaceContext, local_towns, neighbour_shares
+from newsevents.extract.place_coherence import PlaceContext, neighbour_shares
 from newsevents.extract.place_names import options as name_options
 from newsevents.extract.parse_cache import doc_text, sentence_chars
 from newsevents.extract.place_sites import find_sites
@@ -54,6 +54,11 @@ ADMIN1_CONTEXT = 4.0  # the weight of their admin-1 units, for towns and countie
 # (tuned on the odd-numbered articles of GWN, LGL and GeoVirus: 0, 1, 2 and 4 tried)
 ADMIN1_IN_COUNTRY = 1.0
 CAPITAL_BONUS = 1.0
+# A reading within CLOSE_KM of another name's reading (a town and its county, two villages of one
+# county) gains this much more per share: every US town is "nearby" some reading of a common county
+# name within NEIGHBOUR_KM, and "Paris" beside "Henry County" is the Paris in that county (tuned
+# on LGL odd-numbered articles: 25, 40, 80 km and 1, 2, 4 tried; GWN, GeoVirus unchanged)
+CLOSE_KM, CLOSE_CONTEXT = 40.0, 1.0
 NEIGHBOUR_CONTEXT = 4.0  # the weight of the share of other names with a reading nearby (tuned on GWN, LGL even)
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
@@ -116,8 +121,11 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
         options[i] = broad or options[i]
     keys = [(normalize(c.name), c.hint) for c in candidates]
     distinct = list(dict.fromkeys(keys))  # a name read twice votes once
-    shares = dict(zip(distinct, neighbour_shares([options[keys.index(k)] for k in distinct])))
-    neighbours = [shares[k] for k in keys]
+    readings = [options[keys.index(k)] for k in distinct]
+    shares = dict(zip(distinct, neighbour_shares(readings)))
+    close = dict(zip(distinct, neighbour_shares(readings, CLOSE_KM, provinces_count=False)))
+    neighbours = [{e: v + CLOSE_CONTEXT / NEIGHBOUR_CONTEXT * close[k].get(e, 0.0) for e, v in shares[k].items()}
+                  for k in keys]
     resolved = [_best(opts, c.hint, PlaceContext(), None, c.name, near)
                 for c, opts, near in zip(candidates, options, neighbours)]
     for _ in range(2):  # context from the first reading, then from the second
@@ -129,9 +137,7 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
                 chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
                                         candidate.name, neighbours[i])
         resolved = [chosen[k] for k in keys]
-    entries = [r[0] for r in resolved if r is not None]
-    towns = local_towns(entries)
-    return tuple(_place(c, r, body, starts, towns) for c, r in zip(candidates, resolved))
+    return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
 
 
 def _holders(candidates: list[Candidate], body: str) -> list[int]:
@@ -228,40 +234,26 @@ def _container(i: int, candidates: list[Candidate], first: list, body: str) -> O
     return None
 
 
-def _place(candidate: Candidate, resolved, body: str, starts: list[int],
-           towns: Optional[dict] = None) -> Place:
+def _place(candidate: Candidate, resolved, body: str, starts: list[int]) -> Place:
     """The place; one the gazetteer lacks stays "unresolved", with no entry, country, confidence or
-    point. A county takes the
-    point of the article's most-named town in its province (``local_towns``) when there is one."""
+    point."""
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
     if resolved is None:
         return Place(text=text, span=span, name=candidate.name, feature="unresolved")
     entry, confidence = resolved
-    town = (towns or {}).get((entry.country, entry.admin1_code)) if entry.feature == "adm2" else None
-    if town is not None and _has_namesake_town(entry):
-        town = None  # the county's point is already its namesake town's, likely its seat
     return Place(
         text=text,
         span=span,
         name=entry.name,
         geonameid=entry.geonameid if entry.geonameid > 0 else None,
-        lat=(town or entry).lat,
-        lon=(town or entry).lon,
+        lat=entry.lat,
+        lon=entry.lon,
         feature=entry.feature,
         country=entry.country or None,
         admin1=entry.admin1 or None,
         confidence=round(confidence, 3),
     )
-
-
-def _has_namesake_town(county: Entry) -> bool:
-    """The gazetteer put the county at a town that bears its very name ("Dhule" district at
-    Dhule): a district named so is named after its seat. One named "X County" is more often named
-    after a person, and its namesake town is often not its seat (LGL: taking the article's town
-    for these as well lost 10 of 2,167 toponyms on the odd-numbered half)."""
-    return any(e.feature == "city" and (e.lat, e.lon) == (county.lat, county.lon)
-               for e in load_gazetteer().lookup(county.name))
 
 
 def country_of(name: str) -> Optional[str]:
