@@ -328,3 +328,9 @@ def test_a_county_keeps_its_own_point_beside_another_town_of_its_state(nlp):
     found = places(nlp, "Officials in Knoxville said crews were sent to Henry County, Tennessee.")
     county = next(p for p in found if p.text == "Henry County")
     assert abs(county.lat - 36.33) < 0.5 and abs(county.lon + 88.3) < 0.5
+
+
+def test_a_country_in_a_list_is_not_held_by_the_next_one(nlp):
+    # "China, Japan" in a list is not the town China in Japan
+    found = places(nlp, "Health officials in Mexico, China, Japan, Ukraine and Brazil report cases.")
+    assert {p.text: p.feature for p in found}["China"] == "country"

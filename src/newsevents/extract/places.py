@@ -116,7 +116,8 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
                   for c in candidates]
     options = [name_options(c.name) for c in candidates]
-    for i in _holders(candidates, body):
+    holders = _holders(candidates, body)
+    for i in holders:
         broad = [e for e in options[i] if e.feature in ("country", "adm1", "region")]
         options[i] = broad or options[i]
     keys = [(normalize(c.name), c.hint) for c in candidates]
@@ -133,7 +134,7 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
         chosen: dict[tuple[str, Optional[str]], Optional[tuple[Entry, float]]] = {}
         for i, (candidate, opts) in enumerate(zip(candidates, options)):
             if keys[i] not in chosen:  # a name read twice resolves the same way
-                container = _container(i, candidates, resolved, body)
+                container = _container(i, candidates, resolved, body, holders)
                 chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
                                         candidate.name, neighbours[i])
         resolved = [chosen[k] for k in keys]
@@ -222,12 +223,16 @@ def _best(options: list[Entry], hint, context: PlaceContext, container,
     return scored[0][1], 1.0 / mass
 
 
-def _container(i: int, candidates: list[Candidate], first: list, body: str) -> Optional[Entry]:
+def _container(i: int, candidates: list[Candidate], first: list, body: str,
+               holders: Sequence[int] = ()) -> Optional[Entry]:
     """'Bakhmut in the Donetsk region', 'Alexandria, Louisiana': the next toponym, when only a
-    containment word stands between them and it is a country or admin-1 unit."""
+    containment word stands between them and it is a country or admin-1 unit; after a bare comma,
+    only when that comma ends no list (``holders``): in "Mexico, China, Japan" Japan holds nothing."""
     if i + 1 >= len(candidates) or first[i + 1] is None:
         return None
     between = body[candidates[i].end:candidates[i + 1].start]
+    if between.strip() == "," and i + 1 not in holders:
+        return None
     outer = first[i + 1][0]
     if outer.feature in ("country", "adm1") and cues()["inside"].match(between):
         return outer
