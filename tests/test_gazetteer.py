@@ -145,3 +145,8 @@ def test_an_arabic_name_is_found_without_its_article(written, indexed):
 def test_point_of(name, feature, lat, lon):
     entry = next(e for e in load_gazetteer().lookup(name) if e.feature == feature and e.name == name)
     assert abs(entry.lat - lat) < 1.0 and abs(entry.lon - lon) < 1.0
+
+
+def test_a_county_has_the_population_of_its_towns():
+    counties = {e.admin1: e.population for e in load_gazetteer().lookup("Henry County") if e.feature == "adm2"}
+    assert counties["Georgia"] > counties["Tennessee"] > 10_000

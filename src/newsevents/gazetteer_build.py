@@ -203,14 +203,18 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
             lat, lon = town_centre(own_towns[code])
         else:
             lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
-        # GeoNames' tables give no population. A county known by its bare name and named after no
-        # town of its province (Kent, Norfolk, Fife) takes an even share of the province's when
-        # that is a large one, so that it can outweigh Kent, Washington when the article's places
-        # are English. One named with its kind ("Columbia County"), after its seat (the
-        # municipality of San Diego, Colombia) or with a small share (the parishes of Jamaica)
-        # gets none: it would outweigh the town the name mostly means
+        # GeoNames' tables give no population. A unit whose towns are known takes the sum of
+        # theirs (Henry County, Georgia outweighs Henry County, Tennessee). Without towns on
+        # record, a county known by its bare name and named after no town of its province (Kent,
+        # Norfolk, Fife) takes an even share of the province's when that is a large one, so that
+        # it can outweigh Kent, Washington when the article's places are English. One named with
+        # its kind ("Columbia County"), after its seat (the municipality of San Diego, Colombia)
+        # or with a small share (the parishes of Jamaica) gets none: it would outweigh the town
+        # the name mostly means
         share = parent[7] // siblings[(iso2, code1)]
         population = share if town is None and unsuffixed == ascii_name and share >= _LARGE_COUNTY else 0
+        if code in own_towns:
+            population = sum(t[2] for t in own_towns[code])
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], population, code1, False),
             [name, ascii_name, stem])
 
