@@ -19,7 +19,7 @@ def test_options_include(name, country, feature):
     assert any(e.country == country and e.feature == feature for e in options(name)), name
 
 
-@pytest.mark.parametrize("name", ["South Ossetian", "City Hall Plaza", "Zzyzx Qwerty"])
+@pytest.mark.parametrize("name", ["City Hall Plaza", "Zzyzx Qwerty"])
 def test_no_fallback_on_direction_words_or_small_namesakes(name):
     assert not options(name)
 
@@ -57,3 +57,8 @@ def test_abbreviation_unknown_as_such_names_nothing(name):
 @pytest.mark.parametrize("name, country", [("PRC", "CN"), ("ROC", "TW"), ("DPRK", "KP"), ("ROK", "KR")])
 def test_abbreviated_countries(name, country):
     assert [(e.feature, e.country) for e in options(name)] == [("country", country)]
+
+
+@pytest.mark.parametrize("adjective, place", [("South Ossetian", "South Ossetia"), ("Latin American", "Latin America")])
+def test_a_two_word_adjective_names_its_region(adjective, place):
+    assert [e.name for e in options(adjective)][:1] == [place]

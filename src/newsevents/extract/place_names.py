@@ -37,7 +37,7 @@ def options(name: str, *, inner: bool = True) -> list[Entry]:
 
 
 # Adjectives of continents and countries that the demonym table lacks: "European" -> Europe,
-# "African" -> Africa, "Asian" -> Asia, "Philippine" -> Philippines.
+# "African" -> Africa, "Asian" -> Asia, "Philippine" -> Philippines, "South Ossetian" -> South Ossetia.
 _ADJECTIVE_ENDINGS = (("ean", "e"), ("ican", "ica"), ("ian", "ia"), ("ine", "ines"))
 
 
@@ -84,7 +84,7 @@ def _initials(name: str) -> str:
 def _adjective_of(name: str) -> list[Entry]:
     gazetteer = load_gazetteer()
     for ending, place_ending in _ADJECTIVE_ENDINGS:
-        if name[:1].isupper() and " " not in name and name.lower().endswith(ending):
+        if name[:1].isupper() and name.lower().endswith(ending):
             found = [e for e in gazetteer.lookup(name[: -len(ending)] + place_ending)
                      if e.feature in ("country", "region")]
             if found:
