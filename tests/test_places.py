@@ -333,3 +333,10 @@ def test_a_country_in_a_list_is_not_held_by_the_next_one(nlp):
     # "China, Japan" in a list is not the town China in Japan
     found = places(nlp, "Health officials in Mexico, China, Japan, Ukraine and Brazil report cases.")
     assert {p.text: p.feature for p in found}["China"] == "country"
+
+
+def test_the_white_house_is_a_building_not_a_town(nlp):
+    found = by_text(places(nlp, "Biden spoke at the White House in Washington."))
+    assert found["White House"].feature == "unresolved"
+    town = by_text(places(nlp, "Officials in White House, Tennessee, said the road was closed."))["White House"]
+    assert (town.feature, town.admin1) == ("city", "Tennessee")

@@ -116,6 +116,11 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
     candidates = [Candidate(c.start, c.end, c.name, c.label, c.hint or cued.get(normalize(c.name)))
                   for c in candidates]
     options = [name_options(c.name) for c in candidates]
+    for i, candidate in enumerate(candidates):
+        if _a_building(doc, candidate):
+            # "at the White House" is the building, not White House, Tennessee
+            named = set(load_gazetteer().lookup(candidate.name))
+            options[i] = [e for e in options[i] if e.feature not in ("city", "adm2") or e not in named]
     holders = _holders(candidates, body)
     for i in holders:
         broad = [e for e in options[i] if e.feature in ("country", "adm1", "region")]
@@ -139,6 +144,23 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
                                         candidate.name, neighbours[i])
         resolved = [chosen[k] for k in keys]
     return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
+
+
+# Nouns that end the names of buildings: "the White House", "the Windsor Castle".
+_BUILDINGS = frozenset({"house", "palace", "tower", "hall", "castle", "church", "cathedral", "building", "centre",
+                        "center", "court", "chapel", "abbey", "mansion"})
+
+
+def _a_building(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the name ends with a building's noun and heads a noun phrase that opens with "the"
+    ("the White House"): English puts no article before a town's name."""
+    if candidate.hint or candidate.name.rsplit(" ", 1)[-1].lower() not in _BUILDINGS:
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or not len(span) or not span.start:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ == "the" and span.start <= before.head.i < span.end
 
 
 def _holders(candidates: list[Candidate], body: str) -> list[int]:
