@@ -46,6 +46,8 @@ def _pairs(times):
         ("The summit will take place in November.", [("November", "2022-11")]),
         ("The army withdrew in early March.", [("early March", "2022-03")]),
         ("The regions were annexed in July.", [("July", "2022-07")]),
+        # an ambiguous month word dating the noun after it ("May", "March" are otherwise a verb, a name, a walk)
+        ("The March accession was celebrated in Warsaw.", [("March", "2022-03")]),
         # explicit and partial dates
         ("Parliament approved the law on March 3, 2021.", [("March 3, 2021", "2021-03-03")]),
         ("The offensive began on 24 February.", [("24 February", "2022-02-24")]),

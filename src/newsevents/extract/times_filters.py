@@ -56,8 +56,20 @@ def _month_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     token = span[0]
     if token.tag_ == "MD" or token.ent_type_ in NAME_ENTS:
         return False
-    return _prev_word(doc, span) in lex["month_prepositions"] or (
+    return _prev_word(doc, span) in lex["month_prepositions"] or _names_a_time_of(token) or (
         token.ent_type_ == "DATE" and c.get("month") not in ("May", "March")
+    )
+
+
+def _names_a_time_of(token: Token) -> bool:
+    """A month between a determiner and the common noun it dates is a time even when the word is
+    ambiguous: "the March accession", "a May meeting", "its June agreement" (not "the March for
+    Our Lives", whose head is no lower-case noun)."""
+    head = token.head
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.dep_ in ("compound", "nmod", "amod") and head.i == token.i + 1 and head.pos_ == "NOUN"
+        and head.text.islower() and before is not None and before.tag_ in ("DT", "PRP$", "POS")
     )
 
 
