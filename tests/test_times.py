@@ -119,6 +119,7 @@ def test_times_durations_kept_apart(parse, sentence, expected):
         "Sales are expected to rise 8.5% annually.",
         "The plant would produce about 10,000 units annually.",
         "That is very important to the future of our peoples.",
+        "Crowds have gathered here for the past three summers.",
     ],
 )
 def test_times_negatives(parse, sentence):

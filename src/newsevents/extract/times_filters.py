@@ -147,6 +147,8 @@ def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if ref == "now" and after == "," and _opens_sentence(span, doc):
         return False  # "Now, he says, ...": the discourse marker that turns to a new point, no time
 
+    if ref == "the past" and span.end < len(doc) and (doc[span.end].like_num or after in ("few", "several", "many", "couple")):
+        return False  # "the past three summers": "the past" opens an amount of a unit, no reference of its own
     if ref == "the future" and after == "of":
         return False  # "the future of our peoples": their prospects, not a time
     return not (ref == "the past" and after in ("tense",))
