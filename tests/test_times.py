@@ -224,6 +224,8 @@ def test_event_date_none_without_publication_date(parse):
         ("It happened in the winter of nineteen ninety-four.",
          [("the winter of nineteen ninety-four", "1994-WI", "point")]),
         ("The group split in mid-1996.", [("mid-1996", "1996", "point")]),
+        # "a day" after a counted unit of time is the period of a rate, no duration of its own
+        ("Protesters watched the house 24 hours a day.", [("24 hours", "PT24H", "duration")]),
         ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),
     ],
 )

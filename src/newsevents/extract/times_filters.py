@@ -129,12 +129,21 @@ def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if after is not None and after.lower_ in ("old", "older", "younger"):
         return False  # ages: "52 years old"
     before = doc[span.start - 1] if span.start > 0 else None
-    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (before.like_num or before.lower_ in ("times", "twice", "thrice")):
+    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (
+        before.like_num or before.lower_ in ("times", "twice", "thrice") or _counted_time_unit(before, lex)
+    ):
         return False  # rates: "$55 a night", "24 hours a day", "three times a week"
     unit = c.get("unit") or ""
     if unit[:1].isupper() and not span[0].is_sent_start:
         return False  # titles: "60 Minutes"
     return not (span[-1].ent_type_ in ("MONEY", "PERCENT"))
+
+
+def _counted_time_unit(token: Token, lex: dict) -> bool:
+    """A plural unit of time with its number: "hours" in "24 hours a day", "days" in "seven days a
+    week" (what follows is the rate's period, no time of its own)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in lex["units"] and any(
+        child.dep_ == "nummod" or child.like_num for child in token.children)
 
 
 def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
