@@ -268,6 +268,7 @@ def test_times_quarterly_reports(parse, sentence, published, expected):
         'He spoke on ABC\'s "This Week" programme.',
         "It was high noon for the government.",
         "Prices fell in the afternoon session.",
+        "If I were choosing the people of tomorrow, I would have chosen these.",
     ],
 )
 def test_times_more_negatives(parse, sentence):

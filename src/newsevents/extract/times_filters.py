@@ -75,9 +75,12 @@ def _names_a_time_of(token: Token) -> bool:
 
 def _rel_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     """Not a programme or a paper ("the BBC's Today programme", "USA Today"): mid-sentence, a
-    capitalised "Today" is a name."""
+    capitalised "Today" is a name. Not "the people of tomorrow", "the cities of tomorrow": after
+    a noun and "of", "tomorrow" is the future in general, no day."""
     token = span[0]
     before = doc[span.start - 1] if span.start > 0 else None
+    if len(span) == 1 and token.lower_ == "tomorrow" and before is not None and before.lower_ == "of" and before.head.pos_ == "NOUN":
+        return False
     if not token.text[0].isupper() or token.is_sent_start or before is None:
         return True
     # "``Today, ..." opens a quotation: the backtick is not tagged as punctuation
