@@ -224,6 +224,10 @@ def test_event_date_none_without_publication_date(parse):
         ("It happened in the winter of nineteen ninety-four.",
          [("the winter of nineteen ninety-four", "1994-WI", "point")]),
         ("The group split in mid-1996.", [("mid-1996", "1996", "point")]),
+        # "the Nth day of" something as the predicate of "it is" / "today is": the publication day
+        ("It's the second day of an offensive by the army.", [("the second day", "2022-07-05", "point")]),
+        ("Today is the eighth day of the strike.", [("Today", "2022-07-05", "point"), ("the eighth day", "2022-07-05", "point")]),
+        ("He was absent on the first day of the trial.", []),
         # "a day" after a counted unit of time is the period of a rate, no duration of its own
         ("Protesters watched the house 24 hours a day.", [("24 hours", "PT24H", "duration")]),
         ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),

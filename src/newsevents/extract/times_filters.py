@@ -229,7 +229,19 @@ def _part_of_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     return not (last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod"))
 
 
+def _ordinal_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """ "the Nth day of" something dates a day only as the predicate of a present-tense "it is" or
+    "today is": "It's the second day of an offensive"; "on the first day of the trial" is a day
+    counted from an event this rule cannot date."""
+    day = span[-1]
+    verb = day.head
+    if day.dep_ != "attr" or verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(child.dep_ == "nsubj" and child.lower_ in ("it", "today", "this") for child in verb.children)
+
+
 _CHECKS = {
+    "ordinal_day": _ordinal_day_ok,
     "part_of_day": _part_of_day_ok,
     "rel_unit": _rel_unit_ok,
     "clock": _clock_ok,
