@@ -224,6 +224,8 @@ def test_event_date_none_without_publication_date(parse):
         ("It happened in the winter of nineteen ninety-four.",
          [("the winter of nineteen ninety-four", "1994-WI", "point")]),
         ("The group split in mid-1996.", [("mid-1996", "1996", "point")]),
+        # "soon as" links two events ("as soon as he arrived"), but "as soon as possible" is a time ahead
+        ("The board will sell the unit as soon as possible.", [("as soon as possible", "FUTURE_REF", "point")]),
         # "the Nth day of" something as the predicate of "it is" / "today is": the publication day
         ("It's the second day of an offensive by the army.", [("the second day", "2022-07-05", "point")]),
         ("Today is the eighth day of the strike.", [("Today", "2022-07-05", "point"), ("the eighth day", "2022-07-05", "point")]),
