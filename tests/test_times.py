@@ -230,6 +230,10 @@ def test_event_date_none_without_publication_date(parse):
         ("It's the second day of an offensive by the army.", [("the second day", "2022-07-05", "point")]),
         ("Today is the eighth day of the strike.", [("Today", "2022-07-05", "point"), ("the eighth day", "2022-07-05", "point")]),
         ("He was absent on the first day of the trial.", []),
+        # the adjective "overnight" is the night before the day being reported; the adverb no time
+        ("London shares fell on Friday, hit by overnight losses in New York.",
+         [("Friday", "2022-07-01", "point"), ("overnight", "2022-06-30TNI", "point")]),
+        ("Prices changed overnight.", []),
         # "a day" after a counted unit of time is the period of a rate, no duration of its own
         ("Protesters watched the house 24 hours a day.", [("24 hours", "PT24H", "duration")]),
         ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),

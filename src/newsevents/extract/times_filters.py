@@ -240,7 +240,14 @@ def _ordinal_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     return any(child.dep_ == "nsubj" and child.lower_ in ("it", "today", "this") for child in verb.children)
 
 
+def _overnight_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """The adjective dates its noun ("overnight losses"); the adverb is a manner ("changed
+    overnight": suddenly) or a stay ("stayed overnight")."""
+    return span[0].pos_ == "ADJ" and span[0].dep_ == "amod"
+
+
 _CHECKS = {
+    "overnight": _overnight_ok,
     "ordinal_day": _ordinal_day_ok,
     "part_of_day": _part_of_day_ok,
     "rel_unit": _rel_unit_ok,
