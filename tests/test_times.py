@@ -234,6 +234,7 @@ def test_event_date_none_without_publication_date(parse):
         ("London shares fell on Friday, hit by overnight losses in New York.",
          [("Friday", "2022-07-01", "point"), ("overnight", "2022-06-30TNI", "point")]),
         ("Prices changed overnight.", []),
+        ("The singer became an overnight success.", []),
         # "a day" after a counted unit of time is the period of a rate, no duration of its own
         ("Protesters watched the house 24 hours a day.", [("24 hours", "PT24H", "duration")]),
         ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),

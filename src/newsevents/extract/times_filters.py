@@ -241,9 +241,10 @@ def _ordinal_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
 
 
 def _overnight_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
-    """The adjective dates its noun ("overnight losses"); the adverb is a manner ("changed
-    overnight": suddenly) or a stay ("stayed overnight")."""
-    return span[0].pos_ == "ADJ" and span[0].dep_ == "amod"
+    """The adjective dates its noun ("overnight losses", "the overnight raids"); the adverb is a
+    manner ("changed overnight": suddenly) or a stay ("stayed overnight"), and after "a"/"an" the
+    adjective names a kind ("an overnight success", "an overnight stay")."""
+    return span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and _prev_word(doc, span) not in ("a", "an")
 
 
 _CHECKS = {
