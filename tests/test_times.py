@@ -46,6 +46,8 @@ def _pairs(times):
         ("The summit will take place in November.", [("November", "2022-11")]),
         ("The army withdrew in early March.", [("early March", "2022-03")]),
         ("The regions were annexed in July.", [("July", "2022-07")]),
+        # an ambiguous month word dating the noun after it ("May", "March" are otherwise a verb, a name, a walk)
+        ("The March accession was celebrated in Warsaw.", [("March", "2022-03")]),
         # explicit and partial dates
         ("Parliament approved the law on March 3, 2021.", [("March 3, 2021", "2021-03-03")]),
         ("The offensive began on 24 February.", [("24 February", "2022-02-24")]),
@@ -117,6 +119,7 @@ def test_times_durations_kept_apart(parse, sentence, expected):
         "Sales are expected to rise 8.5% annually.",
         "The plant would produce about 10,000 units annually.",
         "That is very important to the future of our peoples.",
+        "Crowds have gathered here for the past three summers.",
     ],
 )
 def test_times_negatives(parse, sentence):
@@ -221,6 +224,19 @@ def test_event_date_none_without_publication_date(parse):
         ("It happened in the winter of nineteen ninety-four.",
          [("the winter of nineteen ninety-four", "1994-WI", "point")]),
         ("The group split in mid-1996.", [("mid-1996", "1996", "point")]),
+        # "soon as" links two events ("as soon as he arrived"), but "as soon as possible" is a time ahead
+        ("The board will sell the unit as soon as possible.", [("as soon as possible", "FUTURE_REF", "point")]),
+        # "the Nth day of" something as the predicate of "it is" / "today is": the publication day
+        ("It's the second day of an offensive by the army.", [("the second day", "2022-07-05", "point")]),
+        ("Today is the eighth day of the strike.", [("Today", "2022-07-05", "point"), ("the eighth day", "2022-07-05", "point")]),
+        ("He was absent on the first day of the trial.", []),
+        # the adjective "overnight" is the night before the day being reported; the adverb no time
+        ("London shares fell on Friday, hit by overnight losses in New York.",
+         [("Friday", "2022-07-01", "point"), ("overnight", "2022-06-30TNI", "point")]),
+        ("Prices changed overnight.", []),
+        ("The singer became an overnight success.", []),
+        # "a day" after a counted unit of time is the period of a rate, no duration of its own
+        ("Protesters watched the house 24 hours a day.", [("24 hours", "PT24H", "duration")]),
         ("\n``Today, we mourn,'' she said.", [("Today", "2022-07-05", "point")]),
     ],
 )
@@ -263,6 +279,7 @@ def test_times_quarterly_reports(parse, sentence, published, expected):
         'He spoke on ABC\'s "This Week" programme.',
         "It was high noon for the government.",
         "Prices fell in the afternoon session.",
+        "If I were choosing the people of tomorrow, I would have chosen these.",
     ],
 )
 def test_times_more_negatives(parse, sentence):

@@ -72,7 +72,9 @@ def test_times_nearest_date(month, day, tense, expected):
 @pytest.mark.parametrize(
     ("num", "unit", "expected"),
     [(2, "days", "P2D"), (3, "hours", "PT3H"), (None, "years", "PXY"), (2, "decades", "P20Y"), (3, "quarters", "P9M"),
-     (1.5, "minute", "PT1M30S"), (1.5, "hours", "PT1H30M"), (1.5, "years", "P1Y6M")],
+     (1.5, "minute", "PT1M30S"), (1.5, "hours", "PT1H30M"), (1.5, "years", "P1Y6M"),
+     # an unknown count of decades or centuries: TimeBank's one-letter units
+     (None, "centuries", "PXC"), (None, "decades", "PXE")],
 )
 def test_times_duration_value(num, unit, expected):
     assert duration_value(num, unit) == expected

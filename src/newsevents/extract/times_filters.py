@@ -56,16 +56,31 @@ def _month_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     token = span[0]
     if token.tag_ == "MD" or token.ent_type_ in NAME_ENTS:
         return False
-    return _prev_word(doc, span) in lex["month_prepositions"] or (
+    return _prev_word(doc, span) in lex["month_prepositions"] or _names_a_time_of(token) or (
         token.ent_type_ == "DATE" and c.get("month") not in ("May", "March")
+    )
+
+
+def _names_a_time_of(token: Token) -> bool:
+    """A month between a determiner and the common noun it dates is a time even when the word is
+    ambiguous: "the March accession", "a May meeting", "its June agreement" (not "the March for
+    Our Lives", whose head is no lower-case noun)."""
+    head = token.head
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.dep_ in ("compound", "nmod", "amod") and head.i == token.i + 1 and head.pos_ == "NOUN"
+        and head.text.islower() and before is not None and before.tag_ in ("DT", "PRP$", "POS")
     )
 
 
 def _rel_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     """Not a programme or a paper ("the BBC's Today programme", "USA Today"): mid-sentence, a
-    capitalised "Today" is a name."""
+    capitalised "Today" is a name. Not "the people of tomorrow", "the cities of tomorrow": after
+    a noun and "of", "tomorrow" is the future in general, no day."""
     token = span[0]
     before = doc[span.start - 1] if span.start > 0 else None
+    if len(span) == 1 and token.lower_ == "tomorrow" and before is not None and before.lower_ == "of" and before.head.pos_ == "NOUN":
+        return False
     if not token.text[0].isupper() or token.is_sent_start or before is None:
         return True
     # "``Today, ..." opens a quotation: the backtick is not tagged as punctuation
@@ -117,12 +132,21 @@ def _duration_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if after is not None and after.lower_ in ("old", "older", "younger"):
         return False  # ages: "52 years old"
     before = doc[span.start - 1] if span.start > 0 else None
-    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (before.like_num or before.lower_ in ("times", "twice", "thrice")):
+    if c.rule != "ago" and num in ("a", "an", "per") and before is not None and (
+        before.like_num or before.lower_ in ("times", "twice", "thrice") or _counted_time_unit(before, lex)
+    ):
         return False  # rates: "$55 a night", "24 hours a day", "three times a week"
     unit = c.get("unit") or ""
     if unit[:1].isupper() and not span[0].is_sent_start:
         return False  # titles: "60 Minutes"
     return not (span[-1].ent_type_ in ("MONEY", "PERCENT"))
+
+
+def _counted_time_unit(token: Token, lex: dict) -> bool:
+    """A plural unit of time with its number: "hours" in "24 hours a day", "days" in "seven days a
+    week" (what follows is the rate's period, no time of its own)."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in lex["units"] and any(
+        child.dep_ == "nummod" or child.like_num for child in token.children)
 
 
 def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
@@ -135,6 +159,8 @@ def _reference_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     if ref == "now" and after == "," and _opens_sentence(span, doc):
         return False  # "Now, he says, ...": the discourse marker that turns to a new point, no time
 
+    if ref == "the past" and span.end < len(doc) and (doc[span.end].like_num or after in ("few", "several", "many", "couple")):
+        return False  # "the past three summers": "the past" opens an amount of a unit, no reference of its own
     if ref == "the future" and after == "of":
         return False  # "the future of our peoples": their prospects, not a time
     return not (ref == "the past" and after in ("tense",))
@@ -203,7 +229,27 @@ def _part_of_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     return not (last.head.i > last.i and last.dep_ in ("compound", "amod", "nmod"))
 
 
+def _ordinal_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """ "the Nth day of" something dates a day only as the predicate of a present-tense "it is" or
+    "today is": "It's the second day of an offensive"; "on the first day of the trial" is a day
+    counted from an event this rule cannot date."""
+    day = span[-1]
+    verb = day.head
+    if day.dep_ != "attr" or verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(child.dep_ == "nsubj" and child.lower_ in ("it", "today", "this") for child in verb.children)
+
+
+def _overnight_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """The adjective dates its noun ("overnight losses", "the overnight raids"); the adverb is a
+    manner ("changed overnight": suddenly) or a stay ("stayed overnight"), and after "a"/"an" the
+    adjective names a kind ("an overnight success", "an overnight stay")."""
+    return span[0].pos_ == "ADJ" and span[0].dep_ == "amod" and _prev_word(doc, span) not in ("a", "an")
+
+
 _CHECKS = {
+    "overnight": _overnight_ok,
+    "ordinal_day": _ordinal_day_ok,
     "part_of_day": _part_of_day_ok,
     "rel_unit": _rel_unit_ok,
     "clock": _clock_ok,

@@ -101,6 +101,10 @@ def _rules() -> dict[str, str]:
         "rel_day": rf"(?:(?P<rel>(?i:earlier|later|late|early))\s+|(?i:mid)[- ]?(?P<prepart>(?i:morning|afternoon|evening))\s+)?(?P<word>(?i:the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight))(?:\s+(?P<part>{p['PART']}))?\b",
         # "in the morning", "by mid-afternoon": a part of the day last mentioned
         "part_of_day": r"(?<![\w-])(?:(?i:the)\s+(?:(?i:early|late)\s+)?(?P<part>(?i:morning|afternoon|evening))|(?i:mid)[- ]?(?P<midpart>(?i:morning|afternoon|evening)))\b",
+        # "today is the eighth day of the operation", "it's the second day of the offensive"
+        "ordinal_day": r"(?<![\w-])(?:(?i:the)\s+)?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?i:day)\b(?=\s+(?i:of)\b)",
+        # "overnight losses in New York": the night before the day being reported
+        "overnight": r"(?<![\w-])(?i:overnight)(?![\w-])",
         "this_part": rf"(?P<rel>(?i:this|last|later this|earlier this))\s+(?P<part>{p['PART']})\b",
         "rel_unit": rf"(?P<rel>{p['REL']})\s+(?P<fiscal>(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|half))\b",
         "anaphoric": r"(?:(?P<later>(?i:later|earlier))\s+)?(?P<rel>(?i:that same|that|the same|the next|the following|the previous|the preceding))\s+(?P<unit>(?i:day|week|month|quarter|year|morning|afternoon|evening|night))\b",

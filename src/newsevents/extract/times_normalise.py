@@ -194,6 +194,7 @@ def shift(day: dt.date, unit: str, amount: float) -> dt.date:
     return dt.date(year, month, min(day.day, 28))
 
 
+CALENDAR_LETTERS = {"DE": "E", "CE": "C"}  # TimeBank's decade and century in a duration's value
 SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
 
 
@@ -206,7 +207,9 @@ def duration_value(num: Optional[float], unit: str) -> str:
     letter, _, is_time = lexicon()["units"][unit]
     prefix = "PT" if is_time else "P"
     if num is None:
-        return f"{prefix}X{letter}"
+        # an unknown number of decades or centuries has no years to count in: TimeBank writes
+        # the unit's one letter, PXE ("decades"), PXC ("for centuries")
+        return f"{prefix}X{CALENDAR_LETTERS.get(letter, letter)}"
     if not float(num).is_integer() and letter in SMALLER:
         # PT1M30S: a clock minute splits into seconds, a calendar month (P1M) into days
         whole, smaller, factor = int(num), *(("S", 60) if is_time and letter == "M" else SMALLER[letter])

@@ -153,6 +153,22 @@ def _part_of_day(c: Candidate, anchor, tense, reference) -> Value:
     return Value(day.isoformat() + _part_suffix(part), "day", basis=PUB)
 
 
+def _ordinal_day(c: Candidate, anchor, tense, reference) -> Value:
+    """ "It's the second day of the offensive": said of the present, the publication day (the
+    filter keeps only such predicates)."""
+    if anchor is None:
+        return Value(None, "day", basis="none")
+    return Value(anchor.isoformat(), "day", basis=PUB)
+
+
+def _overnight(c: Candidate, anchor, tense, reference) -> Value:
+    """ "overnight losses": the night before the day last mentioned, else before publication."""
+    day = reference or anchor
+    if day is None:
+        return Value(None, "day", basis="none")
+    return Value((day - dt.timedelta(days=1)).isoformat() + _part_suffix("night"), "day", basis=PUB)
+
+
 def _this_part(c: Candidate, anchor, tense, reference) -> Value:
     if anchor is None:
         return Value(None, "day", basis="none")
@@ -381,7 +397,7 @@ NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
     "date_mdy": _date, "date_and_day": _date, "date_dmy": _date, "date_iso": _date, "date_slash": _date,
     "month_year": _month_year, "month_rel_year": _month_rel_year, "month": _month,
     "year": _year, "decade": _decade, "century": _century, "weekday": _weekday,
-    "weekday_set": _weekday_set, "clock": _clock, "clock24": _clock, "rel_day": _rel_day, "this_part": _this_part,
+    "weekday_set": _weekday_set, "clock": _clock, "clock24": _clock, "rel_day": _rel_day, "this_part": _this_part, "overnight": _overnight, "ordinal_day": _ordinal_day,
     "part_of_day": _part_of_day, "rel_unit": _rel_unit, "anaphoric": _anaphoric,
     "rel_season": _season, "season_year": _season, "ago": _ago, "some_day": _some_day,
     "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
