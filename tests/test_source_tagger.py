@@ -225,3 +225,19 @@ def test_a_source_drops_the_wire_dateline_it_opens_with(text, source):
     rule = source_relations.Relation("indirect", (len(text) - 3, len(text) - 1), None, (0, start + 31))
     trimmed = source_relations._without_datelines(text, rule)
     assert _text(text, trimmed.source) == source
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("“It’s a reflection of anger,” McCain said.", "“It’s a reflection of anger,”"),
+        ("“Can we win?” a reporter asked him.", "“Can we win?”"),
+        # a quote that closes on no comma goes on into the writer's words
+        ("“a total disaster” for his party.", "“a total disaster” for his party"),
+        # quoted words in a list stay one content
+        ("“Peace,” “Order,” and “Sanity.”", "“Peace,” “Order,” and “Sanity.”"),
+    ],
+)
+def test_a_quote_content_ends_at_its_closing_mark(text, content):
+    rule = source_relations.Relation("direct", (0, len(text.rstrip("."))), None, None)
+    assert _text(text, source_relations._quotes_end_at_their_marks(text, rule).content) == content

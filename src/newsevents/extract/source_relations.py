@@ -13,7 +13,8 @@ free source of its sentence (with a source and no content, the clause it governs
 left over is one more piece of the nearest relation whose cue stands in its sentence, a quote
 left over a relation without cue or source; a cue left over joins the nearest relation of its
 sentence that has no cue, then a source left over the nearest with a cue (or a quote) there and
-no source the tagger kept.
+no source the tagger kept. Last, a content that opens a quote stops at the quote's closing
+mark when the quote closes on a comma ("*“It’s anger,”* McCain said").
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     # leaving them out also scored better on a held-out fifth of train (content F1 +.003)
     found = [r for r in found if r.cue or r.source or r.kind == "direct"]
     found = [_without_datelines(ctx.text, r) for r in found]
+    found = [_quotes_end_at_their_marks(ctx.text, r) for r in found]
     return sorted(found, key=lambda r: r.content)
 
 
@@ -147,6 +149,32 @@ def _without_datelines(text: str, rel: Relation) -> Relation:
     if (source, content) == (rel.source, rel.content):
         return rel
     return replace(rel, source=source, content=content)
+
+
+def _quote_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens a quote, less the words after the quote's closing mark when the quote
+    closes on a comma, question or exclamation mark ("*“It’s a reflection of anger,”* McCain
+    said"): what follows such a mark is the quote's cue and speaker, or the writer's words, not
+    more of what was said. A second quote right after ("“Peace,” “Order,” and “Sanity.”") is a
+    list of quoted words and stays whole."""
+    start, end = span
+    if not (text[start] in OPENING + STRAIGHT):
+        return span
+    close = next((n for n in range(start + 1, end) if text[n] in CLOSING + STRAIGHT), None)
+    if close is None or text[close - 1] not in ",?!":
+        return span
+    rest = text[close + 1 : end].strip()
+    if not any(c.isalnum() for c in rest) or rest[0] in OPENING + STRAIGHT:
+        return span
+    return start, close + 1
+
+
+def _quotes_end_at_their_marks(text: str, rel: Relation) -> Relation:
+    content = _quote_end(text, rel.content)
+    more = tuple(_quote_end(text, piece) for piece in rel.more)
+    if (content, more) == (rel.content, rel.more):
+        return rel
+    return replace(rel, content=content, more=more)
 
 
 def choose_spans(
