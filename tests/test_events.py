@@ -419,3 +419,20 @@ def test_the_speaker_after_a_direct_quote_did_no_act():
     # the classifier reads the quote's words, not an act by the one who said them
     text = '"Well, I\'m not happy with him," President Donald Trump told reporters on Monday.'
     assert not [e for e in _read(text).events if e.trigger.text == "told"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, coded",
+    [
+        ("The concert raised money to help victims of the suicide attacks on the Pentagon.", "attacks", False),
+        ("His film was highly critical of the US-led invasion of Iraq.", "invasion", False),
+        ("2004 was the best year for the capture, arrest and sentencing of hackers, police said.", "arrest", False),
+        ("Los Zetas cartel has been responsible for mass killings in northern Mexico.", "killings", True),
+        ("Hamas claimed responsibility for the attack on Israeli soldiers in Gaza.", "attack", True),
+    ],
+)
+def test_an_act_named_in_passing_is_no_event(text, trigger, coded):
+    """ "victims of the attacks", "critical of the invasion": background, not what the sentence
+    reports; "responsible for killings", "responsibility for the attack" report the act."""
+    triggers = {text[e.trigger.start:e.trigger.end] for e in _read(text).events if e.trigger}
+    assert (trigger in triggers) == coded, triggers
