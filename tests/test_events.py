@@ -436,3 +436,21 @@ def test_an_act_named_in_passing_is_no_event(text, trigger, coded):
     reports; "responsible for killings", "responsibility for the attack" report the act."""
     triggers = {text[e.trigger.start:e.trigger.end] for e in _read(text).events if e.trigger}
     assert (trigger in triggers) == coded, triggers
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The Chinese government rejected accusations by the US that it had hidden the outbreak.", False),
+        ("Iran's foreign ministry strongly denied charges that Tehran was behind the attack on the ship.", False),
+        ("China rejected the proposal from Japan.", True),
+        ("The EU rejected Netanyahu's suggestion that Europe would follow the US.", True),
+    ],
+)
+def test_denying_blame_is_a_statement_not_a_rejection(nlp, text, coded):
+    """Rejecting an accusation, a charge or a claim denies blame (CAMEO 016, a public statement),
+    which PLOVER does not code; rejecting a proposal or a suggestion is a REJECT."""
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert ("REJECT" in {e.type for e in events}) == coded, events
