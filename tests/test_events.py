@@ -454,3 +454,12 @@ def test_denying_blame_is_a_statement_not_a_rejection(nlp, text, coded):
     article = Article(id="t", headline="", body=text)
     events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
     assert ("REJECT" in {e.type for e in events}) == coded, events
+
+
+def test_a_hyphenated_trigger_split_by_the_tokenizer_is_found(nlp):
+    """ "cease-fire" is three tokens ("cease", "-", "fire"); the lexicon's entry is the whole word."""
+    text = "Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "ceasefire")], events
