@@ -24,6 +24,8 @@ def _coded(nlp, text):
         ("Ukrainian troops repelled the assault.", ("Ukrainian troops", "UKR", "MIL")),
         ("Russia denied the report.", ("Russia", "RUS", "GOV")),
         ("French President Emmanuel Macron spoke to reporters.", ("French President Emmanuel Macron", "FRA", "GOV")),
+        # an office that is a phrase before the name, no word of which is an office alone
+        ("Defense Secretary Jim Mattis visited troops in Iraq.", ("Defense Secretary Jim Mattis", None, "GOV")),
         ("Turkish police detained the suspects.", ("Turkish police", "TUR", "COP")),
         ("Joe Biden's administration announced new aid.", ("Joe Biden's administration", "USA", "GOV")),
         ("Air France cancelled the flights.", ("Air France", "FRA", "BUS")),  # a firm named for its country

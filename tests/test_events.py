@@ -419,3 +419,47 @@ def test_the_speaker_after_a_direct_quote_did_no_act():
     # the classifier reads the quote's words, not an act by the one who said them
     text = '"Well, I\'m not happy with him," President Donald Trump told reporters on Monday.'
     assert not [e for e in _read(text).events if e.trigger.text == "told"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, coded",
+    [
+        ("The concert raised money to help victims of the suicide attacks on the Pentagon.", "attacks", False),
+        ("His film was highly critical of the US-led invasion of Iraq.", "invasion", False),
+        ("2004 was the best year for the capture, arrest and sentencing of hackers, police said.", "arrest", False),
+        ("Los Zetas cartel has been responsible for mass killings in northern Mexico.", "killings", True),
+        ("Hamas claimed responsibility for the attack on Israeli soldiers in Gaza.", "attack", True),
+    ],
+)
+def test_an_act_named_in_passing_is_no_event(text, trigger, coded):
+    """ "victims of the attacks", "critical of the invasion": background, not what the sentence
+    reports; "responsible for killings", "responsibility for the attack" report the act."""
+    triggers = {text[e.trigger.start:e.trigger.end] for e in _read(text).events if e.trigger}
+    assert (trigger in triggers) == coded, triggers
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The Chinese government rejected accusations by the US that it had hidden the outbreak.", False),
+        ("Iran's foreign ministry strongly denied charges that Tehran was behind the attack on the ship.", False),
+        ("China rejected the proposal from Japan.", True),
+        ("The EU rejected Netanyahu's suggestion that Europe would follow the US.", True),
+    ],
+)
+def test_denying_blame_is_a_statement_not_a_rejection(nlp, text, coded):
+    """Rejecting an accusation, a charge or a claim denies blame (CAMEO 016, a public statement),
+    which PLOVER does not code; rejecting a proposal or a suggestion is a REJECT."""
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert ("REJECT" in {e.type for e in events}) == coded, events
+
+
+def test_a_hyphenated_trigger_split_by_the_tokenizer_is_found(nlp):
+    """ "cease-fire" is three tokens ("cease", "-", "fire"); the lexicon's entry is the whole word."""
+    text = "Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban."
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "ceasefire")], events

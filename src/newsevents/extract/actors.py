@@ -192,12 +192,13 @@ def _title(words, h: int, lex: ActorLexicon):
     for end in range(h, 0, -1):
         if words[end - 1][1] == "-" and end > 1 and words[end - 2][0].pos_ == "PROPN":
             continue  # a hyphen inside the name ("Fayez al - Sarraj" as a tokenized text gives it)
-        if words[end - 1][0].pos_ != "PROPN" or words[end - 1][1] in lex.agents:
-            found = whole_word(words, _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4))
-            if found:
-                return found
-            if words[end - 1][0].pos_ != "PROPN":
-                return None
+        # Every word is tried, since an office may be a phrase none of whose words is one alone
+        # ("Defense Secretary Jim Mattis": "defense secretary", not "secretary").
+        found = whole_word(words, _longest_match(words[:end], lex.agents, ending_at=end - 1, longest=4))
+        if found:
+            return found
+        if words[end - 1][0].pos_ != "PROPN":
+            return None
     return None
 
 

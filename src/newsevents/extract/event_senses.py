@@ -78,6 +78,32 @@ def habitual(token: Token) -> bool:
     return False
 
 
+# Words that hold an event as its occasion or its count, not as a topic: "took part in a protest",
+# "a wave of attacks", "a round of talks" still report the protest, the attacks, the talks; so does
+# "claimed responsibility for the attack", "responsible for mass killings".
+_CARRIERS = {"part", "wave", "series", "spate", "string", "round", "rash", "campaign", "day",
+             "course", "wake", "midst", "aftermath", "scene", "site", "case", "face",
+             "responsibility", "responsible"}
+
+
+def named_in_passing(token: Token) -> bool:
+    """A noun event named inside another phrase, as what a person, a feeling or a time is of or
+    for ("victims of the suicide attacks", "highly critical of the US-led invasion", "the best
+    year for the capture, arrest and sentencing of virus writers"): the sentence reports
+    something else and mentions the act as background. Not when the noun is what a light noun
+    carries ("took part in a protest", "a wave of attacks")."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "the capture, arrest and sentencing of ...": the list's first noun
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in {"of", "for"}:
+        return False
+    holder = preposition.head
+    return holder.pos_ in {"NOUN", "ADJ"} and holder.lemma_.lower() not in _CARRIERS
+
+
 _CAUSE_WORDS = {"due", "cause", "result"}
 
 

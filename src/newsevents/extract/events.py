@@ -68,10 +68,23 @@ def triggers_for(token: Token) -> tuple[Trigger, ...]:
         return ()
     lex = event_lexicon()
     lemma = token.lemma_.lower()
-    found = lex.triggers.get((lemma, token.pos_), ())
+    joined = hyphen_prefix(token)
+    found = lex.triggers.get((f"{joined}-{lemma}", token.pos_), ()) if joined else ()
+    found = found or lex.triggers.get((lemma, token.pos_), ())
     if not found and token.pos_ == "NOUN" and token.lower_ != lemma:
         found = lex.triggers.get((token.lower_, "NOUN"), ())
     return found
+
+
+def hyphen_prefix(token: Token) -> str | None:
+    """The word a hyphen joins to the token with no space ("cease" of "cease-fire", "lathi" of
+    "lathi-charged"): the tokenizer splits such a word in three and the head is its last part."""
+    if token.i < 2:
+        return None
+    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return first.lower_
 
 
 def tagged_sides(token: Token, roles: Roles, tagged: TaggedRoles, sentence: int) -> Roles | None:
