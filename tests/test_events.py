@@ -463,3 +463,16 @@ def test_a_hyphenated_trigger_split_by_the_tokenizer_is_found(nlp):
     article = Article(id="t", headline="", body=text)
     events = extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
     assert [(e.type, e.mode) for e in events] == [("RETREAT", "ceasefire")], events
+
+
+def test_the_subject_of_a_passive_is_no_doer():
+    # the role tagger read "Ian Brown" as the source; the passive makes him the one arrested
+    text = "Former Stone Roses singer Ian Brown was arrested after a fight during a concert, his spokesman said."
+    arrests = [e for e in _read(text).events if e.mode == "arrest"]
+    assert arrests and all("Ian Brown" not in a.text for e in arrests for a in e.actor)
+    assert any("Ian Brown" in r.text for e in arrests for r in e.recipient)
+
+
+def test_a_stance_in_the_passive_keeps_its_subject_as_doer():
+    text = "Israel is opposed to French mediation in peace negotiations with Syria, an aide said Wednesday."
+    assert any("ISR" in {a.country for a in e.actor} for e in _read(text).events)

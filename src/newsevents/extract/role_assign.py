@@ -177,7 +177,20 @@ def event_sides(event: Event, tagged: TaggedRoles, alone: bool
     region = trigger_region(span.root)
     if not any(tagged.phrases(sentence, role, region) for role in ("S", "T")):
         return event.actor, event.recipient
+    if any(s <= i < e for s, e in tagged.phrases(sentence, "S", region) for i in _patients(span.root)):
+        return event.actor, event.recipient  # "Ian Brown was arrested": the passive's subject is no doer
     return tagged.sides(sentence, event.actor, event.recipient, None if alone else region)
+
+
+def _patients(verb: Token) -> set[int]:
+    """The subject of a passive with no "by" phrase, the one the act was done to ("Ian Brown was
+    arrested"); none for a stance said in the present ("Israel is opposed to the mediation")."""
+    children = list(verb.children)
+    if any(c.dep_ == "agent" for c in children):
+        return set()
+    stance = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    return set() if stance else {c.i for c in children if c.dep_ == "nsubjpass"}
 
 
 def trigger_region(trigger: Token) -> set[int]:
