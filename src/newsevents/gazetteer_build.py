@@ -194,27 +194,26 @@ def _add_admin2(add, shared: Path, rows: list[tuple], by_admin1: dict) -> None:
             continue
         unsuffixed = _ADMIN_SUFFIX.sub("", ascii_name).strip()
         stem = _ADMIN_PREFIX.sub("", unsuffixed) or ascii_name
-        towns = [c for c in by_admin1.get((iso2, code1), ()) if normalize(c["name"]) == normalize(stem)]
-        town = max(towns, key=lambda c: c["population"], default=None)
-        if town is None and (iso2, code1) not in middles:
-            members = by_admin1.get((iso2, code1))
-            middles[(iso2, code1)] = weighted_point(members) if members else (parent[2], parent[3])
         if code in own_towns:
+            # GeoNames' tables give no population: a unit whose towns are known takes the sum of
+            # theirs (Henry County, Georgia outweighs Henry County, Tennessee)
             lat, lon = town_centre(own_towns[code])
-        else:
-            lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
-        # GeoNames' tables give no population. A unit whose towns are known takes the sum of
-        # theirs (Henry County, Georgia outweighs Henry County, Tennessee). Without towns on
-        # record, a county known by its bare name and named after no town of its province (Kent,
-        # Norfolk, Fife) takes an even share of the province's when that is a large one, so that
-        # it can outweigh Kent, Washington when the article's places are English. One named with
-        # its kind ("Columbia County"), after its seat (the municipality of San Diego, Colombia)
-        # or with a small share (the parishes of Jamaica) gets none: it would outweigh the town
-        # the name mostly means
-        share = parent[7] // siblings[(iso2, code1)]
-        population = share if town is None and unsuffixed == ascii_name and share >= _LARGE_COUNTY else 0
-        if code in own_towns:
             population = sum(t[2] for t in own_towns[code])
+        else:
+            towns = [c for c in by_admin1.get((iso2, code1), ()) if normalize(c["name"]) == normalize(stem)]
+            town = max(towns, key=lambda c: c["population"], default=None)
+            if town is None and (iso2, code1) not in middles:
+                members = by_admin1.get((iso2, code1))
+                middles[(iso2, code1)] = weighted_point(members) if members else (parent[2], parent[3])
+            lat, lon = (town["latitude"], town["longitude"]) if town else middles[(iso2, code1)]
+            # Without towns on record, a county known by its bare name and named after no town of
+            # its province (Kent, Norfolk, Fife) takes an even share of the province's when that
+            # is a large one, so that it can outweigh Kent, Washington when the article's places
+            # are English. One named with its kind ("Columbia County"), after its seat (the
+            # municipality of San Diego, Colombia) or with a small share (the parishes of Jamaica)
+            # gets none: it would outweigh the town the name mostly means
+            share = parent[7] // siblings[(iso2, code1)]
+            population = share if town is None and unsuffixed == ascii_name and share >= _LARGE_COUNTY else 0
         add((int(geonameid), ascii_name, lat, lon, "adm2", iso2, parent[6], population, code1, False),
             [name, ascii_name, stem])
 

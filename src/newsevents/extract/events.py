@@ -333,7 +333,6 @@ def _people(actor: Actor) -> bool:
     return actor.sector not in {"BUS", None} and actor.text.lower() not in DOER_PRONOUNS
 
 
-
 def _acronym(token: Token) -> bool:
     """ "ICE", "USAID", "ELN": capitals name an organisation even where the parser sees a noun."""
     return token.is_alpha and token.is_upper and len(token) >= 2
