@@ -131,6 +131,8 @@ def test_times_financial_reports(parse, sentence, published, expected):
         ("They emerged from their third day-long meeting.", [("day-long", "P1D")]),
         ("The loan may be extended for an additional year.", [("an additional year", "P1Y")]),
         ("A week or so ago, the general changed the plan.", [("A week or so ago", "2022-W26")]),
+        # "the latest" unit is the last complete one, like "the latest quarter"
+        ("It had sales of $7 billion in the latest fiscal year.", [("the latest fiscal year", "2021")]),
         ("The post-1959 politics split families.", [("1959", "1959")]),
         ("The company's 1989 operating results were hurt.", [("1989", "1989")]),
         ("Prices rose in the last twenty four hours.", [("the last twenty four hours", "PT24H")]),
@@ -149,6 +151,14 @@ def test_times_financial_reports(parse, sentence, published, expected):
 )
 def test_times_more_expressions(parse, sentence, expected):
     assert parse(sentence) == expected
+
+
+def test_times_the_past_week_is_the_seven_days_up_to_now(parse):
+    friday = dt.date(2022, 7, 8)  # ISO week 27
+    assert parse("He has been in Bethesda for the last week.", friday) == [("the last week", "2022-W27")]
+    assert parse("Prices fell in the past week.", friday) == [("the past week", "2022-W27")]
+    # "last week" without the article is the calendar week before
+    assert parse("Prices fell last week.", friday) == [("last week", "2022-W26")]
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,8 @@ def test_times_resolve_weekday(weekday, tense, rel, expected):
         (2, "past", "", 2022),
         (7, "past", "", 2022),
         (11, "past", "", 2021),
+        (8, "past", "", 2022),  # "was due in August", written in July: still ahead
+        (9, "past", "", 2021),  # "changed its fiscal year in September": two months ahead is last year's
         (11, "future", "", 2022),
         (3, "future", "", 2023),
         (7, None, "last", 2021),

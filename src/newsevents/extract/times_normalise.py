@@ -11,8 +11,9 @@ Choices, each measured on TimeBank/AQUAINT where the gold allows:
   publication day, and "next Monday" always a later one. Present tense or no verb: the nearest.
 - A month without a year: the nearest past (or current) one in a past-tense clause, the nearest
   future (or current) one in a future-tense clause, else the nearest one. A past-tense clause
-  still takes a month up to two ahead in the same year ("the vote was set for April", written in
-  March): on TimeBank that choice is right 6 times out of 6.
+  still takes the next month in the same year ("the vote was set for April", written in March),
+  but not one two ahead ("changed to a calendar year in December", written in October: last
+  December; on the TimeBank/AQUAINT odd half one more right, the even half unchanged).
 - A month and day without a year: the nearest such date, except that a past-tense clause does not
   reach more than three months ahead (nor a future-tense one three months back): a past-tense
   "declared a dividend payable Dec. 1" written on Oct. 27 still means the coming Dec. 1, "Oct. 23"
@@ -111,8 +112,8 @@ def resolve_month(anchor: dt.date, month: int, tense: Optional[str], rel: str = 
     if rel == "last":
         return year if month < anchor.month else year - 1
     if tense == "past" and rel != "next":
-        # up to two months ahead stays this year: "was due in April" written in March
-        return year if month <= anchor.month + 2 else year - 1
+        # the next month stays this year: "was due in April" written in March
+        return year if month <= anchor.month + 1 else year - 1
     if rel == "next" or tense == "future":
         return year if month >= anchor.month and rel != "next" or month > anchor.month else year + 1
     if rel == "this":

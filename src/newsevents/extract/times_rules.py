@@ -176,18 +176,20 @@ def _this_part(c: Candidate, anchor, tense, reference) -> Value:
     return Value(day.isoformat() + _part_suffix(c.get("part")), "day", basis=PUB)
 
 
+# "the latest fiscal year" is the last complete one, like "the latest quarter"
 BACK = {"last", "the past", "the last", "the previous", "this past", "late last", "early last", "the latest"}
 AHEAD = {"next", "the coming", "the next", "the following", "early next", "late next"}
 
 
 def _rel_unit(c: Candidate, anchor, tense, reference) -> Optional[Value]:
     rel, unit = _rel(c), c.get("unit").lower()
-    if rel == "the latest" and unit != "quarter":
-        rel = "this"
     base = reference if rel in ("the following", "the same") and reference else anchor
     if base is None:
         return Value(None, unit_value(dt.date(2000, 1, 1), unit)[1], basis="none")
     amount = -1 if rel in BACK else 1 if rel in AHEAD else 0
+    if rel in ("the past", "the last") and unit == "week":
+        # "the past week" is the seven days up to now: the week holding most of them
+        return Value(iso_week(base - dt.timedelta(days=3)), "week", basis=PUB)
     value, granularity = unit_value(shift(base, unit, amount), unit)
     return Value(value, granularity, basis=PUB)
 
