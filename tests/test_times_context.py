@@ -104,6 +104,10 @@ def test_times_relative_to_what_was_said(parse, sentence, published, expected):
         ("Unemployment is near its quarter-century low. Wages rose 3.8% from a year earlier.", MONDAY,
          [("a year earlier", "2021")]),
         ("Net for the year-earlier nine months included a gain.", MONDAY, [("the year-earlier nine months", "P9M")]),
+        # "the year-earlier period" after "the nine months" is those nine months a year before
+        ("Net rose in the third quarter. For the nine months, net was $81 million. In the year-earlier period, "
+         "net was $77 million.", MONDAY,
+         [("the third quarter", "2022-Q3"), ("the nine months", "P9M"), ("the year-earlier period", "P9M")]),
         # the article before an adjective belongs to the noun: "the third-quarter loss"
         ("The company posted the third-quarter loss.", MONDAY, [("third-quarter", "2022-Q3")]),
         ("Profit rose in the third quarter from the year-ago quarter.", MONDAY,

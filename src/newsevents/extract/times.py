@@ -118,12 +118,29 @@ def _year_ago_in_quarter_context(cand: Candidate, value: Value, anchor, text: st
         if not re.search(r"\b" + QUARTER_PERIOD, text[:sentence_end], re.IGNORECASE):
             return value
         periods = REPORTING_PERIOD.findall(text, 0, cand.start)
+        names_period = (cand.get("unit") or "").lower() == "period" or cand.rule == "period_year_ago"
+        if periods and names_period and (months := _months_of_period(periods[-1])):
+            # "For the nine months, ... In the year-earlier period": the same stretch a year before,
+            # a duration as "the year-earlier nine months" is
+            return Value(f"P{months}M", "duration", kind="duration")
         if periods and not periods[-1].lower().startswith("quarter"):
             return value
     year, month = shift_months(anchor, -3 - 12)
     if cand.rule == "year_period":  # "the 1989 period": the reported quarter, in the year named
         year = int(value.value)
     return Value(f"{year}-Q{(month - 1) // 3 + 1}", "quarter", basis=value.basis)
+
+
+MONTH_COUNTS = {"six": 6, "nine": 9, "twelve": 12}
+
+
+def _months_of_period(period: str) -> int | None:
+    """The months a reporting period named by its length spans: "nine months" 9, "6-month" 6."""
+    count = re.match(r"(\w+)[ -]months?$", period.lower())
+    if not count:
+        return None
+    word = count.group(1)
+    return int(word) if word.isdigit() else MONTH_COUNTS.get(word)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
