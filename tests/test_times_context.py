@@ -189,3 +189,19 @@ def test_times_now_without_comma_is_a_time(parse):
 
 def test_times_soon_ahead_is_a_time(parse):
     assert parse("Prosecutors may soon seek an indictment.") == [("soon", "FUTURE_REF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "today's" meaning nowadays dates nothing ...
+        ("The case is for today's youth what the blockade was for their parents.", []),
+        ("Barriers remain in today's world, where paternity can be proven.", []),
+        ("The chips are used in many of today's personal computers.", []),
+        # ... an event of today is dated
+        ("Today's meeting was cancelled.", [("Today", "2022-07-05")]),
+        ("Now for today's geography quiz.", [("Now", "PRESENT_REF"), ("today", "2022-07-05")]),
+    ],
+)
+def test_times_todays_meaning_nowadays(parse, sentence, expected):
+    assert parse(sentence) == expected

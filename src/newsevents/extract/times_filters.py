@@ -76,16 +76,35 @@ def _names_a_time_of(token: Token) -> bool:
 def _rel_day_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     """Not a programme or a paper ("the BBC's Today programme", "USA Today"): mid-sentence, a
     capitalised "Today" is a name. Not "the people of tomorrow", "the cities of tomorrow": after
-    a noun and "of", "tomorrow" is the future in general, no day."""
+    a noun and "of", "tomorrow" is the future in general, no day; nor is "today's world" (see
+    `_nowadays`)."""
     token = span[0]
     before = doc[span.start - 1] if span.start > 0 else None
     if len(span) == 1 and token.lower_ == "tomorrow" and before is not None and before.lower_ == "of" and before.head.pos_ == "NOUN":
+        return False
+    if len(span) == 1 and token.lower_ == "today" and _nowadays(span, doc, lex):
         return False
     if not token.text[0].isupper() or token.is_sent_start or before is None:
         return True
     # "``Today, ..." opens a quotation: the backtick is not tagged as punctuation
     punct = before.is_punct or not any(ch.isalnum() for ch in before.text)
     return before.is_space or (punct and before.text not in ("'s", "’s"))
+
+
+def _nowadays(span: SpacySpan, doc: Doc, lex: dict) -> bool:
+    """ "today's world", "today's youth", "many of today's computers": "today's" meaning nowadays,
+    no day (not "today's meeting", "today's geography quiz")."""
+    after = doc[span.end : span.end + 3]
+    if not len(after) or after[0].text not in ("'s", "’s"):
+        return False
+    possessed = span[0].head if span[0].dep_ == "poss" else None
+    nouns = lex["nowadays_nouns"]
+    if possessed is not None and (possessed.lower_ in nouns or possessed.lemma_.lower() in nouns):
+        return True
+    if " ".join(t.lower_ for t in after[1:3]) in nouns:  # "today's young people"
+        return True
+    # partitive "many of today's personal computers": a share of what exists nowadays
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in ("many", "most", "some", "all", "much")
 
 
 def _weekday_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
