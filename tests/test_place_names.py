@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsevents.extract.place_names import options
+from newsevents.extract.place_names import options, residents_place
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,14 @@ def test_abbreviated_countries(name, country):
 @pytest.mark.parametrize("adjective, place", [("South Ossetian", "South Ossetia"), ("Latin American", "Latin America")])
 def test_a_two_word_adjective_names_its_region(adjective, place):
     assert [e.name for e in options(adjective)][:1] == [place]
+
+
+@pytest.mark.parametrize("residents, place", [("Minnesotans", "Minnesota"), ("Ohioan", "Ohio"), ("Texans", "Texas"),
+                                              ("South Ossetians", "South Ossetia"), ("Londoners", "London")])
+def test_a_residents_name_names_their_place(residents, place):
+    assert options(residents) and all(e.name == place for e in options(residents))
+
+
+@pytest.mark.parametrize("name", ["Parker", "Republicans", "Brian", "Walker"])
+def test_a_surname_or_party_is_no_residents_name(name):
+    assert residents_place(name) == []

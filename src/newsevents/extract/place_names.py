@@ -32,7 +32,7 @@ def options(name: str, *, inner: bool = True) -> list[Entry]:
     if is_abbreviation(name):
         return _abbreviated(found, name)
     if not found:
-        found = _adjective_of(name)
+        found = _adjective_of(name) or residents_place(name)
     return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
 
 
@@ -89,6 +89,31 @@ def _adjective_of(name: str) -> list[Entry]:
                      if e.feature in ("country", "region")]
             if found:
                 return found
+    return []
+
+
+# How a place's residents are named: "Minnesotan(s)", "Ohioan(s)", "Texan(s)", "New Yorker(s)",
+# "South Ossetians"; the demonym table has countries' people only.
+_RESIDENT_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", "y"), ("ans", "a"), ("ans", ""), ("ans", "as"), ("ers", ""),
+                     ("ian", "ia"), ("ian", "a"), ("ian", "y"), ("an", "a"), ("an", ""), ("an", "as"), ("er", ""))
+
+
+def residents_place(name: str) -> list[Entry]:
+    """The place whose residents ``name`` names: a country, region or province that bears the
+    stem as its own name, or for "-er" a city of some size too ("Londoners"; a small town's name
+    with "-er" is as often a surname: "Parker", "Walker")."""
+    if not name[:1].isupper():
+        return []
+    gazetteer = load_gazetteer()
+    for ending, place_ending in _RESIDENT_ENDINGS:
+        if not name.lower().endswith(ending) or len(name) <= len(ending) + 2:
+            continue
+        stem = name[: -len(ending)] + place_ending
+        found = [e for e in gazetteer.lookup(stem) if normalize(e.name) == normalize(stem) and (
+            e.feature in ("country", "region", "adm1")
+            or (ending.startswith("er") and e.feature == "city" and e.population >= _FALLBACK_POPULATION))]
+        if found:
+            return found
     return []
 
 
