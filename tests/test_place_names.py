@@ -73,3 +73,12 @@ def test_a_residents_name_names_their_place(residents, place):
 @pytest.mark.parametrize("name", ["Parker", "Republicans", "Brian", "Walker"])
 def test_a_surname_or_party_is_no_residents_name(name):
     assert residents_place(name) == []
+
+
+@pytest.mark.parametrize("name", ["Thames Valley", "Danube Delta", "Mahim Bay", "Convention Centre", "Farallon Islands"])
+def test_a_word_for_a_kind_of_place_is_no_place_inside_a_name(name):
+    assert not [e for e in options(name) if e.name.lower().endswith(name.split()[-1].lower())]
+
+
+def test_a_town_inside_a_natural_features_name_still_places_it():
+    assert any(e.name == "Boston" and e.country == "US" for e in options("Boston Harbor"))
