@@ -82,3 +82,21 @@ def test_a_word_for_a_kind_of_place_is_no_place_inside_a_name(name):
 
 def test_a_town_inside_a_natural_features_name_still_places_it():
     assert any(e.name == "Boston" and e.country == "US" for e in options("Boston Harbor"))
+
+
+@pytest.mark.parametrize("demonym, country", [("German", "DE"), ("Thai", "TH")])
+def test_a_demonym_names_its_country_before_a_small_namesake(demonym, country):
+    assert [(e.feature, e.country) for e in options(demonym)] == [("country", country)]
+
+
+def test_a_country_of_its_own_is_kept_over_the_demonym_table():
+    assert any(e.feature == "adm1" and e.name == "Wales" for e in options("Wales"))
+
+
+def test_a_bloc_is_kept_over_the_demonym_table():
+    assert [e.name for e in options("EU") if e.feature != "city"] == ["European Union"]
+
+
+@pytest.mark.parametrize("abbreviation, state", [("La.", "Louisiana"), ("Pa.", "Pennsylvania"), ("Mo.", "Missouri")])
+def test_a_states_abbreviation_with_its_full_stop_names_the_state_only(abbreviation, state):
+    assert [e.name for e in options(abbreviation)] == [state]

@@ -26,14 +26,28 @@ _BROAD = ("country", "adm1", "region", "water")
 def options(name: str, *, inner: bool = True) -> list[Entry]:
     gazetteer = load_gazetteer()
     found = gazetteer.lookup(name)
-    if not found and gazetteer.demonym(name):
+    if gazetteer.demonym(name) and not _names_a_place_of_its_own(found, name):
+        # "German" is Germany, not the German sheading of the Isle of Man; "Thai" no old name of
+        # Alor Setar
         country = gazetteer.country(gazetteer.demonym(name))
         found = [country] if country else []
     if is_abbreviation(name):
         return _abbreviated(found, name)
+    if name.endswith(".") and (units := _abbreviated_units(name)):
+        # "Sulpher, La.": a unit's abbreviation with its full stop names that unit, not a town
+        # whose name it spells ("La." is no Los Angeles, "Pa." no Pa, Burkina Faso)
+        return [e for e in found if e.feature == "adm1" and (e.country, e.admin1_code) in units]
     if not found:
         found = _adjective_of(name) or residents_place(name)
     return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
+
+
+def _names_a_place_of_its_own(entries: list[Entry], name: str) -> bool:
+    """A country or a bloc among ``entries`` ("EU", which the demonym table lists), or a place of
+    some size that bears ``name`` as its own ("Wales", which it gives the United Kingdom for)."""
+    key = normalize(name)
+    return any(e.feature in ("country", "region", "water")
+               or (normalize(e.name) == key and e.population >= _FALLBACK_POPULATION) for e in entries)
 
 
 # Adjectives of continents and countries that the demonym table lacks: "European" -> Europe,
