@@ -135,6 +135,14 @@ def test_a_name_a_generic_word_marks_is_a_place_even_when_untagged(nlp, sentence
     assert any(p.text.startswith(name) for p in found), [p.text for p in found]
 
 
+@pytest.mark.parametrize("sentence", ["Militants shelled the populated localities of Mardes and Maharada.",
+                                      "Herdsmen raided four villages: Demsare, Wunamokoh, Dikajam and Taboungo."])
+def test_a_plural_generic_word_marks_every_name_of_its_list(nlp, sentence):
+    names = sentence.rstrip(".").replace(":", " of").split(" of ")[1].replace(" and", ",").split(", ")
+    found = [p.text for p in places(nlp, sentence)]
+    assert all(any(text.startswith(name) for text in found) for name in names), found
+
+
 def test_a_capitalised_generic_word_marks_nothing(nlp):
     found = places(nlp, "He appeared before a judge of the U.S. District Court in Manhattan on Friday.")
     assert not [p for p in found if "District" in p.text]
@@ -224,6 +232,12 @@ def test_a_plural_cue_after_given_names_covers_them_all(nlp):
     found = resolved(nlp, text, ["Douglas", "Sarpy", "Lancaster", "Nebraska"])
     assert [p.feature for p in found[:3]] == ["adm2"] * 3
     assert {p.admin1 for p in found[:3]} == {"Nebraska"}
+
+
+def test_a_plural_cue_after_a_lone_name_counts_what_lies_in_it(nlp):
+    text = "Boone County is near the middle of Indiana counties, ahead of Hendricks County."
+    found = resolved(nlp, text, ["Boone County", "Indiana", "Hendricks County"])
+    assert found[1].feature == "adm1" and found[1].name == "Indiana"
 
 
 def test_a_singular_cue_after_a_given_name_may_be_part_of_a_longer_name(nlp):

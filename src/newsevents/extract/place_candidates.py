@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from newsevents.extract.parse_cache import doc_text
-from newsevents.extract.place_names import is_abbreviation
+from newsevents.extract.place_names import is_abbreviation, residents_place
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
@@ -89,8 +89,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
         name = lookup or text[start:name_end]
         if ent.label_ == "FAC" and not gazetteer.lookup(name):
             continue  # a building or road the gazetteer does not know: not a place we can place
-        if gazetteer.demonym(name) and not gazetteer.lookup(name):
-            continue  # "Ukrainian (forces)", "an entire Ukrainian province": actors, not places
+        if (gazetteer.demonym(name) or residents_place(name)) and not gazetteer.lookup(name):
+            continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
@@ -235,6 +235,11 @@ _MARK_BEFORE = {"town": "city", "village": "city", "city": "city", "settlement":
 _MARK_AFTER = {"district": "adm2", "town": "city", "village": "city", "province": "adm1",
                "governorate": "adm1", "neighbourhood": None, "neighborhood": None, "area": None,
                "areas": None, "camp": None}
+# "the villages of Mardes and Maharada", "four villages: Demsare, Dikajam and Taboungo": every
+# name of the list that follows is one
+_MARK_LIST_BEFORE = {"towns": "city", "villages": "city", "cities": "city", "settlements": "city",
+                     "localities": "city", "suburbs": "city", "districts": "adm2", "provinces": "adm1",
+                     "regions": "adm1", "islands": None, "neighbourhoods": None, "neighborhoods": None}
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "-", "e", "de", "la", "bin"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -259,6 +264,15 @@ def _marked_names(doc: Doc, text: str, tagged: list[Candidate], cue_words: dict)
             last = name_edge(doc, token.i + 1, +1)
             if last is not None:
                 add(token.i + 1, last, _MARK_BEFORE[doc[token.i - 1].lower_], doc[last].idx + len(doc[last]))
+        elif word in ("of", ":") and token.i > 0 and doc[token.i - 1].lower_ in _MARK_LIST_BEFORE:
+            hint, first = _MARK_LIST_BEFORE[doc[token.i - 1].lower_], token.i + 1
+            while (last := name_edge(doc, first, +1)) is not None:
+                add(first, last, hint, doc[last].idx + len(doc[last]))
+                first = last + 1
+                first += first < len(doc) and doc[first].text == ","
+                first += first < len(doc) and doc[first].lower_ in ("and", "or")
+                if first == last + 1:
+                    break  # the list ends where no comma or "and" follows a name
         elif word in _MARK_AFTER and token.i > 0 and token.is_lower:  # not "U.S. District Court"
             first = name_edge(doc, token.i - 1, -1)
             if first is not None:
@@ -299,13 +313,19 @@ def name_edge(doc: Doc, i: int, step: int, loose: bool = False) -> Optional[int]
     return edge
 
 
-def plural_hint_after(text: str, cue_words: dict) -> Optional[str]:
-    """The kind a plural generic word right after a name gives it ("Lancaster counties"). A
-    singular one there is as often part of a longer name the name is only a word of ("the
-    Woodstock District Chamber of Commerce")."""
-    words = text.split(None, 1)
-    word = words[0].lower().rstrip(",;:.") if words and text[:1].isspace() else ""
+def plural_hint_after(before: str, after: str, cue_words: dict) -> Optional[str]:
+    """The kind a plural generic word right after the last name of a list gives it ("Douglas,
+    Sarpy and Lancaster counties"). After a lone name the plural counts what lies inside it
+    ("Indiana counties", "Texas towns"), and a singular one is as often part of a longer name the
+    name is only a word of ("the Woodstock District Chamber of Commerce")."""
+    if not _LIST_END.search(before):
+        return None
+    words = after.split(None, 1)
+    word = words[0].lower().rstrip(",;:.") if words and after[:1].isspace() else ""
     return cue_words["after"].get(word) if word.endswith("s") else None
+
+
+_LIST_END = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
 
 
 def hint_before(text: str, cue_words: dict) -> Optional[str]:

@@ -26,14 +26,28 @@ _BROAD = ("country", "adm1", "region", "water")
 def options(name: str, *, inner: bool = True) -> list[Entry]:
     gazetteer = load_gazetteer()
     found = gazetteer.lookup(name)
-    if not found and gazetteer.demonym(name):
+    if gazetteer.demonym(name) and not _names_a_place_of_its_own(found, name):
+        # "German" is Germany, not the German sheading of the Isle of Man; "Thai" no old name of
+        # Alor Setar
         country = gazetteer.country(gazetteer.demonym(name))
         found = [country] if country else []
     if is_abbreviation(name):
         return _abbreviated(found, name)
+    if name.endswith(".") and (units := _abbreviated_units(name)):
+        # "Sulpher, La.": a unit's abbreviation with its full stop names that unit, not a town
+        # whose name it spells ("La." is no Los Angeles, "Pa." no Pa, Burkina Faso)
+        return [e for e in found if e.feature == "adm1" and (e.country, e.admin1_code) in units]
     if not found:
-        found = _adjective_of(name)
+        found = _adjective_of(name) or residents_place(name)
     return _without_stray_aliases(found, normalize(name)) or (_inner(name) if inner else [])
+
+
+def _names_a_place_of_its_own(entries: list[Entry], name: str) -> bool:
+    """A country or a bloc among ``entries`` ("EU", which the demonym table lists), or a place of
+    some size that bears ``name`` as its own ("Wales", which it gives the United Kingdom for)."""
+    key = normalize(name)
+    return any(e.feature in ("country", "region", "water")
+               or (normalize(e.name) == key and e.population >= _FALLBACK_POPULATION) for e in entries)
 
 
 # Adjectives of continents and countries that the demonym table lacks: "European" -> Europe,
@@ -92,6 +106,31 @@ def _adjective_of(name: str) -> list[Entry]:
     return []
 
 
+# How a place's residents are named: "Minnesotan(s)", "Ohioan(s)", "Texan(s)", "New Yorker(s)",
+# "South Ossetians"; the demonym table has countries' people only.
+_RESIDENT_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", "y"), ("ans", "a"), ("ans", ""), ("ans", "as"), ("ers", ""),
+                     ("ian", "ia"), ("ian", "a"), ("ian", "y"), ("an", "a"), ("an", ""), ("an", "as"), ("er", ""))
+
+
+def residents_place(name: str) -> list[Entry]:
+    """The place whose residents ``name`` names: a country, region or province that bears the
+    stem as its own name, or for "-er" a city of some size too ("Londoners"; a small town's name
+    with "-er" is as often a surname: "Parker", "Walker")."""
+    if not name[:1].isupper():
+        return []
+    gazetteer = load_gazetteer()
+    for ending, place_ending in _RESIDENT_ENDINGS:
+        if not name.lower().endswith(ending) or len(name) <= len(ending) + 2:
+            continue
+        stem = name[: -len(ending)] + place_ending
+        found = [e for e in gazetteer.lookup(stem) if normalize(e.name) == normalize(stem) and (
+            e.feature in ("country", "region", "adm1")
+            or (ending.startswith("er") and e.feature == "city" and e.population >= _FALLBACK_POPULATION))]
+        if found:
+            return found
+    return []
+
+
 def _without_stray_aliases(entries: list[Entry], key: str) -> list[Entry]:
     """Where a country or admin-1 unit bears the name as its own, a small town that has it only
     as an alternate name (GeoNames lists "Minnesota" for Minneota) is a stray."""
@@ -114,11 +153,22 @@ def _inner(name: str) -> list[Entry]:
             run = words[start:start + size]
             if not (run[0][:1].isupper() and run[-1][:1].isupper()) or _DIRECTION.match(" ".join(run) + " "):
                 continue  # "South" of "South Ossetian" is no place of its own
+            if size == 1 and run[0].lower() in _KIND_WORDS:
+                continue  # "Valley" of "Rift Valley" says what kind of place it is, not where
             # an abbreviation ("W. Phila.") is only ever another name of the place
             found = _known(gazetteer.lookup(" ".join(run)), "" if run[-1].endswith(".") else " ".join(run))
             if found:
                 return found
     return []
+
+
+# Words that say what kind of place a longer name names; some are also places' names ("The
+# Valley", Anguilla; the Bay region of Somalia; Delta, British Columbia), never the place inside.
+_KIND_WORDS = frozenset({
+    "valley", "delta", "bay", "gulf", "island", "islands", "lake", "lakes", "river", "falls", "creek", "park",
+    "hill", "hills", "heights", "mountain", "mountains", "plateau", "plain", "plains", "coast", "harbor",
+    "harbour", "canal", "strait", "sea", "forest", "desert", "peninsula", "bend", "quarter", "centre",
+    "center", "metro", "township", "central", "federal", "eastern", "western", "northern", "southern"})
 
 
 def _known(entries: list[Entry], own_name: str = "") -> list[Entry]:

@@ -99,7 +99,7 @@ def resolve_spans(doc: Doc, article: Article, spans: Sequence[tuple[int, int]]) 
         if len(words) > 1 and words[-1].lower() in cue_words["after"] and not name_options(name, inner=False):
             hint, name = cue_words["after"][words[-1].lower()], name[: name.rstrip().rfind(" ")]
         hint = hint or hint_before(text[max(0, start - 30):start], cue_words) \
-            or plural_hint_after(text[end:end + 20], cue_words)
+            or plural_hint_after(text[max(0, start - 10):start], text[end:end + 20], cue_words)
         candidates.append(Candidate(start, end, name, "GPE", hint))
     # "Douglas, Sarpy and Lancaster counties": the plural cue after the last name covers them all
     resolved = _resolve(doc, plural_cues(candidates, text))
