@@ -14,7 +14,8 @@ left over is one more piece of the nearest relation whose cue stands in its sent
 left over a relation without cue or source; a cue left over joins the nearest relation of its
 sentence that has no cue, then a source left over the nearest with a cue (or a quote) there and
 no source the tagger kept. Last, a content that opens a quote stops at the quote's closing
-mark when the quote closes on a comma ("*“It’s anger,”* McCain said").
+mark when the quote closes on a comma ("*“It’s anger,”* McCain said"), and the subject of a
+raising cue is a piece of the content, not its source ("*The bank* appears *to favour a rise*").
 """
 
 from __future__ import annotations
