@@ -241,3 +241,29 @@ def test_a_source_drops_the_wire_dateline_it_opens_with(text, source):
 def test_a_quote_content_ends_at_its_closing_mark(text, content):
     rule = source_relations.Relation("direct", (0, len(text.rstrip("."))), None, None)
     assert _text(text, source_relations._quotes_end_at_their_marks(text, rule).content) == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, subject, raised",
+    [
+        ("The central bank appears to favour a rate rise.", "appears", "The central bank", True),
+        ("Most voters seem to prefer an outsider.", "seem", "Most voters", True),
+        ("The Fed is expected to raise rates in December.", "is expected", "The Fed", True),
+        # what follows is itself speech: the subject speaks
+        ("The senator seemed to suggest that taxes would rise.", "seemed", "The senator", False),
+        # not a raising verb: the subject is the source
+        ("The senator wants to cut taxes.", "wants", "The senator", False),
+    ],
+)
+def test_the_subject_of_a_raising_cue_is_a_piece_of_the_content(nlp, text, cue, subject, raised):
+    doc = nlp(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    cue_at, subject_at = text.index(cue), text.index(subject)
+    cue_span, subject_span = (cue_at, cue_at + len(cue)), (subject_at, subject_at + len(subject))
+    rest = (cue_span[1] + 1, len(text) - 1)
+    rule = source_relations.Relation("indirect", rest, cue_span, subject_span)
+    found = source_relations._raised_subject_as_content(ctx, rule)
+    if raised:
+        assert found.source is None and found.more == (subject_span,)
+    else:
+        assert found == rule
