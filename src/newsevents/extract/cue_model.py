@@ -74,7 +74,8 @@ def _features(doc: Doc, i: int, kids: list[int]) -> list[str]:
     before = _word(w, i - 1) if i > 0 else "<s>"
     after = _word(w, i + 1) if i + 1 < len(w.lower) else "</s>"
     found += [f"b1={before}", f"n1={after}", f"ln1={lemma}|{after}", f"lb1={lemma}|{before}"]
-    return [f.translate(ONE_LINE) for f in found]
+    # (a printable string holds no tab or line break: translating it would give it back)
+    return [f if f.isprintable() else f.translate(ONE_LINE) for f in found]
 
 
 def _word(w: TokenStrings, i: int) -> str:
