@@ -28,6 +28,7 @@ def test_token_strings_are_the_tokens_attributes(nlp):
         assert (words.pos[i], words.tag[i], words.dep[i]) == (token.pos_, token.tag_, token.dep_)
         assert (words.ent_iob[i], words.ent_type[i]) == (token.ent_iob_, token.ent_type_)
         assert words.head[i] == token.head.i and words.is_space[i] == token.is_space
+        assert words.is_punct[i] == token.is_punct and words.idx[i] == token.idx
     assert any(words.is_space) and "B" in words.ent_iob  # the text exercises both
 
 
@@ -55,3 +56,20 @@ def test_find_quotes_is_found_once_per_parse_and_copied_per_caller(nlp):
     assert find_quotes(doc, article)
     fresh = nlp(TEXT)  # a new parse of the same text finds the same relations
     assert find_quotes(fresh, article) == find_quotes(doc, article)
+
+
+def test_to_span_reads_what_spacy_spans_give(nlp):
+    from newsevents.extract.actors import sentence_starts, to_span
+
+    doc = nlp(TEXT)
+    starts = sentence_starts(doc)
+    for start in range(len(doc) + 1):
+        for end in range(start, min(len(doc), start + 12) + 1):
+            span = to_span(doc, start, end, starts)
+            trimmed_start, trimmed_end = start, end  # the old way: spaCy's span, spaces trimmed
+            while trimmed_end - trimmed_start > 1 and doc[trimmed_end - 1].is_space:
+                trimmed_end -= 1
+            while trimmed_end - trimmed_start > 1 and doc[trimmed_start].is_space:
+                trimmed_start += 1
+            piece = doc[trimmed_start:trimmed_end]
+            assert (span.start, span.end, span.text) == (piece.start_char, piece.end_char, piece.text)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.actor_forms import whole_word, written_as_name
-from newsevents.extract.parse_cache import entities
+from newsevents.extract.parse_cache import doc_text, entities, token_strings
 from newsevents.ontology import ActorLexicon, actor_lexicon, fold_accents
 from newsevents.records import Actor, Article, Span
 
@@ -69,12 +69,18 @@ def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> 
     """Our Span record for doc[start:end] (token offsets), with its sentence index. Whitespace
     tokens at either end (the paragraph break spaCy leaves on a sentence) are not part of it."""
     starts = starts if starts is not None else sentence_starts(doc)
-    while end - start > 1 and doc[end - 1].is_space:
+    if end <= start:  # an empty span: spaCy's own offsets for it
+        piece = doc[start:end]
+        return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
+    # Read from the parse's arrays (a spaCy Span and its tokens cost more than the record):
+    # doc[start:end].text is the text between its first and last token's characters.
+    words = token_strings(doc)
+    while end - start > 1 and words.is_space[end - 1]:
         end -= 1
-    while end - start > 1 and doc[start].is_space:
+    while end - start > 1 and words.is_space[start]:
         start += 1
-    piece = doc[start:end]
-    return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
+    first, last = words.idx[start], words.idx[end - 1] + len(words.text[end - 1])
+    return Span(first, last, doc_text(doc)[first:last], bisect_right(starts, start) - 1)
 
 
 # --- coding ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import (
-    DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG,
+    DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG,
 )
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
@@ -69,6 +69,8 @@ class TokenStrings:
     ent_type: list[str]
     head: list[int]
     is_space: list[bool]
+    is_punct: list[bool]
+    idx: list[int]  # character offset of each token in the text
 
 
 def token_strings(doc: Doc) -> TokenStrings:
@@ -80,8 +82,8 @@ def token_strings(doc: Doc) -> TokenStrings:
 
 def _token_strings(doc: Doc) -> TokenStrings:
     if not len(doc):
-        return TokenStrings([], [], [], [], [], [], [], [], [], [])
-    array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, ENT_IOB, IS_SPACE])
+        return TokenStrings([], [], [], [], [], [], [], [], [], [], [], [])
+    array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, ENT_IOB, IS_SPACE, IS_PUNCT, IDX])
     strings = doc.vocab.strings
 
     def named(column: int, how=lambda s: s) -> list[str]:
@@ -95,4 +97,5 @@ def _token_strings(doc: Doc) -> TokenStrings:
         text=named(0), lower=named(1), lemma=named(2, str.lower), pos=pos, tag=named(3),
         dep=named(4), ent_iob=[_IOB[v] for v in array[:, 7].tolist()], ent_type=named(5),
         head=heads, is_space=[bool(v) for v in array[:, 8].tolist()],
+        is_punct=[bool(v) for v in array[:, 9].tolist()], idx=array[:, 10].tolist(),
     )
