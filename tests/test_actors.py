@@ -170,3 +170,41 @@ def test_us_agencies():
     text = "Immigration and Customs Enforcement returned 12 human skulls to Peru."
     actors = extract_actors(load_nlp()(text), Article(id="t", headline="", body=text))
     assert ("USA", "COP") in {(a.country, a.sector) for a in actors}
+
+
+def _plain_longest_match(words, table, *, ending_at=None, longest=8):
+    """The full n-gram search, as actors._longest_match did it before it skipped phrases holding
+    a word no phrase of the table has."""
+    best = None
+    ends = [ending_at + 1] if ending_at is not None else range(1, len(words) + 1)
+    for end in ends:
+        for start in range(max(0, end - longest), end):
+            if best and end - start <= best[1] - best[0]:
+                continue
+            texts = [w[1] for w in words[start:end]]
+            phrases = (" ".join(texts), " ".join(texts[:-1] + [words[end - 1][2]]))
+            if "-" in texts:
+                phrases = tuple(p.replace(" - ", "-") for p in phrases)
+            for phrase in phrases:
+                if phrase in table:
+                    best = (start, end, table[phrase])
+                    break
+    return best
+
+
+def test_longest_match_skips_no_phrase_the_full_search_finds(nlp):
+    from newsevents.extract.actors import _longest_match, _words
+    from newsevents.ontology import actor_lexicon
+
+    lex = actor_lexicon()
+    doc = nlp("The al - Qaeda terror network and Ukrainian President Volodymyr Zelenskyy's top "
+              "generals met Russian Defence Minister Sergei Shoigu, the Islamic State group, "
+              "U.S. armed forces and the Democratic Republic of Congo's border guards in Kyiv.")
+    words = _words(list(doc))
+    for table in (lex.named, lex.countries, lex.agents, {"al-qaeda": 1, "top generals": 2}):
+        for end in range(len(words)):
+            for longest in (4, lex.longest):
+                assert _longest_match(words, table, ending_at=end, longest=longest) == \
+                    _plain_longest_match(words, table, ending_at=end, longest=longest)
+        assert _longest_match(words, table) == _plain_longest_match(words, table)
+    assert _longest_match(words, {"al-qaeda": 1}, ending_at=3)[2] == 1  # "al - qaeda" joined

@@ -129,3 +129,16 @@ def test_attributions_for_finds_by_overlap_innermost_first():
     other = Attribution(claim=Span(200, 220, "x" * 20, 2), cue="said")
     assert attributions_for(Span(12, 15, "xxx", 0), (outer, inner, other)) == (inner, outer)
     assert attributions_for(Span(150, 160, "x" * 10, 1), (outer, inner, other)) == ()
+
+
+def test_certainty_markers_prefilter_finds_what_each_phrase_finds():
+    from newsevents.extract.attribution import _certainty_patterns, certainty_markers
+
+    texts = ["Troops reportedly entered the town.", "Nothing hedged here at all.",
+             "It was unclear whether REPORTEDLY the talks, allegedly held, had ended; perhaps.",
+             "unreportedly", ""]
+    for text in texts:
+        each = sorted((m.start(), m.end(), certainty) for pattern, certainty in _certainty_patterns()
+                      for m in pattern.finditer(text))
+        assert certainty_markers(text) == each
+    assert certainty_markers(texts[1]) == [] and len(certainty_markers(texts[2])) == 4

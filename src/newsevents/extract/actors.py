@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.actor_forms import whole_word, written_as_name
-from newsevents.extract.parse_cache import entities
+from newsevents.extract.parse_cache import doc_text, entities, token_strings
 from newsevents.ontology import ActorLexicon, actor_lexicon, fold_accents
 from newsevents.records import Actor, Article, Span
 
@@ -69,12 +69,18 @@ def to_span(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> 
     """Our Span record for doc[start:end] (token offsets), with its sentence index. Whitespace
     tokens at either end (the paragraph break spaCy leaves on a sentence) are not part of it."""
     starts = starts if starts is not None else sentence_starts(doc)
-    while end - start > 1 and doc[end - 1].is_space:
+    if end <= start:  # an empty span: spaCy's own offsets for it
+        piece = doc[start:end]
+        return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
+    # Read from the parse's arrays (a spaCy Span and its tokens cost more than the record):
+    # doc[start:end].text is the text between its first and last token's characters.
+    words = token_strings(doc)
+    while end - start > 1 and words.is_space[end - 1]:
         end -= 1
-    while end - start > 1 and doc[start].is_space:
+    while end - start > 1 and words.is_space[start]:
         start += 1
-    piece = doc[start:end]
-    return Span(piece.start_char, piece.end_char, piece.text, bisect_right(starts, start) - 1)
+    first, last = words.idx[start], words.idx[end - 1] + len(words.text[end - 1])
+    return Span(first, last, doc_text(doc)[first:last], bisect_right(starts, start) - 1)
 
 
 # --- coding ---------------------------------------------------------------------------------
@@ -90,8 +96,18 @@ def _longest_match(words, table, *, ending_at: int | None = None, longest: int =
     best = None
     n = len(words)
     ends = [ending_at + 1] if ending_at is not None else range(1, n + 1)
+    known = _known_words(table)
     for end in ends:
-        for start in range(max(0, end - longest), end):
+        # A phrase can only be in the table if each of its words' pieces (between spaces and
+        # hyphens) is a piece of some phrase of it: no phrase starts before a word that is not,
+        # and none ends at this word unless its text or its lemma is (a cheap test that leaves
+        # the answer as the full search gives it).
+        if not (known(words[end - 1][1]) or known(words[end - 1][2])):
+            continue
+        first = end - 1
+        while first > 0 and known(words[first - 1][1]):
+            first -= 1
+        for start in range(max(0, end - longest, first), end):
             if best and end - start <= best[1] - best[0]:
                 continue
             texts = [w[1] for w in words[start:end]]
@@ -103,6 +119,31 @@ def _longest_match(words, table, *, ending_at: int | None = None, longest: int =
                     best = (start, end, table[phrase])
                     break
     return best
+
+
+_PIECE_BREAKS = re.compile(r"[ -]")
+_KNOWN: dict[int, tuple] = {}  # id(table) -> (table, its size, the test of its words)
+_MOST_KNOWN_WORDS = 200_000
+
+
+def _known_words(table):
+    """A test of whether every piece of a word (split at spaces and hyphens) is a piece of some
+    phrase of ``table``, remembered per table and per word (the tables are built once)."""
+    found = _KNOWN.get(id(table))
+    if found is None or found[0] is not table or found[1] != len(table):
+        pieces = frozenset(piece for phrase in table for piece in _PIECE_BREAKS.split(phrase))
+        seen: dict[str, bool] = {}
+
+        def known(word: str) -> bool:
+            if (answer := seen.get(word)) is None:
+                if len(seen) > _MOST_KNOWN_WORDS:
+                    seen.clear()  # a long-running server meets ever more words
+                answer = seen[word] = all(
+                    piece in pieces for piece in _PIECE_BREAKS.split(word) if piece)
+            return answer
+
+        found = _KNOWN[id(table)] = (table, len(table), known)
+    return found[2]
 
 
 def _head_index(words, head: Token) -> int:

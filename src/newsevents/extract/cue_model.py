@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.linear import logistic, read_weights
+from newsevents.extract.parse_cache import TokenStrings, token_strings
 from newsevents.resources.cues import load_cues
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "cues" / "cue_model.tsv"
@@ -31,11 +32,15 @@ CONTENT_LINKS = frozenset(
 
 
 def is_candidate(token: Token) -> bool:
+    return _is_candidate_word(token.lemma_.lower(), token.pos_)
+
+
+def _is_candidate_word(lemma: str, pos: str) -> bool:
+    """Whether a word of this lemma (lower case) and part of speech is a candidate cue."""
     cues = load_cues()
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in cues.verbs:
+    if pos == "VERB" and lemma in cues.verbs:
         return True
-    learned = cues.learned.get((lemma, token.pos_))
+    learned = cues.learned.get((lemma, pos))
     return learned is not None and learned.as_cue >= MIN_LEARNED
 
 
@@ -43,39 +48,46 @@ def features(token: Token, kids: Optional[list[Token]] = None) -> list[str]:
     """The sparse features of one candidate (strings; the model weighs each present one);
     ``kids``, its children in order, when the caller has them (spaCy walks the whole subtree
     to list them: for a sentence's root verb, the sentence)."""
-    lemma, pos, dep = token.lemma_.lower(), token.pos_, token.dep_
     kids = list(token.children) if kids is None else kids
-    children = sorted({c.dep_ for c in kids})
-    found = [f"l={lemma}", f"p={pos}", f"t={token.tag_}", f"d={dep}", f"lp={lemma}|{pos}",
-             f"ld={lemma}|{dep}", f"hd={token.head.lemma_.lower()}|{dep}"]
+    return _features(token.doc, token.i, [c.i for c in kids])
+
+
+def _features(doc: Doc, i: int, kids: list[int]) -> list[str]:
+    """``features`` of token ``i`` with children ``kids`` (indices, in order), read from the
+    parse's string table rather than from Token objects."""
+    w = token_strings(doc)
+    lemma, pos, dep = w.lemma[i], w.pos[i], w.dep[i]
+    children = sorted({w.dep[c] for c in kids})
+    found = [f"l={lemma}", f"p={pos}", f"t={w.tag[i]}", f"d={dep}", f"lp={lemma}|{pos}",
+             f"ld={lemma}|{dep}", f"hd={w.lemma[w.head[i]]}|{dep}"]
     found += [f"c={c}" for c in children] + [f"lc={lemma}|{c}" for c in children]
     # "called *for*", "spoke *of*"; "said *that*": the words that introduce a content
-    found += [f"lpr={lemma}|{c.lower_}" for c in kids if c.dep_ in ("prep", "prt", "dative")]
+    found += [f"lpr={lemma}|{w.lower[c]}" for c in kids if w.dep[c] in ("prep", "prt", "dative")]
     found += [
         f"mark={g.lower_}"
-        for c in kids if c.dep_ == "ccomp"
-        for g in c.children if g.dep_ == "mark"
+        for c in kids if w.dep[c] == "ccomp"
+        for g in doc[c].children if g.dep_ == "mark"
     ]
-    subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
-    kind = _subject_kind(subjects[0]) if subjects else "none"
+    subjects = [c for c in kids if w.dep[c] in SUBJECT_DEPS]
+    kind = _subject_kind(w, subjects[0]) if subjects else "none"
     found += [f"s={kind}", f"ls={lemma}|{kind}"]
-    doc = token.doc
-    before = _word(doc[token.i - 1]) if token.i > 0 else "<s>"
-    after = _word(doc[token.i + 1]) if token.i + 1 < len(doc) else "</s>"
+    before = _word(w, i - 1) if i > 0 else "<s>"
+    after = _word(w, i + 1) if i + 1 < len(w.lower) else "</s>"
     found += [f"b1={before}", f"n1={after}", f"ln1={lemma}|{after}", f"lb1={lemma}|{before}"]
-    return [f.translate(ONE_LINE) for f in found]
+    # (a printable string holds no tab or line break: translating it would give it back)
+    return [f if f.isprintable() else f.translate(ONE_LINE) for f in found]
 
 
-def _word(token: Token) -> str:
-    return "<sp>" if token.is_space else token.lower_
+def _word(w: TokenStrings, i: int) -> str:
+    return "<sp>" if w.is_space[i] else w.lower[i]
 
 
-def _subject_kind(subject: Token) -> str:
-    if subject.ent_type_:
-        return subject.ent_type_
-    if subject.pos_ == "PRON":
-        return f"pron:{subject.lower_}"
-    return subject.pos_
+def _subject_kind(w: TokenStrings, subject: int) -> str:
+    if w.ent_type[subject]:
+        return w.ent_type[subject]
+    if w.pos[subject] == "PRON":
+        return f"pron:{w.lower[subject]}"
+    return w.pos[subject]
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,24 +99,22 @@ def load_model() -> Optional[tuple[dict[str, float], float, float]]:
     return weights, weights.pop("__bias__", 0.0), weights.pop("__threshold__", 0.5)
 
 
-def probability(token: Token, kids: Optional[list[Token]] = None) -> float:
-    model = load_model()
-    if model is None:
-        return 1.0
-    weights, bias, _ = model
-    return logistic(features(token, kids), weights, bias)
-
-
 @functools.lru_cache(maxsize=4)
 def cue_probabilities(doc: Doc) -> dict[int, float]:
     """Each candidate's probability of being a cue head, by token index (cached: the rules and
     the span tagger ask many times)."""
-    tokens = list(doc)
-    kids: dict[int, list[Token]] = {}
-    for token in tokens:
-        if token.head.i != token.i:
-            kids.setdefault(token.head.i, []).append(token)
-    return {t.i: probability(t, kids.get(t.i, [])) for t in tokens if is_candidate(t)}
+    w = token_strings(doc)
+    kids: dict[int, list[int]] = {}
+    for i, head in enumerate(w.head):
+        if head != i:
+            kids.setdefault(head, []).append(i)
+    model = load_model()
+    found = {}
+    for i, (lemma, pos) in enumerate(zip(w.lemma, w.pos)):
+        if _is_candidate_word(lemma, pos):
+            found[i] = 1.0 if model is None else logistic(
+                _features(doc, i, kids.get(i, [])), model[0], model[1])
+    return found
 
 
 @functools.lru_cache(maxsize=4)

@@ -25,6 +25,7 @@ from typing import Mapping, Sequence
 import numpy as np
 from spacy.tokens import Span as SpacySpan
 
+from newsevents.extract.parse_cache import token_strings
 from newsevents.ontology import RESOURCES
 
 log = logging.getLogger(__name__)
@@ -50,19 +51,21 @@ def lemma_features(sent: SpacySpan) -> list[str]:
     surface word pairs miss ("troops ... entered", "talks" as object of "hold").
     """
     found: list[str] = []
-    for token in sent:
-        if token.is_punct or token.is_space:
+    w = token_strings(sent.doc)  # the parse's strings: no Token object per word
+    for i in range(sent.start, sent.end):
+        if w.is_punct[i] or w.is_space[i]:
             continue
-        lemma = token.lemma_.lower()
+        lemma = w.lemma[i]
         found.append(lemma)
-        if token.pos_ == "VERB":
+        if w.pos[i] == "VERB":
             found.append(f"V:{lemma}")
-        if token.dep_ == "ROOT":
+        dep = w.dep[i]
+        if dep == "ROOT":
             found.append(f"ROOT:{lemma}")
-        if token.dep_ in _ARG_DEPS:
-            found.append(f"{token.dep_}:{token.head.lemma_.lower()}")
-        if token.ent_iob_ == "B":
-            found.append(f"ENT:{token.ent_type_}")
+        if dep in _ARG_DEPS:
+            found.append(f"{dep}:{w.lemma[w.head[i]]}")
+        if w.ent_iob[i] == "B":
+            found.append(f"ENT:{w.ent_type[i]}")
     return found
 
 

@@ -7,7 +7,13 @@ stage that asks keeps the value in ``doc.user_data`` and the others read it from
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, SENT_START
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import (
+    DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG,
+)
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
@@ -39,3 +45,57 @@ def entities(doc: Doc) -> tuple[TokenSpan, ...]:
     if (ents := doc.user_data.get(_ENTS)) is None:
         ents = doc.user_data[_ENTS] = doc.ents
     return ents
+
+
+_WORDS = "newsevents.token_strings"
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ by the ENT_IOB value
+
+
+@dataclass(frozen=True, slots=True)
+class TokenStrings:
+    """Each token's strings and head index, by token index: ``text[i]`` is ``doc[i].text``,
+    ``lemma[i]`` is ``doc[i].lemma_.lower()``, ``head[i]`` is ``doc[i].head.i``. The feature
+    functions of the taggers ask a dozen of these per token; each ``doc[i]`` makes a Token object
+    and each string property looks its string up again, so a table read once from the parse's
+    arrays is several times faster (and gives the same strings)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent_iob: list[str]
+    ent_type: list[str]
+    head: list[int]
+    is_space: list[bool]
+    is_punct: list[bool]
+    idx: list[int]  # character offset of each token in the text
+
+
+def token_strings(doc: Doc) -> TokenStrings:
+    """The doc's ``TokenStrings``, built once per parse."""
+    if (table := doc.user_data.get(_WORDS)) is None:
+        table = doc.user_data[_WORDS] = _token_strings(doc)
+    return table
+
+
+def _token_strings(doc: Doc) -> TokenStrings:
+    if not len(doc):
+        return TokenStrings([], [], [], [], [], [], [], [], [], [], [], [])
+    array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, ENT_IOB, IS_SPACE, IS_PUNCT, IDX])
+    strings = doc.vocab.strings
+
+    def named(column: int, how=lambda s: s) -> list[str]:
+        values = array[:, column].tolist()
+        names = {value: how(strings[value]) for value in set(values)}  # each string once
+        return [names[value] for value in values]
+
+    pos = [POS_NAMES[value] for value in array[:, 6].tolist()]
+    heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    return TokenStrings(
+        text=named(0), lower=named(1), lemma=named(2, str.lower), pos=pos, tag=named(3),
+        dep=named(4), ent_iob=[_IOB[v] for v in array[:, 7].tolist()], ent_type=named(5),
+        head=heads, is_space=[bool(v) for v in array[:, 8].tolist()],
+        is_punct=[bool(v) for v in array[:, 9].tolist()], idx=array[:, 10].tolist(),
+    )

@@ -152,10 +152,22 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not before or before[-1] in ".:!?"
 
 
+# Per-parse memo in ``doc.user_data``: the quotes and the attribution stages both ask.
+_FOUND = "newsevents.quote_relations"
+
+
 def find_quotes(doc: Doc, article: Article, ctx: Optional[Context] = None) -> list[Relation]:
     """Direct and indirect speech in document order; indirect relations whose content is a
-    direct quote are left out (the direct one stands for them)."""
-    ctx = ctx or context(doc, article)
+    direct quote are left out (the direct one stands for them).
+
+    The relations read only the parse and its text (not the article or the actors), so they are
+    found once per parse and kept in ``doc.user_data``; each caller gets its own list."""
+    if (found := doc.user_data.get(_FOUND)) is None:
+        found = doc.user_data[_FOUND] = tuple(_find_quotes(ctx or context(doc, article)))
+    return list(found)
+
+
+def _find_quotes(ctx: Context) -> list[Relation]:
     quoted = ctx.quoted
     direct = direct_relations(ctx, quoted)
     direct_cues = {r.cue for r in direct if r.cue}

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.crf import bio_spans, crf_tagger
+from newsevents.extract.parse_cache import TokenStrings, token_strings
 from newsevents.ontology import event_lexicon
 from newsevents.records import Actor
 
@@ -39,10 +40,11 @@ def role_model():
     return crf_tagger(MODEL_PATH, "event roles come from the parse alone")
 
 
-def _trigger_type(token: Token) -> str | None:
-    if token.pos_ not in {"VERB", "NOUN"}:
+def _trigger_type(lemma: str, pos: str) -> str | None:
+    """The event type a word of this lemma (lower case) and part of speech triggers, if any."""
+    if pos not in {"VERB", "NOUN"}:
         return None
-    found = event_lexicon().triggers.get((token.lemma_.lower(), token.pos_), ())
+    found = event_lexicon().triggers.get((lemma, pos), ())
     return found[0].type if found else None
 
 
@@ -60,21 +62,24 @@ def _main_trigger(sent: SpacySpan, triggers: dict[int, str]) -> Token:
     return sent.root
 
 
-def _argument_of(token: Token, trigger: Token) -> str:
-    """'subj' / 'obj' / 'prep:WORD' when the token lies inside an argument of the trigger."""
-    node = token
+def _argument_of(w: TokenStrings, i: int, trigger: int) -> str:
+    """'subj' / 'obj' / 'prep:WORD' when token ``i`` lies inside an argument of the trigger
+    (walked up through the parse's head indices: no Token object per step)."""
+    node = i
     for _ in range(12):
-        if node.head.i == trigger.i and node.i != trigger.i:
-            if node.dep_ in _SUBJECTS:
+        head = w.head[node]
+        if head == trigger and node != trigger:
+            dep = w.dep[node]
+            if dep in _SUBJECTS:
                 return "subj"
-            if node.dep_ in _OBJECTS:
+            if dep in _OBJECTS:
                 return "obj"
-            if node.dep_ == "prep":
-                return f"prep:{node.lower_}"
-            return f"other:{node.dep_}"
-        if node.head.i == node.i:
+            if dep == "prep":
+                return f"prep:{w.lower[node]}"
+            return f"other:{dep}"
+        if head == node:
             break
-        node = node.head
+        node = head
     return "none"
 
 
@@ -122,53 +127,58 @@ def sentence_features(sent: SpacySpan, actors: tuple[Actor, ...] = (),
                       chunks: dict[int, str] | None = None) -> list[list[str]]:
     """One list of feature strings per token of the sentence (``chunks``: ``chunk_positions`` of
     its document, computed once per document by the caller, else here)."""
-    triggers = {t.i: kind for t in sent if (kind := _trigger_type(t))}
+    w = token_strings(sent.doc)
+    positions = range(sent.start, sent.end)
+    triggers = {i: kind for i in positions if (kind := _trigger_type(w.lemma[i], w.pos[i]))}
     main = _main_trigger(sent, triggers)
     sectors = _actor_sectors(sent, actors)
     chunks = chunk_positions(sent.doc) if chunks is None else chunks
     kind = triggers.get(main.i, "none")
+    at_main = main.i
+    main_lemma = w.lemma[at_main]
     words = []
-    for token in sent:
-        head = token.head
-        side = "at" if token.i == main.i else ("left" if token.i < main.i else "right")
-        argument = _argument_of(token, main)
+    for i in positions:
+        head = w.head[i]
+        lower, dep, ent_type = w.lower[i], w.dep[i], w.ent_type[i]
+        side = "at" if i == at_main else ("left" if i < at_main else "right")
+        argument = _argument_of(w, i, at_main)
         words.append([
             "bias",
-            f"lower={token.lower_}",
-            f"lemma={token.lemma_.lower()}",
-            f"suffix={token.lower_[-3:]}",
-            f"shape={_shape(token.text)}",
-            f"pos={token.pos_}",
-            f"tag={token.tag_}",
-            f"dep={token.dep_}",
-            f"head_lemma={head.lemma_.lower()}",
-            f"head_dep={head.dep_}",
-            f"dep_head={token.dep_}>{head.dep_}",
-            f"ent={token.ent_iob_}-{token.ent_type_}",
-            f"trigger={triggers.get(token.i, 'no')}",
+            f"lower={lower}",
+            f"lemma={w.lemma[i]}",
+            f"suffix={lower[-3:]}",
+            f"shape={_shape(w.text[i])}",
+            f"pos={w.pos[i]}",
+            f"tag={w.tag[i]}",
+            f"dep={dep}",
+            f"head_lemma={w.lemma[head]}",
+            f"head_dep={w.dep[head]}",
+            f"dep_head={dep}>{w.dep[head]}",
+            f"ent={w.ent_iob[i]}-{ent_type}",
+            f"trigger={triggers.get(i, 'no')}",
             f"side={side}",
             f"arg={argument}",
             f"side_arg={side}|{argument}",
             f"type_arg={kind}|{argument}",  # who is the source depends on the kind of event
-            f"ent_arg={token.ent_type_}|{argument}",
-            f"head_head_lemma={head.head.lemma_.lower()}",
-            f"chunk={chunks.get(token.i, 'O')}",
-            f"actor={sectors.get(token.i, 'O')}",
-            f"main_lemma={main.lemma_.lower()}|{side}",
+            f"ent_arg={ent_type}|{argument}",
+            f"head_head_lemma={w.lemma[w.head[head]]}",
+            f"chunk={chunks.get(i, 'O')}",
+            f"actor={sectors.get(i, 'O')}",
+            f"main_lemma={main_lemma}|{side}",
         ])
-    for i, feats in enumerate(words):  # a window of one word on each side, two for words
+    for n, feats in enumerate(words):  # a window of one word on each side, two for words
         for offset, name in ((-1, "prev"), (1, "next")):
-            j = i + offset
-            if 0 <= j < len(words):
-                token = sent[j]
-                feats += [f"{name}_lower={token.lower_}", f"{name}_pos={token.pos_}",
-                          f"{name}_chunk={chunks.get(token.i, 'O')}",
-                          f"{name}_actor={sectors.get(token.i, 'O')}"]
+            m = n + offset
+            if 0 <= m < len(words):
+                j = positions[m]
+                feats += [f"{name}_lower={w.lower[j]}", f"{name}_pos={w.pos[j]}",
+                          f"{name}_chunk={chunks.get(j, 'O')}",
+                          f"{name}_actor={sectors.get(j, 'O')}"]
             else:
                 feats.append(f"{name}=edge")
         for offset, name in ((-2, "prev2"), (2, "next2")):
-            if 0 <= i + offset < len(words):
-                feats.append(f"{name}_lower={sent[i + offset].lower_}")
+            if 0 <= n + offset < len(words):
+                feats.append(f"{name}_lower={w.lower[positions[n + offset]]}")
     return words
 
 

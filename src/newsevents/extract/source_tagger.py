@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.crf import bio_spans, crf_tagger
 from newsevents.extract.cue_model import cue_indices, cue_probabilities
 from newsevents.extract.cue_verbs import Relation
+from newsevents.extract.parse_cache import TokenStrings, token_strings
 
 MODEL = Path(__file__).resolve().parent.parent / "resources" / "cues" / "source_tagger.crfsuite"
 KINDS = ("source", "cue", "content")
@@ -97,19 +98,18 @@ def _shape(text: str) -> str:
     return "".join(shape)
 
 
-def _cue_path(token: Token, cues: dict[int, float], heads: list[int]) -> tuple[str, int, Optional[Token]]:
-    """How the word hangs from the nearest likely cue above it: the label of the cue's child on
-    the way ("ccomp": inside the said clause, "nsubj": inside the speaker), the number of steps,
-    and that child (whose subtree's edges are likely span edges). ``heads``: each token's head
-    index (the walk up then makes no Token object per step)."""
-    child, steps = token.i, 0
+def _cue_path(i: int, cues: dict[int, float], heads: list[int]) -> tuple[str, int, Optional[int]]:
+    """How word ``i`` hangs from the nearest likely cue above it: the index of the cue's child
+    on the way (its label: "ccomp" inside the said clause, "nsubj" inside the speaker; its
+    subtree's edges are likely span edges) and the number of steps. ``heads``: each token's
+    head index (the walk up then makes no Token object per step)."""
+    child, steps = i, 0
     if child in cues:
         return "self", 0, None
     while steps < ANCESTOR_STEPS and heads[child] != child:
         steps += 1
         if heads[child] in cues:
-            found = token.doc[child]
-            return found.dep_, steps, found
+            return "", steps, child
         child = heads[child]
     return "none", steps, None
 
@@ -130,48 +130,71 @@ def _quote_state(doc: Doc, quoted: tuple[tuple[int, int], ...]) -> dict[int, str
 
 @dataclass(frozen=True)
 class _Tree:
-    """Each token's head index and whether it starts a sentence, read once per document."""
+    """Each token's strings and head index, whether it starts a sentence, and the subtree edges
+    of the tokens asked about, read once per document."""
 
-    heads: list[int]
+    words: TokenStrings
     starts: list[bool]
+    edges: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> "_Tree":
         starts = [flag == 1 for flag in doc.to_array(SENT_START).tolist()] if len(doc) else []
-        return cls([t.head.i for t in doc], starts)
+        return cls(token_strings(doc), starts)
+
+    @property
+    def heads(self) -> list[int]:
+        return self.words.head
+
+    def edge(self, doc: Doc, i: int) -> tuple[int, int]:
+        """(left_edge.i, right_edge.i) of token ``i``."""
+        if (found := self.edges.get(i)) is None:
+            token = doc[i]
+            found = self.edges[i] = (token.left_edge.i, token.right_edge.i)
+        return found
 
 
-def word_features(token: Token, cues, likely, quotes, rules, kinds, tree: _Tree) -> list[str]:
-    """The features of one word that do not look at its neighbours. ``cues`` are the cue
+def word_features(doc: Doc, i: int, cues, likely, quotes, rules, kinds, tree: _Tree) -> list[str]:
+    """The features of word ``i`` that do not look at its neighbours. ``cues`` are the cue
     model's cues, ``likely`` its likely candidates with their probabilities."""
-    lemma = token.lemma_.lower()
-    path, steps, child = _cue_path(token, likely, tree.heads)
-    head = token.head
-    found = [
-        f"w={token.lower_}", f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}",
-        f"sh={_shape(token.text)}", f"suf={token.lower_[-3:]}",
-        f"hl={head.lemma_.lower()}", f"hp={head.pos_}", f"dhp={token.dep_}|{head.pos_}",
-        f"e={token.ent_iob_}{token.ent_type_}", f"cp={path}", f"cps={path}|{min(steps, 4)}",
-        f"q={quotes.get(token.i, 'out')}",
-    ]
-    if token.i in cues:
-        found.append(f"cue={lemma}")
-    if token.i in likely:
-        found.append(f"cprob={int(likely[token.i] * 5)}")
+    w = tree.words
+    lower, lemma, dep = w.lower[i], w.lemma[i], w.dep[i]
+    path, steps, child = _cue_path(i, likely, w.head)
     if child is not None:
-        found.append(f"cpp={path}|{int(likely[child.head.i] * 5)}")
-    if child is not None and child.left_edge.i == token.i:
-        found.append(f"cfirst={path}")
-    if child is not None and child.right_edge.i == token.i:
-        found.append(f"clast={path}")
-    if tree.starts[token.i]:
+        path = w.dep[child]
+    head = w.head[i]
+    found = [
+        f"w={lower}", f"l={lemma}", f"p={w.pos[i]}", f"t={w.tag[i]}", f"d={dep}",
+        f"sh={_shape(w.text[i])}", f"suf={lower[-3:]}",
+        f"hl={w.lemma[head]}", f"hp={w.pos[head]}", f"dhp={dep}|{w.pos[head]}",
+        f"e={w.ent_iob[i]}{w.ent_type[i]}", f"cp={path}", f"cps={path}|{min(steps, 4)}",
+        f"q={quotes.get(i, 'out')}",
+    ]
+    if i in cues:
+        found.append(f"cue={lemma}")
+    if i in likely:
+        found.append(f"cprob={int(likely[i] * 5)}")
+    if child is not None:
+        found.append(f"cpp={path}|{int(likely[w.head[child]] * 5)}")
+        left, right = tree.edge(doc, child)
+        if left == i:
+            found.append(f"cfirst={path}")
+        if right == i:
+            found.append(f"clast={path}")
+    if tree.starts[i]:
         found.append("sent_start")
-    if token.i + 1 == len(tree.starts) or tree.starts[token.i + 1]:
+    if i + 1 == len(tree.starts) or tree.starts[i + 1]:
         found.append("sent_end")
     for kind in KINDS:
-        found.append(f"r{kind}={rules[kind].get(token.i, 'O')}")
-    found.append(f"rk={kinds.get(token.i, 'none')}")
+        found.append(f"r{kind}={rules[kind].get(i, 'O')}")
+    found.append(f"rk={kinds.get(i, 'none')}")
     return found
+
+
+def _shown(feats: list[str]) -> list[str]:
+    """What the next words see of a word: its word, part of speech, dependency, quote and rule
+    marks (and the cue marks that start with the same letters)."""
+    return [f for f in feats if f[0] in "wprqc" or f.startswith("d=")]
 
 
 def sequence_features(
@@ -185,27 +208,30 @@ def sequence_features(
     rules = rule_labels(doc, relations)
     kinds = _kinds_by_content(doc, relations)
     tree = _Tree.of(doc)
+    lower, dep = tree.words.lower, tree.words.dep
     sequences = []
     for words in paragraphs(doc) if pars is None else pars:
-        own = [word_features(t, cues, likely, quotes, rules, kinds, tree) for t in words]
-        # word, part of speech, dependency, quote and rule marks: what the next words see
-        shown = [[f for f in feats if f[0] in "wprqc" or f.startswith("d=")] for feats in own]
+        at_ = [t.i for t in words]
+        own = [word_features(doc, i, cues, likely, quotes, rules, kinds, tree) for i in at_]
+        shown = [_shown(feats) for feats in own]
         rows = []
+        last = len(own) - 1
         for n, feats in enumerate(own):
             row = list(feats)
             # word pairs: where PolNeAR draws an edge often depends on the two words around it
             # ("said that", "for president ,")
-            before = words[n - 1].lower_ if n else "<p>"
-            after = words[n + 1].lower_ if n + 1 < len(words) else "</p>"
-            row += [f"bg={before}|{words[n].lower_}", f"bgn={words[n].lower_}|{after}",
-                    f"dd={words[n - 1].dep_ if n else '<p>'}|{words[n].dep_}"]
+            word = lower[at_[n]]
+            before = lower[at_[n - 1]] if n else "<p>"
+            after = lower[at_[n + 1]] if n < last else "</p>"
+            row += [f"bg={before}|{word}", f"bgn={word}|{after}",
+                    f"dd={dep[at_[n - 1]] if n else '<p>'}|{dep[at_[n]]}"]
             if n == 0:
                 row.append("par_start")
-            if n == len(own) - 1:
+            if n == last:
                 row.append("par_end")
             for offset in WINDOW:
                 at = n + offset
-                if not 0 <= at < len(own):
+                if not 0 <= at <= last:
                     row.append(f"{offset}:edge")
                     continue
                 if abs(offset) == 1:

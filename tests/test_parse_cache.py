@@ -1,0 +1,75 @@
+"""The per-parse caches give what spaCy's own attributes give, and what the stages found the
+slow way."""
+
+from __future__ import annotations
+
+from newsevents.extract.cue_model import cue_probabilities, features, is_candidate, load_model
+from newsevents.extract.linear import logistic
+from newsevents.extract.parse_cache import token_strings
+from newsevents.extract.quotes import find_quotes
+from newsevents.records import Article
+
+TEXT = (
+    "Russian forces shelled Kharkiv on Monday, killing two civilians, Ukraine's military said.\n\n"
+    '"We will respond," President Volodymyr Zelenskyy told reporters in Kyiv. '
+    "Officials in Moscow denied the attack, according to the Interfax news agency.\n"
+    "The staged protest  went on; the U.S. said it hoped talks would resume."
+)
+
+
+def test_token_strings_are_the_tokens_attributes(nlp):
+    doc = nlp(TEXT)
+    words = token_strings(doc)
+    assert token_strings(doc) is words  # built once per parse
+    for token in doc:
+        i = token.i
+        assert (words.text[i], words.lower[i], words.lemma[i]) == (
+            token.text, token.lower_, token.lemma_.lower())
+        assert (words.pos[i], words.tag[i], words.dep[i]) == (token.pos_, token.tag_, token.dep_)
+        assert (words.ent_iob[i], words.ent_type[i]) == (token.ent_iob_, token.ent_type_)
+        assert words.head[i] == token.head.i and words.is_space[i] == token.is_space
+        assert words.is_punct[i] == token.is_punct and words.idx[i] == token.idx
+    assert any(words.is_space) and "B" in words.ent_iob  # the text exercises both
+
+
+def test_token_strings_of_an_empty_doc(nlp):
+    assert token_strings(nlp("")).text == []
+
+
+def test_cue_probabilities_score_the_features_of_each_candidate(nlp):
+    doc = nlp(TEXT)
+    found = cue_probabilities(doc)
+    assert sorted(found) == [t.i for t in doc if is_candidate(t)] and found
+    weights, bias, _ = load_model()
+    for i, probability in found.items():  # the index path scores what the Token path lists
+        assert probability == logistic(features(doc[i]), weights, bias)
+    said = next(t for t in doc if t.text == "said")
+    assert {"l=say", "s=NOUN", "b1=military", "n1=.", "c=ccomp"} <= set(features(said))
+
+
+def test_find_quotes_is_found_once_per_parse_and_copied_per_caller(nlp):
+    doc = nlp(TEXT)
+    article = Article(id="a", headline="h", body=TEXT)
+    first = find_quotes(doc, article)
+    assert first and find_quotes(doc, article) == first
+    first.clear()  # a caller changing its list changes no other caller's
+    assert find_quotes(doc, article)
+    fresh = nlp(TEXT)  # a new parse of the same text finds the same relations
+    assert find_quotes(fresh, article) == find_quotes(doc, article)
+
+
+def test_to_span_reads_what_spacy_spans_give(nlp):
+    from newsevents.extract.actors import sentence_starts, to_span
+
+    doc = nlp(TEXT)
+    starts = sentence_starts(doc)
+    for start in range(len(doc) + 1):
+        for end in range(start, min(len(doc), start + 12) + 1):
+            span = to_span(doc, start, end, starts)
+            trimmed_start, trimmed_end = start, end  # the old way: spaCy's span, spaces trimmed
+            while trimmed_end - trimmed_start > 1 and doc[trimmed_end - 1].is_space:
+                trimmed_end -= 1
+            while trimmed_end - trimmed_start > 1 and doc[trimmed_start].is_space:
+                trimmed_start += 1
+            piece = doc[trimmed_start:trimmed_end]
+            assert (span.start, span.end, span.text) == (piece.start_char, piece.end_char, piece.text)
