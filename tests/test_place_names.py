@@ -100,3 +100,7 @@ def test_a_bloc_is_kept_over_the_demonym_table():
 @pytest.mark.parametrize("abbreviation, state", [("La.", "Louisiana"), ("Pa.", "Pennsylvania"), ("Mo.", "Missouri")])
 def test_a_states_abbreviation_with_its_full_stop_names_the_state_only(abbreviation, state):
     assert [e.name for e in options(abbreviation)] == [state]
+
+
+def test_korea_alone_is_south_korea():
+    assert options("Korea")[0].feature == "country" and options("Korea")[0].country == "KR"

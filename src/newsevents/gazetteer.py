@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 _RESOURCES = "newsevents.resources.gazetteer"
 
 
