@@ -78,13 +78,25 @@ def test_from_is_where_only_when_asked(nlp):
     ],
 )
 def test_event_place_is_the_narrowest(nlp, sentence, trigger, expected):
-    from newsevents.extract.event_places import event_place
+    from newsevents.extract.event_places import event_places
 
     doc = nlp(sentence)
     places = extract_places(doc, Article(id="t", headline="", body=sentence))
     token = next(t for t in doc if t.text == trigger)
-    place = event_place(doc, token, list(places))
+    place, _ = event_places(doc, token, list(places))  # as the events stage reads it
     assert place is not None and place.text == expected, place
+
+
+def test_a_town_the_gazetteer_lacks_is_named_with_the_one_it_places(nlp):
+    # "the cities of" marks Quaryatayn, which GeoNames lacks: the event is put at Palmyra, which
+    # has a point, with Quaryatayn beside it
+    from newsevents.extract.event_places import event_places
+
+    sentence = "Government forces liberated the cities of Palmyra and Quaryatayn in the Homs province."
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    place, also_at = event_places(doc, next(t for t in doc if t.text == "liberated"), list(places))
+    assert (place.text, [p.text for p in also_at]) == ("Palmyra", ["Quaryatayn"])
 
 
 def test_passive_subject_place_only_as_last_resort(nlp):
