@@ -37,7 +37,9 @@ def test_site_is_where_it_happened(nlp, sentence, trigger, expected):
 def test_plural_word_lists_every_name(nlp):
     place, also_at, _ = where(nlp, "Militants shelled the villages of Kafr Nabudah, Habit and Hawash on Monday.",
                               "shelled")
-    assert [place.text, *also_at] == ["Kafr Nabudah", "Habit", "Hawash"]
+    assert sorted([place.text, *also_at]) == ["Habit", "Hawash", "Kafr Nabudah"]
+    # the one the gazetteer places (Al Hawash, Syria) puts the event on the map
+    assert place.text == "Hawash" and place.country == "SY"
 
 
 def test_a_person_taken_is_no_place(nlp):
