@@ -17,7 +17,7 @@ from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.records import Place
 
 __all__ = ["event_location", "coordinated_places", "smallest_place", "places_naming", "without_containers",
-           "pruned_subtree", "COMPASS_POINTS"]
+           "pruned_subtree", "breadth", "COMPASS_POINTS"]
 
 
 # Prepositions that say where something happened ("killed in Aleppo", "clashes near Izium"); "from"
@@ -225,8 +225,29 @@ def without_containers(found: Sequence[Place], doc: Doc) -> list[Place]:
                 if any(o is not place and o.span.start > token.idx and o.span.start in owned for o in found):
                     return True
         return False
-    kept = [p for p in found if not owns_another(p)]
+    kept = [p for p in found if not owns_another(p) and not _holds_a_part(p, found, doc)]
     return kept or list(found)
+
+
+# Nouns in a place's name for a part of a larger place, which its "of" phrase names ("the Ghazi
+# Qala area of Ghazni city", "the East Ghouta region of rural Damascus").
+_PART_NOUNS = frozenset({"area", "region", "district", "quarter", "neighbourhood", "neighborhood", "suburb",
+                         "sector", "zone"})
+
+
+def _holds_a_part(place: Place, found: Sequence[Place], doc: Doc) -> bool:
+    """``place`` is named in the "of" phrase of another place's part noun: it holds that one."""
+    for other in found:
+        if other is place:
+            continue
+        for token in doc.char_span(other.span.start, other.span.end, alignment_mode="expand") or ():
+            if token.lower_ not in _PART_NOUNS:
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                        place.span.start <= t.idx < place.span.end for t in prep.subtree):
+                    return True
+    return False
 
 
 def _owned(head: Token) -> list[Token]:
@@ -237,7 +258,12 @@ def _owned(head: Token) -> list[Token]:
 
 def smallest_place(found: Sequence[Place]) -> Optional[Place]:
     """The narrowest of places named together (the first of equals): where something happened."""
-    return min(found, key=lambda p: _BREADTH.get(p.feature, 0), default=None)
+    return min(found, key=breadth, default=None)
+
+
+def breadth(place: Place) -> float:
+    """How broad a place is: a country 2, a first-level division 1, a town 0, an unknown name -1."""
+    return _BREADTH.get(place.feature, 0)
 
 
 def places_naming(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:
