@@ -167,8 +167,14 @@ def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expect
         # a place the sentence opens with sets the scene for a narrower one said after
         ("In the Midwest, several buildings were destroyed in the small town of Poplar Grove, Illinois.",
          "destroyed", "Poplar Grove"),
-        # ... but not for a broader one
+        # ... but not for a broader one, nor for one inside the opening phrase
         ("In Basra, two soldiers were killed in southern Iraq.", "killed", "Basra"),
+        ("In Saboti in the Mt. Elgon region, seven died in what has been described as a daring day-light "
+         "attack from unknown raiders.", "died", "Saboti"),
+        # a place phrase after a comma says where the place before it lies
+        ("In the deadliest attack, a suicide bomber killed 15 people and wounded 30 when he blew himself up "
+         "amid dozens of police recruits queueing outside police headquarters in Fallujah, in the restive "
+         "western province of Al-Anbar.", "killed", "Fallujah"),
     ],
 )
 def test_event_place_choice(nlp, sentence, trigger, expected):

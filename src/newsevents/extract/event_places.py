@@ -179,8 +179,11 @@ def _opens_sentence(prep: Token) -> bool:
     """A locative phrase the sentence opens with, before its subject ("In the Midwest, several
     buildings were destroyed in the small town of Poplar Grove"): it sets the scene, and a place
     the clause names after it says where in that scene."""
-    return prep.i == prep.sent.start and prep.head.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > prep.i for c in prep.head.children)
+    outer = prep
+    while outer.head.i != outer.i and outer.head.pos_ not in ("VERB", "AUX"):
+        outer = outer.head  # "In Saboti in the Mt. Elgon region, ...": the whole opening phrase
+    return outer.dep_ == "prep" and outer.i == outer.sent.start and outer.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > outer.i for c in outer.head.children)
 
 
 # An assault "on" a place happened there ("killed in attacks on Akida village").

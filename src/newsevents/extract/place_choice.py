@@ -74,7 +74,7 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
         for prep in _locative_preps(head.children, extra):
             found = _narrowest(_clause(prep), mine)
             if found is not None:
-                return found
+                return _place_it_locates(prep, found, mine) or found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
     # terminal in the port city of Fujairah")
     nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
@@ -105,6 +105,17 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
 # ("Abu Nabil was killed").
 _DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder", "execute", "assassinate",
                              "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
+
+
+def _place_it_locates(prep: Token, found: Place, places: Sequence[Place]) -> Optional[Place]:
+    """A narrower place just before the comma that opens the phrase: "outside police headquarters
+    in Fallujah, in the restive western province of Al-Anbar" says where Fallujah lies."""
+    doc = prep.doc
+    if prep.i < 2 or doc[prep.i - 1].text != ",":
+        return None
+    before = doc[prep.i - 2]
+    return next((p for p in places if p.span.start <= before.idx < p.span.end
+                 and breadth(p) < breadth(found)), None)
 
 
 def _outermost(prep: Token) -> Token:
