@@ -167,6 +167,8 @@ def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expect
         # a place the sentence opens with sets the scene for a narrower one said after
         ("In the Midwest, several buildings were destroyed in the small town of Poplar Grove, Illinois.",
          "destroyed", "Poplar Grove"),
+        # ... also one on the verb paired with it ("shot and killed")
+        ("In Dagestan Wednesday, police shot and killed two gunmen in the town of Buinaksk.", "shot", "Buinaksk"),
         # ... but not for a broader one, nor for one inside the opening phrase
         ("In Basra, two soldiers were killed in southern Iraq.", "killed", "Basra"),
         ("In Saboti in the Mt. Elgon region, seven died in what has been described as a daring day-light "

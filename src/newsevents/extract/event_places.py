@@ -149,8 +149,11 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     scene: list[Place] = []  # "In the Midwest, ...": set aside for a narrower place said after
     targets: list[Place] = []
     patient = _patient_tokens(trigger)
-    for token in clause_tokens(trigger):
-        if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
+    paired = _paired_verb_tokens(trigger)
+    for owner, token in [(trigger, t) for t in clause_tokens(trigger)] + paired:
+        if owner is not trigger and (located or not scene):
+            break  # the paired verb's phrase only places a scene the trigger set
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, owner):
             continue
         prep = token.head.lower_
         place = place_at(token, places, modifier=True)
@@ -173,6 +176,15 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     if place is None and targets:
         place = targets[0]
     return place, tuple(dict.fromkeys(t for t in targets))
+
+
+def _paired_verb_tokens(trigger: Token) -> list[tuple[Token, Token]]:
+    """The clause of a verb joined right after the trigger that names the same action with it
+    ("police shot and killed two gunmen in the town of Buinaksk"), with no subject of its own."""
+    paired = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - trigger.i == 2
+              and trigger.doc[trigger.i + 1].lower_ == "and"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return [(c, t) for c in paired for t in clause_tokens(c)]
 
 
 def _opens_sentence(prep: Token) -> bool:
