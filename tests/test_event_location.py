@@ -173,6 +173,9 @@ def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expect
         ("In Basra, two soldiers were killed in southern Iraq.", "killed", "Basra"),
         ("In Saboti in the Mt. Elgon region, seven died in what has been described as a daring day-light "
          "attack from unknown raiders.", "died", "Saboti"),
+        # a sea is broader than a town on it
+        ("Mexican police clashed with protesters in the hotel zone of the Caribbean resort of Cancun.",
+         "clashed", "Cancun"),
         # a place phrase after a comma says where the place before it lies
         ("In the deadliest attack, a suicide bomber killed 15 people and wounded 30 when he blew himself up "
          "amid dozens of police recruits queueing outside police headquarters in Fallujah, in the restive "

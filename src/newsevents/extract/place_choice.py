@@ -43,8 +43,8 @@ _PLACE_HEADS = frozenset({"area", "areas", "neighbourhood", "neighborhood", "cou
 # Where a phrase names several places, the smallest is where it happened: "in Syria's northern
 # Aleppo province", "in the West Bank city of Nablus", "in Lamitan town, Basilan, Philippines". A
 # name the gazetteer does not know is mostly a village or a neighbourhood ("the south Baghdad
-# neighbourhood of Al-Bayaa").
-_BREADTH = {"country": 2, "region": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
+# neighbourhood of Al-Bayaa"). A sea or a gulf is broad: "the Caribbean resort of Cancun" is Cancun.
+_BREADTH = {"country": 2, "region": 2, "water": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
 
 
 def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
