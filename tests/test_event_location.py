@@ -169,6 +169,29 @@ def test_event_places_take_the_coordinated_places(nlp, sentence, trigger, expect
         # an object the parse hangs on a date, or shares with the verb joined after it
         ("Riot police patrolled Harare Saturday.", "patrolled", "Harare"),
         ("The army captured and held Jenin for a week.", "captured", "Jenin"),
+        # an "on" phrase the parse hangs on the verb of an assault says where it happened
+        ("Gunmen staged the assault on Kulbus in West Darfur state on Sunday.", "staged", "Kulbus"),
+        # the place in the "of" phrase of a part noun holds that part
+        ("Rebels launched a counter-offensive in the East Ghouta region of rural Damascus on Saturday.",
+         "launched", "East Ghouta region"),
+        # a place set beside a place noun names it; the one before it says where it lies
+        ("Four other teenagers were shot in a nearby Brooklyn neighborhood, Canarsie.", "shot", "Canarsie"),
+        # a place the sentence opens with sets the scene for a narrower one said after
+        ("In the Midwest, several buildings were destroyed in the small town of Poplar Grove, Illinois.",
+         "destroyed", "Poplar Grove"),
+        # ... also one on the verb paired with it ("shot and killed")
+        ("In Dagestan Wednesday, police shot and killed two gunmen in the town of Buinaksk.", "shot", "Buinaksk"),
+        # ... but not for a broader one, nor for one inside the opening phrase
+        ("In Basra, two soldiers were killed in southern Iraq.", "killed", "Basra"),
+        ("In Saboti in the Mt. Elgon region, seven died in what has been described as a daring day-light "
+         "attack from unknown raiders.", "died", "Saboti"),
+        # a sea is broader than a town on it
+        ("Mexican police clashed with protesters in the hotel zone of the Caribbean resort of Cancun.",
+         "clashed", "Cancun"),
+        # a place phrase after a comma says where the place before it lies
+        ("In the deadliest attack, a suicide bomber killed 15 people and wounded 30 when he blew himself up "
+         "amid dozens of police recruits queueing outside police headquarters in Fallujah, in the restive "
+         "western province of Al-Anbar.", "killed", "Fallujah"),
     ],
 )
 def test_event_place_choice(nlp, sentence, trigger, expected):
@@ -216,3 +239,13 @@ def test_the_rules_choice_needs_less_evidence_than_a_new_place():
     # with no choice from the rules, the likeliest place when more likely than not
     assert decide([0.6, 0.2], rule=None, best=0) == 0
     assert decide([0.45, 0.2], rule=None, best=0) is None
+
+
+def test_part_of_a_place_is_narrower_than_the_place_holding_it(nlp):
+    from newsevents.extract.event_places import event_place
+
+    sentence = "A bomb detonated in a football field in the Ghazi Qala area of Ghazni city."
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    place = event_place(doc, doc[2], places, use_model=False)
+    assert place is not None and place.text == "Ghazi Qala area"

@@ -24,6 +24,8 @@ def where(nlp, sentence, trigger):
         ("Jets bombed targets near the Tabqa airbase overnight.", "bombed", "Tabqa"),
         # an assault on a place happened there
         ("Five people were killed in an attack on Gashua village near Maiduguri.", "killed", "Gashua"),
+        # a lower-case Arabic article joined to the name is part of it
+        ("Gunmen killed five people in the village of al-Dalwa on Monday.", "killed", "al-Dalwa"),
     ],
 )
 def test_site_is_where_it_happened(nlp, sentence, trigger, expected):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.event_place_model import weighed_place
 from newsevents.extract.place_choice import (
-    COMPASS_POINTS, coordinated_places, event_location, places_naming, pruned_subtree, smallest_place,
+    COMPASS_POINTS, breadth, coordinated_places, event_location, places_naming, pruned_subtree, smallest_place,
     without_containers,
 )
 from newsevents.records import Place
@@ -123,8 +123,9 @@ def place_at(token: Token, places: list[Place], *, modifier: bool = False) -> Pl
     # "the West Bank town of Jenin" (whose place span ends in "town"): the narrowest place named
     # in the phrase of a place noun.
     if inside and token.lemma_.lower() in PLACE_NOUNS:
-        # of equals, the one the noun belongs to ("the Ghazi Qala area of Ghazni")
-        inside.sort(key=lambda p: not p.span.start <= token.idx < p.span.end)
+        # of equals, the one the noun belongs to ("the Ghazi Qala area of Ghazni"), then one set
+        # beside it that names it ("a nearby Brooklyn neighborhood, Canarsie")
+        inside.sort(key=lambda p: (not p.span.start <= token.idx < p.span.end, not _names_beside(p, token)))
         return smallest_place(without_containers(inside, token.doc))
     for place in inside:
         if place.span.start <= token.idx < place.span.end:
@@ -137,33 +138,79 @@ def place_at(token: Token, places: list[Place], *, modifier: bool = False) -> Pl
     return None
 
 
+def _names_beside(place: Place, noun: Token) -> bool:
+    """The place is set beside the noun as its name ("a Brooklyn neighborhood, Canarsie")."""
+    return any(place.span.start <= c.idx < place.span.end for c in noun.rights if c.dep_ == "appos")
+
+
 def _locate(trigger: Token, places: list[Place], object_place: Place | None, from_is_where: bool):
     """(place, targets): where it happened and the places it was aimed at."""
     located: list[Place] = []
+    scene: list[Place] = []  # "In the Midwest, ...": set aside for a narrower place said after
     targets: list[Place] = []
     patient = _patient_tokens(trigger)
-    for token in clause_tokens(trigger):
-        if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, trigger):
+    paired = _paired_verb_tokens(trigger)
+    for owner, token in [(trigger, t) for t in clause_tokens(trigger)] + paired:
+        if owner is not trigger and (located or not scene):
+            break  # the paired verb's phrase only places a scene the trigger set
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or not _reaches(token, owner):
             continue
         prep = token.head.lower_
         place = place_at(token, places, modifier=True)
         if place is None or _is_reference_point(token.head) or token.i in patient:
             continue
         if prep in LOCATIVE_PREPS or (from_is_where and prep in {"from", "out"}) or (
-                prep == "on" and token.head.head.lemma_.lower() in _ASSAULT_NOUNS):
+                prep == "on" and _names_an_assault(token.head.head)):
+            if _opens_sentence(token.head):
+                scene.append(place)
+                continue
             located.append(place)  # "withdrew from Kherson": a retreat happens where it leaves
         elif prep in TARGET_PREPS:
             targets.append(place)
             targets += [p for c in token.conjuncts if (p := place_at(c, places)) is not None]
-    place = object_place or smallest_place(located)
+    narrowest = smallest_place(without_containers(located, trigger.doc))
+    setting = smallest_place(scene)
+    if setting is not None and (narrowest is None or breadth(narrowest) > max(breadth(setting), 1)):
+        narrowest = smallest_place(without_containers(located + scene, trigger.doc))
+    place = object_place or narrowest
     if place is None and targets:
         place = targets[0]
     return place, tuple(dict.fromkeys(t for t in targets))
 
 
+def _paired_verb_tokens(trigger: Token) -> list[tuple[Token, Token]]:
+    """The clause of a verb joined right after the trigger that names the same action with it
+    ("police shot and killed two gunmen in the town of Buinaksk"), with no subject of its own."""
+    paired = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - trigger.i == 2
+              and trigger.doc[trigger.i + 1].lower_ == "and"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return [(c, t) for c in paired for t in clause_tokens(c)]
+
+
+def _opens_sentence(prep: Token) -> bool:
+    """A locative phrase the sentence opens with, before its subject ("In the Midwest, several
+    buildings were destroyed in the small town of Poplar Grove"): it sets the scene, and a place
+    the clause names after it says where in that scene."""
+    outer = prep
+    while outer.head.i != outer.i and outer.head.pos_ not in ("VERB", "AUX"):
+        outer = outer.head  # "In Saboti in the Mt. Elgon region, ...": the whole opening phrase
+    return outer.dep_ == "prep" and outer.i == outer.sent.start and outer.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > outer.i for c in outer.head.children)
+
+
 # An assault "on" a place happened there ("killed in attacks on Akida village").
 _ASSAULT_NOUNS = {"attack", "assault", "raid", "strike", "airstrike", "offensive", "bombing", "bombardment",
                   "shelling", "ambush", "crackdown", "incursion"}
+
+
+def _names_an_assault(holder: Token) -> bool:
+    """What an "on" phrase hangs on names an assault: the noun ("attacks on Akida village") or a
+    verb whose object is one, where the parse hangs the phrase on the verb ("staged the assault on
+    Kulbus")."""
+    return holder.lemma_.lower() in _ASSAULT_NOUNS or (holder.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _ASSAULT_NOUNS for c in holder.children))
+
+
 _TEMPORAL_PREPS = {"after", "before", "since", "until", "during", "following", "prior", "by"}
 
 

@@ -17,7 +17,7 @@ from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.records import Place
 
 __all__ = ["event_location", "coordinated_places", "smallest_place", "places_naming", "without_containers",
-           "pruned_subtree", "COMPASS_POINTS"]
+           "pruned_subtree", "breadth", "COMPASS_POINTS"]
 
 
 # Prepositions that say where something happened ("killed in Aleppo", "clashes near Izium"); "from"
@@ -43,8 +43,8 @@ _PLACE_HEADS = frozenset({"area", "areas", "neighbourhood", "neighborhood", "cou
 # Where a phrase names several places, the smallest is where it happened: "in Syria's northern
 # Aleppo province", "in the West Bank city of Nablus", "in Lamitan town, Basilan, Philippines". A
 # name the gazetteer does not know is mostly a village or a neighbourhood ("the south Baghdad
-# neighbourhood of Al-Bayaa").
-_BREADTH = {"country": 2, "region": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
+# neighbourhood of Al-Bayaa"). A sea or a gulf is broad: "the Caribbean resort of Cancun" is Cancun.
+_BREADTH = {"country": 2, "region": 2, "water": 2, "adm1": 1, "adm2": 0.5, "unresolved": -1}
 
 
 def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
@@ -74,7 +74,7 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
         for prep in _locative_preps(head.children, extra):
             found = _narrowest(_clause(prep), mine)
             if found is not None:
-                return found
+                return _place_it_locates(prep, found, mine) or found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
     # terminal in the port city of Fujairah")
     nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
@@ -105,6 +105,17 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
 # ("Abu Nabil was killed").
 _DONE_TO_PEOPLE = frozenset({"kill", "wound", "injure", "hurt", "shoot", "murder", "execute", "assassinate",
                              "arrest", "detain", "abduct", "kidnap", "torture", "behead", "sentence"})
+
+
+def _place_it_locates(prep: Token, found: Place, places: Sequence[Place]) -> Optional[Place]:
+    """A narrower place just before the comma that opens the phrase: "outside police headquarters
+    in Fallujah, in the restive western province of Al-Anbar" says where Fallujah lies."""
+    doc = prep.doc
+    if prep.i < 2 or doc[prep.i - 1].text != ",":
+        return None
+    before = doc[prep.i - 2]
+    return next((p for p in places if p.span.start <= before.idx < p.span.end
+                 and breadth(p) < breadth(found)), None)
 
 
 def _outermost(prep: Token) -> Token:
@@ -225,8 +236,29 @@ def without_containers(found: Sequence[Place], doc: Doc) -> list[Place]:
                 if any(o is not place and o.span.start > token.idx and o.span.start in owned for o in found):
                     return True
         return False
-    kept = [p for p in found if not owns_another(p)]
+    kept = [p for p in found if not owns_another(p) and not _holds_a_part(p, found, doc)]
     return kept or list(found)
+
+
+# Nouns in a place's name for a part of a larger place, which its "of" phrase names ("the Ghazi
+# Qala area of Ghazni city", "the East Ghouta region of rural Damascus").
+_PART_NOUNS = frozenset({"area", "region", "district", "quarter", "neighbourhood", "neighborhood", "suburb",
+                         "sector", "zone"})
+
+
+def _holds_a_part(place: Place, found: Sequence[Place], doc: Doc) -> bool:
+    """``place`` is named in the "of" phrase of another place's part noun: it holds that one."""
+    for other in found:
+        if other is place:
+            continue
+        for token in doc.char_span(other.span.start, other.span.end, alignment_mode="expand") or ():
+            if token.lower_ not in _PART_NOUNS:
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                        place.span.start <= t.idx < place.span.end for t in prep.subtree):
+                    return True
+    return False
 
 
 def _owned(head: Token) -> list[Token]:
@@ -237,7 +269,12 @@ def _owned(head: Token) -> list[Token]:
 
 def smallest_place(found: Sequence[Place]) -> Optional[Place]:
     """The narrowest of places named together (the first of equals): where something happened."""
-    return min(found, key=lambda p: _BREADTH.get(p.feature, 0), default=None)
+    return min(found, key=breadth, default=None)
+
+
+def breadth(place: Place) -> float:
+    """How broad a place is: a country 2, a first-level division 1, a town 0, an unknown name -1."""
+    return _BREADTH.get(place.feature, 0)
 
 
 def places_naming(tokens: Sequence[Token], places: Sequence[Place]) -> list[Place]:

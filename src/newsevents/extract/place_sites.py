@@ -175,7 +175,7 @@ def _listed_names(doc: Doc, i: int, *, plural: bool) -> list[tuple[int, int]]:
     """The names that start at token i (first and last token of each): one, or after a plural
     word all those listed with commas and "and" ("the towns of Khan Touman, Aleis and Alzorba")."""
     found = []
-    while (last := name_edge(doc, i, +1, loose=True)) is not None:
+    while (last := name_edge(doc, _after_article(doc, i), +1, loose=True)) is not None:
         found.append((i, last))
         j = last + 1
         if not plural or j >= len(doc) or doc[j].text not in (",", "and"):
@@ -183,3 +183,15 @@ def _listed_names(doc: Doc, i: int, *, plural: bool) -> list[tuple[int, int]]:
         j += 1 if doc[j].text == "and" or doc[j + 1:j + 2].text != "and" else 2
         i = j
     return found
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az"})
+
+
+def _after_article(doc: Doc, i: int) -> int:
+    """Where the name proper starts after a lower-case Arabic article joined to it ("the town of
+    al-Wafa"): the article is part of the name, but no name word."""
+    if i + 2 < len(doc) and doc[i].text in _ARTICLES and doc[i + 1].text == "-" \
+            and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        return i + 2
+    return i
