@@ -557,3 +557,12 @@ def test_a_participle_that_says_who_the_subject_is_is_no_event(nlp, text, kept):
 )
 def test_dismissing_an_idea_is_a_statement(nlp, text, coded):
     assert ("REJECT" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+def test_a_doping_ban_on_an_athlete_reads_as_a_sports_report(nlp):
+    from newsevents.extract.event_patterns import sport_report
+
+    text = ("The sprinter has received an eight-year ban for doping offences. The athlete tested "
+            "positive last year. The skipper of the relay team said he was shocked.")
+    assert sport_report(nlp(text))
+    assert not sport_report(nlp("The minister received a ban for doping the figures."))
