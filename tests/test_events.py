@@ -535,20 +535,6 @@ def test_proposing_a_law_is_no_offer(nlp, text, coded):
 
 
 @pytest.mark.parametrize(
-    "text, kept",
-    [
-        ("Police investigating the murder dismissed its influence on the case.", set()),
-        ("Russian troops occupying Kherson withdrew on Friday.", {"RETREAT"}),
-        ("Police investigating the case arrested two men in Leeds.", {"COERCE"}),
-    ],
-)
-def test_a_participle_that_says_who_the_subject_is_is_no_event(nlp, text, kept):
-    """ "Police investigating the murder", "troops occupying Kherson": who the doer is; the
-    sentence's own verb says what happened."""
-    assert {e.type for e in _rule_events(nlp, text)} == kept
-
-
-@pytest.mark.parametrize(
     "text, coded",
     [
         ("The government dismissed the idea that troops would be sent.", False),

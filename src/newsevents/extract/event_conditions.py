@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.event_roles import WEAPON_NOUNS, Roles, attack_in, is_armed
 from newsevents.extract.event_senses import (
-    describes_its_doer, habitual, met_with, named_in_passing, nobody_to_do, only_needed, passive, reflexive_object,
+    habitual, met_with, named_in_passing, nobody_to_do, only_needed, passive, reflexive_object,
     ruled_out_cause, warns_ahead,
 )
 from newsevents.ontology import Trigger, actor_lexicon
@@ -31,9 +31,8 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
     if habitual(token) or ruled_out_cause(token) or only_needed(token) or nobody_to_do(token):
         return False  # "3,000 visits a year", "not due to an attack", "needs to provide", "no one to
         # discuss": no event happened
-    if named_in_passing(token) or describes_its_doer(token):
-        return False  # "victims of the attacks", "police investigating the murder said": the
-        # sentence reports something else
+    if named_in_passing(token):
+        return False  # "victims of the attacks": the sentence reports something else
     violent = trigger.type in _VIOLENT_TYPES
     weapon = violent and _weapon_subject(token)
     if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):

@@ -109,14 +109,6 @@ def named_in_passing(token: Token) -> bool:
     return holder.pos_ in {"NOUN", "ADJ"} and holder.lemma_.lower() not in _CARRIERS
 
 
-def describes_its_doer(token: Token) -> bool:
-    """ "Police investigating the murder dismissed ...", "troops occupying Kherson withdrew": a
-    participle that says who the subject of another verb is, while that verb says what happened."""
-    holder = token.head
-    return (token.dep_ == "acl" and token.tag_ == "VBG" and holder.pos_ in {"NOUN", "PROPN"}
-            and holder.dep_ in {"nsubj", "nsubjpass"} and holder.head.pos_ in {"VERB", "AUX"})
-
-
 _CAUSE_WORDS = {"due", "cause", "result"}
 
 
