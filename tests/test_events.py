@@ -476,3 +476,79 @@ def test_the_subject_of_a_passive_is_no_doer():
 def test_a_stance_in_the_passive_keeps_its_subject_as_doer():
     text = "Israel is opposed to French mediation in peace negotiations with Syria, an aide said Wednesday."
     assert any("ISR" in {a.country for a in e.actor} for e in _read(text).events)
+
+
+def _rule_events(nlp, text):
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    return extract_events(doc, article, actors=extract_actors(doc, article), options=RULES_ONLY)
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("England will protest to the International Rugby Board about the referee's performance.", False),
+        ("China protested to Japan about the new history textbooks.", True),
+    ],
+)
+def test_a_country_named_in_a_sentence_about_sport_is_a_team(nlp, text, coded):
+    """A sentence with a word only sport uses (rugby, referee) reads a country's bare name as its
+    team, even in an article too short on sports words to read as a sports report."""
+    assert bool(_rule_events(nlp, text)) == coded
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("Wales have beaten France on two of their last three visits to Paris.", False),
+        ("Israeli soldiers beat Palestinian protesters in Hebron.", True),
+        ("Russian forces defeated Ukrainian troops near Bakhmut.", True),
+    ],
+)
+def test_dictionary_verbs_of_force_need_an_armed_body_not_a_state_name(nlp, text, coded):
+    """The CAMEO dictionary's "beat", "defeat", "crush" also say who won a game: outside the
+    curated triggers, force needs soldiers, police or rebels, not countries by name."""
+    assert ("ASSAULT" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The United Nations warned that the number killed could rise sharply.", False),
+        ("Iran warned that it would retaliate against any attack.", True),
+    ],
+)
+def test_a_warning_that_an_amount_could_rise_is_a_forecast(nlp, text, coded):
+    assert ("THREATEN" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("US politicians are proposing a tough new law on indecency on US TV.", False),
+        ("Russia proposed talks with Ukraine.", True),
+    ],
+)
+def test_proposing_a_law_is_no_offer(nlp, text, coded):
+    """A bill is put to a vote, not offered to another party: no AGREE."""
+    assert ("AGREE" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The government dismissed the idea that troops would be sent.", False),
+        ("The Serbian government dismissed the proposal from the European Union.", True),
+    ],
+)
+def test_dismissing_an_idea_is_a_statement(nlp, text, coded):
+    assert ("REJECT" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+def test_a_doping_ban_on_an_athlete_reads_as_a_sports_report(nlp):
+    from newsevents.extract.event_patterns import sport_report
+
+    text = ("The sprinter has received an eight-year ban for doping offences. The athlete tested "
+            "positive last year. The skipper of the relay team said he was shocked.")
+    assert sport_report(nlp(text))
+    assert not sport_report(nlp("The minister received a ban for doping the figures."))

@@ -37,8 +37,11 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
     weapon = violent and _weapon_subject(token)
     if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):
         return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
-    if sport and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
-        return False  # a dictionary verb between teams ("Wales have beaten France", "face England")
+    fought = trigger.type == "ASSAULT"
+    if (sport or fought) and not trigger.curated and not any(is_armed(a, sport=True) for a in participants):
+        return False  # a dictionary verb between teams ("Wales have beaten France", "face England"):
+        # the dictionary's verbs of fighting (beat, crush, defeat, hammer) also say who won a game,
+        # so outside the curated triggers a state that fights is one of its bodies, not its name
     for need in trigger.needs:
         if need == "armed" and not weapon and not any(
             is_armed(a, sport=sport, violent=violent) for a in participants

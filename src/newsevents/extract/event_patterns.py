@@ -38,6 +38,20 @@ def sport_report(doc: Doc) -> bool:
     return len(set(hits)) >= 3 or len(hits) >= 6
 
 
+# Sports words that also name things in political news ("the final deal", "a policy goal", "the
+# league of nations", "try to"): a sentence needs one of the others to be about sport.
+_SHARED_WITH_NEWS = frozenset({
+    "set", "final", "try", "goal", "match", "penalty", "season", "club", "cup", "captain", "coach",
+    "champion", "seed", "league", "medal", "defender", "keeper", "championship"})
+
+
+def sport_sentence(sent: SpacySpan) -> bool:
+    """A sentence about sport by its own words ("England will protest to the International Rugby
+    Board about the referee's performance"), in an article that may not read as a sports report."""
+    words = sport_words() - _SHARED_WITH_NEWS
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
 def team_names(doc: Doc) -> frozenset[str]:
     """Country names the article treats as teams: a singular name with a plural verb ("France
     have beaten", "Italy were"), as British sports writing has it and news of states does not.
@@ -153,6 +167,15 @@ def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport:
         roles = Roles(actor, (), place, (), True, False)
         found.append(make(token, SEIZE, roles, 0.6))
     return found
+
+
+def without_states_by_name(roles):
+    """The roles less the countries named as a whole ("England", "the Welsh"): in a sentence
+    about sport they are teams ("England will protest to the International Rugby Board")."""
+    from newsevents.extract.event_roles import country_only
+
+    return replace(roles, actor=tuple(a for a in roles.actor if not country_only(a)),
+                   recipient=tuple(a for a in roles.recipient if not country_only(a)))
 
 
 def without_teams(roles, teams: frozenset[str]):

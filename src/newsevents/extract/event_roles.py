@@ -131,14 +131,15 @@ def is_armed(actor: Actor, *, sport: bool = False, violent: bool = False) -> boo
     Irish") is a team: there only armed, police or named government actors count."""
     if sport:
         return actor.sector in {"MIL", "REB", "COP"} or (
-            actor.sector == "GOV" and actor.name not in {actor.text, ""} and not _country_only(actor)
+            actor.sector == "GOV" and actor.name not in {actor.text, ""} and not country_only(actor)
         )
     if violent:
         return actor.sector in _VIOLENT or (actor.sector == "GOV" and actor.country is not None)
     return actor.sector in _ARMED
 
 
-def _country_only(actor: Actor) -> bool:
+def country_only(actor: Actor) -> bool:
+    """A country by its name alone ("France", "the French"), not a body of its state."""
     lex = actor_lexicon()
     return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
         actor.text.lower().strip() in lex.countries

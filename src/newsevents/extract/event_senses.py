@@ -13,6 +13,9 @@ from spacy.tokens import Token
 
 # Words that put a warned-of clause ahead of its warning ("would", "could", "if ...").
 _AHEAD = {"will", "would", "'ll", "wo", "shall", "could", "can", "may", "might", "if", "unless"}
+# Verbs of an amount changing: what a warning says "could rise" is a forecast, not a threat.
+_AMOUNT_CHANGES = {"rise", "fall", "increase", "decrease", "grow", "double", "triple", "climb",
+                   "soar", "drop", "decline", "reach", "top", "exceed", "surge", "slump"}
 
 
 def warns_ahead(token: Token) -> bool:
@@ -25,6 +28,8 @@ def warns_ahead(token: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in {"of", "against"} for c in token.children):
         return True
     for clause in clauses:
+        if clause.lemma_.lower() in _AMOUNT_CHANGES:
+            continue  # "warned that the number killed could rise": a forecast, which nobody does
         if any(c.dep_ == "aux" and c.lower_ in _AHEAD for c in clause.children):
             return True
         if any(m.dep_ == "mark" and m.lower_ in _AHEAD for c in clause.children if c.dep_ == "advcl"

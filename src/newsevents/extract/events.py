@@ -28,7 +28,8 @@ from newsevents.extract.event_certainty import (
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
-    pattern_candidates, sport_report, sport_words, team_names, without_teams,
+    pattern_candidates, sport_report, sport_sentence, sport_words, team_names, without_states_by_name,
+    without_teams,
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
@@ -104,15 +105,20 @@ def tagged_sides(token: Token, roles: Roles, tagged: TaggedRoles, sentence: int)
 
 
 def _with_tagged_sides(trigger: Trigger, token: Token, roles: Roles, sport: bool,
-                       tagged: TaggedRoles | None, sentence: int) -> Roles | None:
+                       tagged: TaggedRoles | None, sentence: int, about_sport: bool = False) -> Roles | None:
     """The roles, when the trigger's conditions hold on them or on the role tagger's phrases
-    of the sentence (a source the parse did not attach or code: "Syrian regime air strikes")."""
-    if needs_hold(trigger, token, roles, sport):
+    of the sentence (a source the parse did not attach or code: "Syrian regime air strikes").
+    In a sentence about sport, countries named as a whole are teams on either reading."""
+    if about_sport:
+        roles = without_states_by_name(roles)
+    if needs_hold(trigger, token, roles, sport or about_sport):
         return roles
     if tagged is None or not trigger.curated or not form_holds(trigger, token, roles):
         return None  # the tagger can only bring in who takes part
     retried = tagged_sides(token, roles, tagged, sentence)
-    return retried if retried is not None and needs_hold(trigger, token, retried, sport) else None
+    if retried is not None and about_sport:
+        retried = without_states_by_name(retried)
+    return retried if retried is not None and needs_hold(trigger, token, retried, sport or about_sport) else None
 
 
 def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
@@ -127,19 +133,20 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
     found: list[Candidate] = []
     for i, sent in enumerate(doc.sents):
         sentence_places = by_sentence.get(i, [])
+        about_sport = sport_sentence(sent)
         for token in sent:
             for trigger in triggers_for(token):
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,
                                    from_is_where=trigger.type == "RETREAT")
                 roles = without_teams(roles, teams)
-                roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i)
+                roles = _with_tagged_sides(trigger, token, roles, sport, tagged, i, about_sport)
                 if roles is None:
                     continue
                 confidence = 0.6 if trigger.curated else 0.4
                 found.append(Candidate(token, trigger, roles, confidence))
                 break
-        found += pattern_candidates(sent, index, sentence_places, Candidate, sport)
+        found += pattern_candidates(sent, index, sentence_places, Candidate, sport or about_sport)
     del starts
     return sorted(found, key=lambda c: c.token.i)
 
