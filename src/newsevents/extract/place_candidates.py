@@ -89,7 +89,7 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
         name = lookup or text[start:name_end]
         if ent.label_ == "FAC" and not gazetteer.lookup(name):
             continue  # a building or road the gazetteer does not know: not a place we can place
-        if (gazetteer.demonym(name) or residents_place(name)) and not gazetteer.lookup(name):
+        if not gazetteer.lookup(name) and (gazetteer.demonym(name) or residents_place(name)):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name

@@ -108,8 +108,9 @@ def _adjective_of(name: str) -> list[Entry]:
 
 # How a place's residents are named: "Minnesotan(s)", "Ohioan(s)", "Texan(s)", "New Yorker(s)",
 # "South Ossetians"; the demonym table has countries' people only.
-_RESIDENT_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", "y"), ("ans", "a"), ("ans", ""), ("ans", "as"), ("ers", ""),
-                     ("ian", "ia"), ("ian", "a"), ("ian", "y"), ("an", "a"), ("an", ""), ("an", "as"), ("er", ""))
+_RESIDENT_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", "y"), ("ans", "a"), ("ans", ""), ("ans", "as"),
+                     ("ers", ""), ("ian", "ia"), ("ian", "a"), ("ian", "y"), ("an", "a"), ("an", ""), ("an", "as"),
+                     ("er", ""))
 
 
 def residents_place(name: str) -> list[Entry]:
