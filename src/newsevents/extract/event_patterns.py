@@ -45,10 +45,15 @@ _SHARED_WITH_NEWS = frozenset({
     "champion", "seed", "league", "medal", "defender", "keeper", "championship"})
 
 
+@functools.lru_cache(maxsize=1)
+def _sport_only_words() -> frozenset[str]:
+    return sport_words() - _SHARED_WITH_NEWS
+
+
 def sport_sentence(sent: SpacySpan) -> bool:
     """A sentence about sport by its own words ("England will protest to the International Rugby
     Board about the referee's performance"), in an article that may not read as a sports report."""
-    words = sport_words() - _SHARED_WITH_NEWS
+    words = _sport_only_words()
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
 
 

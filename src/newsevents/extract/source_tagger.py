@@ -98,18 +98,18 @@ def _shape(text: str) -> str:
     return "".join(shape)
 
 
-def _cue_path(i: int, cues: dict[int, float], heads: list[int]) -> tuple[str, int, Optional[int]]:
-    """How word ``i`` hangs from the nearest likely cue above it: the index of the cue's child
-    on the way (its label: "ccomp" inside the said clause, "nsubj" inside the speaker; its
-    subtree's edges are likely span edges) and the number of steps. ``heads``: each token's
-    head index (the walk up then makes no Token object per step)."""
-    child, steps = i, 0
+def _cue_path(i: int, cues: dict[int, float], w: TokenStrings) -> tuple[str, int, Optional[int]]:
+    """How word ``i`` hangs from the nearest likely cue above it: the label of the cue's child on
+    the way ("ccomp": inside the said clause, "nsubj": inside the speaker), the number of steps,
+    and that child's index (its subtree's edges are likely span edges). Walked up through the
+    parse's head indices: no Token object per step."""
+    heads, child, steps = w.head, i, 0
     if child in cues:
         return "self", 0, None
     while steps < ANCESTOR_STEPS and heads[child] != child:
         steps += 1
         if heads[child] in cues:
-            return "", steps, child
+            return w.dep[child], steps, child
         child = heads[child]
     return "none", steps, None
 
@@ -142,10 +142,6 @@ class _Tree:
         starts = [flag == 1 for flag in doc.to_array(SENT_START).tolist()] if len(doc) else []
         return cls(token_strings(doc), starts)
 
-    @property
-    def heads(self) -> list[int]:
-        return self.words.head
-
     def edge(self, doc: Doc, i: int) -> tuple[int, int]:
         """(left_edge.i, right_edge.i) of token ``i``."""
         if (found := self.edges.get(i)) is None:
@@ -159,9 +155,7 @@ def word_features(doc: Doc, i: int, cues, likely, quotes, rules, kinds, tree: _T
     model's cues, ``likely`` its likely candidates with their probabilities."""
     w = tree.words
     lower, lemma, dep = w.lower[i], w.lemma[i], w.dep[i]
-    path, steps, child = _cue_path(i, likely, w.head)
-    if child is not None:
-        path = w.dep[child]
+    path, steps, child = _cue_path(i, likely, w)
     head = w.head[i]
     found = [
         f"w={lower}", f"l={lemma}", f"p={w.pos[i]}", f"t={w.tag[i]}", f"d={dep}",
