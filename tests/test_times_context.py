@@ -151,6 +151,11 @@ def test_times_financial_reports(parse, sentence, published, expected):
         ("The economy will slow in coming months as exports fall.", [("coming months", "PXM")]),
         # "a year earlier of $382 million": the "of" belongs to the amount, not to "a year"
         ("It compared with earnings a year earlier of $382.2 million.", [("a year earlier", "2021")]),
+        # "this crucial moment" is now, unless the story is told in the past
+        ("He would not travel at this crucial moment if Baghdad had no plan.", [("this crucial moment", "PRESENT_REF")]),
+        ("At this moment, the guard turned around.", []),
+        # nothing counts earnings: a year before them dates them ("2000 troops" stays a count)
+        ("Analysts were predicting 1990 BellSouth earnings of $3.90 a share.", [("1990", "1990")]),
     ],
 )
 def test_times_more_expressions(parse, sentence, expected):

@@ -131,7 +131,9 @@ def _year_ok(c: Candidate, span: SpacySpan, doc: Doc, lex: dict) -> bool:
     # unless a determiner or possessive stands before it ("the company's 1989 operating results")
     before_word = doc[span.start - 1] if span.start > 0 else None
     determined = before_word is not None and (before_word.tag_ in ("DT", "PRP$", "POS") and before_word.lower_ not in ("no", "some", "all", "these", "those", "both"))
-    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_ not in lex["units"] and not determined:
+    # but nothing counts earnings: "predicting 1990 BellSouth earnings" dates them
+    counted = head.lemma_ not in lex["units"] and head.lower_ not in lex["dated_plurals"]
+    if token.dep_ == "nummod" and head.tag_ == "NNS" and counted and not determined:
         return False
     if token.ent_type_ == "DATE" or _prev_word(doc, span) in lex["year_prepositions"]:
         return True

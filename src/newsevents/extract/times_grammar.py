@@ -121,6 +121,8 @@ def _rules() -> dict[str, str]:
         # "for the year", "the full year", "earlier in the year": in a report, the current year
         # (a capital "Year" is a title: "Person of the Year")
         "the_year": r"(?:(?i:earlier|later)\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|entire|whole|fiscal)\s+)?year\b(?![-'’]|\s+(?i:ago|earlier|end|before|ended|ending|later|after|two)\b|\s+(?i:of\s+the)\b)",
+        # "at this crucial moment": the present, as "now" is
+        "this_moment": r"(?<![\w-])(?i:this)\s+(?:[a-z]+\s+)?(?i:moment)\b(?![-'’])",
         # "a two-year contract", "a several-year tenure" (a vague amount: PXY)
         "duration_adj": rf"(?P<num>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several))-(?P<unit>(?i:second|minute|hour|day|week|month|year|decade))(?:-long)?(?!-old)\b",
         # "for an additional year", "another week": one more unit
@@ -165,6 +167,7 @@ def _key_classes() -> dict[str, str]:
         "season": r"spring|summer|fall|autumn|winter",
         "reference": low(list(lex["references"])),
         "holiday": low(list(lex["holidays"])),
+        "moment": r"moment",
         "spoken": r"nineteen|two thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
     }
 
@@ -174,7 +177,7 @@ RULE_KEYS = {
     "month": "month", "date_iso": "digit", "date_slash": "digit", "year": "digit", "decade": "digit",
     "century": "digit", "weekday": "weekday", "weekday_set": "weekday", "month_set": "month", "clock": ("digit", "clock"), "clock24": "digit",
     "rel_day": "rel_day", "this_part": "unit", "rel_season": "season", "season_year": "season",
-    "reference": "reference", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken", "spoken_decade": "spoken", "year_period": "digit",
+    "reference": "reference", "this_moment": "moment", "set": ("set", "unit"), "holiday": "holiday", "spoken_year": "spoken", "spoken_decade": "spoken", "year_period": "digit",
 }
 BEFORE, AFTER = 60, 70  # no expression reaches further from its key word
 

@@ -253,6 +253,12 @@ def _the_year(c: Candidate, anchor, tense, reference) -> Value:
     return Value(f"{anchor.year:04d}", "year", basis=PUB)
 
 
+def _this_moment(c: Candidate, anchor, tense, reference) -> Optional[Value]:
+    """ "at this crucial moment" is now; told in the past ("at this moment he turned") it is a
+    moment of the story, no time of its own."""
+    return None if tense == "past" else Value("PRESENT_REF", "reference", basis=PUB)
+
+
 def _month_set(c: Candidate, anchor, tense, reference) -> Value:
     return Value(f"XXXX-{_month_number(c.get('month')):02d}", "month", kind="set")
 
@@ -404,7 +410,7 @@ NORMALISERS: dict[str, Callable[..., Optional[Value]]] = {
     "rel_season": _season, "season_year": _season, "ago": _ago, "some_day": _some_day,
     "duration": _duration, "duration_adj": _duration, "bare_units": _bare_units,
     "unit_long": _one_unit, "one_more": _one_unit, "fiscal_period": _fiscal_period,
-    "the_year": _the_year, "month_set": _month_set, "reference": _reference, "set": _set,
+    "the_year": _the_year, "this_moment": _this_moment, "month_set": _month_set, "reference": _reference, "set": _set,
     "quarter": _quarter, "the_quarter": _the_quarter, "holiday": _holiday, "weekend": _weekend,
     "period_end": _period_end, "year_ago_adj": _year_ago_adj, "period_year_ago": _year_ago_adj,
     "year_period": _year, "spoken_year": _spoken_year, "spoken_decade": _spoken_decade,
