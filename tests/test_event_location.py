@@ -249,3 +249,27 @@ def test_part_of_a_place_is_narrower_than_the_place_holding_it(nlp):
     places = extract_places(doc, Article(id="t", headline="", body=sentence))
     place = event_place(doc, doc[2], places, use_model=False)
     assert place is not None and place.text == "Ghazi Qala area"
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, expected",
+    [
+        # a protest's grievance names where what it is about happened, not where it was held
+        ("Some 200 demonstrators in Nepal Thursday protested against the bombing of the Chinese Embassy "
+         "in Belgrade.", "protested", "Nepal"),
+        ("The demonstrators were protesting against the detention of Sabahattin Suvagci, chairman of the "
+         "Democratic People's Party in Hakkari province.", "protesting", None),
+        ("Some 30 protestors demonstrated outside the embassy here Tuesday demanding the release of their "
+         "activists arrested in Beijing.", "demonstrated", None),
+        # a place phrase of the protest itself still says where it was held
+        ("Thousands protested in Ankara against the detention of a party chairman.", "protested", "Ankara"),
+    ],
+)
+def test_protest_grievance_is_not_where_it_was_held(nlp, sentence, trigger, expected):
+    from newsevents.extract.event_places import event_place
+
+    doc = nlp(sentence)
+    places = extract_places(doc, Article(id="t", headline="", body=sentence))
+    token = next(t for t in doc if t.text == trigger)
+    place = event_place(doc, token, places, use_model=False)  # the rules' choice, which the model weighs
+    assert (place and place.text) == expected

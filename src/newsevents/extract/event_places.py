@@ -88,7 +88,8 @@ def where_it_happened(doc: Doc, trigger: Token, places: list[Place], objects: li
         # where a passive subject is or was going ("a sailor from the port of Gdansk was shot ...
         # near Basra", "a tanker bound for Aden was seized off Socotra") only when
         # nothing else in the sentence says where
-        for skip in (_patient_tokens(trigger), frozenset()):
+        grievance = _grievance_tokens(trigger)
+        for skip in (_patient_tokens(trigger) | grievance, grievance):
             place = event_location(doc, trigger, places, object_is_where=object_is_where,
                                    from_is_where=from_is_where, skip=skip)
             if place is not None:
@@ -148,7 +149,7 @@ def _locate(trigger: Token, places: list[Place], object_place: Place | None, fro
     located: list[Place] = []
     scene: list[Place] = []  # "In the Midwest, ...": set aside for a narrower place said after
     targets: list[Place] = []
-    patient = _patient_tokens(trigger)
+    patient = _patient_tokens(trigger) | _grievance_tokens(trigger)
     paired = _paired_verb_tokens(trigger)
     for owner, token in [(trigger, t) for t in clause_tokens(trigger)] + paired:
         if owner is not trigger and (located or not scene):
@@ -232,6 +233,25 @@ def _patient_tokens(trigger: Token) -> frozenset[int]:
     """The tokens of the trigger's passive subject: they say where the patient is, not where it
     happened to it."""
     return frozenset(t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree)
+
+
+# A protest's grievance and demands name places of their own ("protested against the offensive in
+# Gaza", "demonstrated outside the embassy, demanding the release of activists arrested in
+# Beijing"): what the protest is about happened there, not the protest.
+_PROTEST_LEMMAS = frozenset({"protest", "demonstrate", "march", "rally"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+_DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "ask", "denounce", "condemn", "accuse", "seek", "press",
+                            "protest", "express", "chant", "say"})
+
+
+def _grievance_tokens(trigger: Token) -> frozenset[int]:
+    """The tokens of a protest verb's grievance phrase and of the demand clauses on it."""
+    if trigger.lemma_.lower() not in _PROTEST_LEMMAS:
+        return frozenset()
+    about = [c for c in trigger.children
+             if (c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS)
+             or (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _DEMAND_LEMMAS)]
+    return frozenset(t.i for c in about for t in c.subtree)
 
 
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "csubj", "parataxis", "xcomp"}
