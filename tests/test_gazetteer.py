@@ -34,6 +34,8 @@ def test_normalize(raw, key):
         ("Eastern Ghouta", "region", "SY", 33.6, 36.4),  # a war's region no city list holds
         ("Java", "region", "ID", -7.5, 110.0),  # the island, beside Java, Georgia (a town)
         ("Ceredigion", "adm2", "GB", 52.3, -4.0),  # GeoNames: "County of Ceredigion"
+        ("St. Lucia", "country", "LC", 13.9, -61.0),  # GeoNames spells only "Saint Lucia"
+        ("St Kitts and Nevis", "country", "KN", 17.3, -62.7),
     ],
 )
 def test_lookup_finds_the_entry(name, feature, country, lat, lon):

@@ -117,7 +117,18 @@ def _add_countries(add, countries: dict, cities: dict, points: dict) -> None:
             [c for c in cities.values() if c["countrycode"] == iso2])
         row = (country["geonameid"], country["name"], round(lat, 4), round(lon, 4), "country", iso2, "",
                int(country.get("population") or 0), "", False)
-        add(row, [country["name"], *extra, *aliases[iso2]])
+        add(row, _saint_forms([country["name"], *extra, *aliases[iso2]]))
+
+
+def _saint_forms(names: list) -> list:
+    """The names plus their "St." and "St" spellings: papers write "St. Lucia" and "St Kitts and
+    Nevis", and GeoNames' country names have only "Saint". (Cities carry such spellings among their
+    alternate names already.)"""
+    found = list(names)
+    for name in names:
+        if name and name.startswith("Saint "):
+            found += [f"St. {name[6:]}", f"St {name[6:]}"]
+    return found
 
 
 def _add_cities(add, cities: dict, admin1_names: dict, capitals: set) -> dict[tuple[str, str], dict]:
