@@ -365,3 +365,9 @@ def test_the_white_house_is_a_building_not_a_town(nlp):
 ])
 def test_a_list_of_regions_tagged_as_one_name_gives_each(nlp, sentence, names):
     assert {p.text for p in places(nlp, sentence)} == names
+
+
+def test_a_list_ending_with_the_holds_no_name_of_it(nlp):
+    # "China, Japan": Japan would hold a town named China, were the list not read as one
+    found = by_text(places(nlp, "Many countries, among them China, Japan, and the United Kingdom, have warned the WHO."))
+    assert found["China"].feature == "country" and found["China"].country == "CN"
