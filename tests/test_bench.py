@@ -15,5 +15,5 @@ def test_bench_small_run(capsys):
         pytest.skip(str(error))
     assert scores["articles"] == 10
     assert scores["articles_per_s"] > 0 and scores["peak_rss_mb"] > 0
-    assert scores["peak_pss_total_mb"] > 0 and scores["cpu_s"] > 0
+    assert scores["peak_pss_total_mb"] > 0 and scores["cpu_s"] > 0 and scores["gazetteer_load_ms"] > 0
     assert "0 failed" in capsys.readouterr().out

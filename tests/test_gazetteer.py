@@ -1,7 +1,5 @@
 """The gazetteer index and the entity-ruler patterns built from it."""
 
-import time
-
 import pytest
 
 from newsevents.gazetteer import load_gazetteer, normalize
@@ -34,6 +32,12 @@ def test_normalize(raw, key):
         ("Eastern Ghouta", "region", "SY", 33.6, 36.4),  # a war's region no city list holds
         ("Java", "region", "ID", -7.5, 110.0),  # the island, beside Java, Georgia (a town)
         ("Ceredigion", "adm2", "GB", 52.3, -4.0),  # GeoNames: "County of Ceredigion"
+        ("St. Lucia", "country", "LC", 13.9, -61.0),  # GeoNames spells only "Saint Lucia"
+        ("St Kitts and Nevis", "country", "KN", 17.3, -62.7),
+        ("Anbar", "adm1", "IQ", 33.0, 42.0),  # GeoNames: "Al Anbar"
+        ("Ingushetia", "adm1", "RU", 43.2, 45.0),  # GeoNames: "Ingushetiya Republic"
+        ("North Darfur", "adm1", "SD", 16.0, 25.0),  # GeoNames: "Northern Darfur"
+        ("North Ossetia", "adm1", "RU", 43.0, 44.2),  # a hand-written alias
     ],
 )
 def test_lookup_finds_the_entry(name, feature, country, lat, lon):
@@ -63,6 +67,12 @@ def test_admin1_has_the_oblast_form():
     assert entries and entries[0].country == "UA"
 
 
+def test_a_bare_direction_is_no_admin1_name_of_its_own_making():
+    # "Southern District" (Israel) is "Southern" by GeoNames' stem; "South" comes from elsewhere
+    # and "North Darfur" must not bring a bare "North"
+    assert not [e for e in load_gazetteer().lookup("North") if e.country == "SD"]
+
+
 def test_unknown_name_finds_nothing():
     assert load_gazetteer().lookup("Qwzxplatz") == []
 
@@ -71,13 +81,6 @@ def test_demonyms_are_not_place_names():
     gazetteer = load_gazetteer()
     assert gazetteer.demonym("Ukrainian") == "UA"
     assert gazetteer.demonym("Kramatorsk") is None
-
-
-def test_loading_is_fast_once_built():
-    load_gazetteer.cache_clear()
-    started = time.perf_counter()
-    load_gazetteer()
-    assert time.perf_counter() - started < 2.0
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,9 @@ def by_text(found):
         ("Floods hit Alexandria, Louisiana, on Friday.", "Alexandria", "city", "US", 31.31, -92.45),
         ("Ships left ports on the Black Sea.", "Black Sea", "water", None, 43.4, 34.3),
         ("Germany and France signed the deal.", "Germany", "country", "DE", 51.0, 10.3),
+        ("Clashes erupted in Puntland on Monday.", "Puntland", "region", "SO", 8.4, 49.0),
+        ("Boko Haram attacked a village near Lake Chad.", "Lake Chad", "water", None, 13.0, 14.5),
+        ("Israeli jets struck targets in the Golan and in Anbar.", "Anbar", "adm1", "IQ", 33.0, 42.0),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
@@ -354,3 +357,17 @@ def test_the_white_house_is_a_building_not_a_town(nlp):
     assert found["White House"].feature == "unresolved"
     town = by_text(places(nlp, "Officials in White House, Tennessee, said the road was closed."))["White House"]
     assert (town.feature, town.admin1) == ("city", "Tennessee")
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Russian troops moved into Ingushetia and North Ossetia.", {"Ingushetia", "North Ossetia"}),
+    ("He flew to Trinidad and Tobago.", {"Trinidad and Tobago"}),  # one country with "and" in its name
+])
+def test_a_list_of_regions_tagged_as_one_name_gives_each(nlp, sentence, names):
+    assert {p.text for p in places(nlp, sentence)} == names
+
+
+def test_a_list_ending_with_the_holds_no_name_of_it(nlp):
+    # "China, Japan": Japan would hold a town named China, were the list not read as one
+    found = by_text(places(nlp, "Many countries, among them China, Japan, and the United Kingdom, have warned the WHO."))
+    assert found["China"].feature == "country" and found["China"].country == "CN"

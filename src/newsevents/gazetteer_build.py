@@ -117,7 +117,18 @@ def _add_countries(add, countries: dict, cities: dict, points: dict) -> None:
             [c for c in cities.values() if c["countrycode"] == iso2])
         row = (country["geonameid"], country["name"], round(lat, 4), round(lon, 4), "country", iso2, "",
                int(country.get("population") or 0), "", False)
-        add(row, [country["name"], *extra, *aliases[iso2]])
+        add(row, _saint_forms([country["name"], *extra, *aliases[iso2]]))
+
+
+def _saint_forms(names: list) -> list:
+    """The names plus their "St." and "St" spellings: papers write "St. Lucia" and "St Kitts and
+    Nevis", and GeoNames' country names have only "Saint". (Cities carry such spellings among their
+    alternate names already.)"""
+    found = list(names)
+    for name in names:
+        if name and name.startswith("Saint "):
+            found += [f"St. {name[6:]}", f"St {name[6:]}"]
+    return found
 
 
 def _add_cities(add, cities: dict, admin1_names: dict, capitals: set) -> dict[tuple[str, str], dict]:
@@ -161,13 +172,34 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
         members = by_admin1.get((iso2, code), [])
         lat, lon = subdivision_point(conventional, iso2, ascii_name, name) or weighted_point(members)
         stem = _ADMIN_SUFFIX.sub("", ascii_name).strip()
-        aliases = [name, ascii_name, stem]
+        aliases = [name, ascii_name, stem, *_english_forms(stem, iso2)]
         namesake = city_names.get((iso2, normalize(stem)))
         if namesake and namesake["admin1code"] == code:
             aliases += namesake.get("alternatenames", ())  # "Kiev" (oblast) is also "Kyiv"
         population = sum(int(c["population"]) for c in members)
         add((geonameid, ascii_name if stem == ascii_name else stem, lat, lon, "adm1", iso2, ascii_name,
              population, code, False), aliases + abbreviations.get((iso2, code), []))
+
+
+_ARTICLE = re.compile(r"^(?:al|an|ar|as|ad|ash|at|az)[- ](?=\w{4})", re.IGNORECASE)
+_ARABIC = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+# Countries whose names GeoNames transliterates with "-iya" where English writes "-ia".
+_IYA = frozenset("BY ET KG KZ RU TJ UA".split())
+_DIRECTION = re.compile(r"^(North|South|East|West)ern(?= \w)")
+
+
+def _english_forms(name: str, iso2: str) -> list[str]:
+    """How English news writes admin-1 names GeoNames spells otherwise: without the Arabic article
+    ("Anbar" for Al Anbar, "Hasakah" for Al-Hasakah), with "-ia" for a transliterated "-iya"
+    ("Oromia", "Ingushetia", "Kabardino-Balkaria") and "-ea" for "-eya" ("Adygea"), and "North"
+    for "Northern" ("North Darfur", "South Kordofan"; not the bare "Southern" of Israel's
+    Southern District)."""
+    forms = [_DIRECTION.sub(r"\1", name)]
+    if iso2 in _ARABIC:
+        forms.append(_ARTICLE.sub("", name))
+    if iso2 in _IYA:
+        forms += [re.sub(r"iya\b", "ia", name), re.sub(r"eya\b", "ea", name)]
+    return [form for form in forms if form != name]
 
 
 _LARGE_COUNTY = 100_000

@@ -66,6 +66,9 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
     gazetteer = load_gazetteer()
     found = []
     for ent in doc.ents:
+        if parts := _listed_regions(ent, gazetteer):
+            found += [Candidate(p.start_char, p.end_char, p.text, "GPE", None) for p in parts]
+            continue
         if ent.label_ not in PLACE_LABELS and not _place_in_disguise(ent, gazetteer, cue_words):
             continue
         tokens = list(ent)
@@ -221,6 +224,25 @@ def _place_in_disguise(ent: TokenSpan, gazetteer, cue_words: dict) -> bool:
         return True
     return ent.root.dep_ == "dobj" and ent.root.head.lemma_ in _TAKEN_VERBS
 
+
+def _listed_regions(ent: TokenSpan, gazetteer) -> list[TokenSpan]:
+    """The names of a list the tagger took for one entity ("Ingushetia and North Ossetia" as an
+    organisation), when each is a country, an admin-1 unit, a region or a sea; else nothing."""
+    if len(ent) < 3 or not any(t.lower_ in ("and", ",") for t in ent) or gazetteer.lookup(ent.text):
+        return []  # "Trinidad and Tobago" is one country
+    parts, start = [], ent.start
+    for token in (*ent, None):
+        if token is None or token.lower_ in ("and", ","):
+            end = token.i if token is not None else ent.end
+            part = ent.doc[start:end]
+            if not len(part) or not any(e.feature in _BROAD for e in gazetteer.lookup(part.text)):
+                return []
+            parts.append(part)
+            start = end + 1
+    return parts
+
+
+_BROAD = frozenset({"country", "adm1", "region", "water"})
 
 _SITES_OWNED = frozenset({"church", "cathedral", "mosque", "temple", "synagogue", "shrine", "hospital",
                           "airport", "port", "harbour", "harbor", "market", "square", "university", "embassy",

@@ -181,7 +181,8 @@ def _holders(candidates: list[Candidate], body: str) -> list[int]:
     return found
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# "China, Japan, and the United Kingdom": a list's last name may take its article
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?")
 
 
 def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
