@@ -30,6 +30,7 @@ def by_text(found):
         ("Germany and France signed the deal.", "Germany", "country", "DE", 51.0, 10.3),
         ("Clashes erupted in Puntland on Monday.", "Puntland", "region", "SO", 8.4, 49.0),
         ("Boko Haram attacked a village near Lake Chad.", "Lake Chad", "water", None, 13.0, 14.5),
+        ("The typhoon made landfall on Luzon.", "Luzon", "region", "PH", 16.0, 121.0),  # not the town
         ("Israeli jets struck targets in the Golan and in Anbar.", "Anbar", "adm1", "IQ", 33.0, 42.0),
     ],
 )

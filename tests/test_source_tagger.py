@@ -267,3 +267,31 @@ def test_the_subject_of_a_raising_cue_is_a_piece_of_the_content(nlp, text, cue, 
         assert found.source is None and found.more == (subject_span,)
     else:
         assert found == rule
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, piece",
+    [
+        ("Time, Mr. Pence added, was on their side.", "added", "Mr. Pence", "Time"),
+        ("But, he said, it is a risky strategy.", "said", "he", "But"),
+        # the cue heads the sentence: the words before it frame the cue, they are not the claim's
+        ('Later in the piece, Tuttle wrote, "The plan is dead."', "wrote", "Tuttle", None),
+    ],
+)
+def test_the_words_before_a_parenthetical_cue_are_a_piece_of_the_content(
+    nlp, text, cue, source, piece
+):
+    doc = nlp(text)
+    ctx = context(doc, Article(id="t", headline="", body=text))
+    cue_at, source_at = text.index(cue), text.index(source)
+    cue_span, source_span = (cue_at, cue_at + len(cue)), (source_at, source_at + len(source))
+    content = (cue_span[1] + 2, len(text) - 1)
+    rule = source_relations.Relation("indirect", content, cue_span, source_span)
+    (found,) = source_relations._with_fronted_pieces(ctx, [rule])
+    if piece is None:
+        assert found == rule
+    else:
+        assert [_text(text, span) for span in found.more] == [piece]
+        # a piece another relation's span holds stays with that relation
+        other = source_relations.Relation("indirect", (0, len(piece)))
+        assert source_relations._with_fronted_pieces(ctx, [rule, other])[0] == rule

@@ -15,7 +15,9 @@ left over a relation without cue or source; a cue left over joins the nearest re
 sentence that has no cue, then a source left over the nearest with a cue (or a quote) there and
 no source the tagger kept. Last, a content that opens a quote stops at the quote's closing
 mark when the quote closes on a comma ("*“It’s anger,”* McCain said"), and the subject of a
-raising cue is a piece of the content, not its source ("*The bank* appears *to favour a rise*").
+raising cue is a piece of the content, not its source ("*The bank* appears *to favour a rise*"),
+and so are the words before a cue set off by commas inside the claim ("*Time*, he added, *was on
+their side*").
 """
 
 from __future__ import annotations
@@ -133,7 +135,53 @@ def tagged_relations(ctx: Context, relations: list[Relation]) -> list[Relation]:
     found = [_without_datelines(ctx.text, r) for r in found]
     found = [_quotes_end_at_their_marks(ctx.text, r) for r in found]
     found = [_raised_subject_as_content(ctx, r) for r in found]
+    found = _with_fronted_pieces(ctx, found)
     return sorted(found, key=lambda r: r.content)
+
+
+def _with_fronted_pieces(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """Each relation with the words before its cue's commas as one more piece of its content, when
+    the cue is a parenthetical inside the claim ("*Time*, Mr. Pence added, *was on their side*";
+    "*But*, he said, *it is a risky strategy*"): the parser hangs such a cue from the claim's
+    verb (parataxis), so the words before the first comma are the claim's own, not a frame of
+    the cue's ("Later in the piece, Tuttle wrote, ..." hangs the cue as the root and stays out).
+    Only words no span of any relation holds (PolNeAR gives each word one role). Held-out fifth of
+    PolNeAR train: 15 such pieces, 11 of them gold contents."""
+    taken = sorted(
+        span for r in relations for span in (r.content, *r.more, r.cue, r.source) if span is not None
+    )
+    found = []
+    for rel in relations:
+        piece = _fronted_piece(ctx, rel)
+        if piece is not None and not any(_overlap(piece, other) > 0 for other in taken):
+            rel = replace(rel, more=tuple(sorted((*rel.more, piece))))
+            bisect.insort(taken, piece)
+        found.append(rel)
+    return found
+
+
+def _fronted_piece(ctx: Context, rel: Relation) -> Optional[tuple[int, int]]:
+    """The words from the sentence start to the comma before a parenthetical cue and its source
+    ("*Time*, Mr. Pence added, was on their side"), when the content starts right after the comma
+    that closes the cue; None otherwise."""
+    if rel.cue is None:
+        return None
+    text = ctx.text
+    verb = _cue_head(ctx, rel.cue)
+    if verb is None or verb.dep_ != "parataxis":
+        return None
+    opening = verb.sent.start_char
+    comma = text.rfind(",", opening, rel.cue[0])
+    if comma < 0:
+        return None
+    between = trim_marks(text, comma + 1, rel.cue[0])
+    if between[1] > between[0] and (rel.source is None or trim_marks(text, *rel.source) != between):
+        return None  # more than the speaker between the comma and the cue
+    after = text[rel.cue[1] : rel.content[0]]
+    if after.strip(" ,\"“‘'") != "" or after.count(",") != 1:
+        return None  # the content does not start right after the cue's closing comma
+    piece = trim_marks(text, opening, comma)
+    return piece if piece[1] > piece[0] else None
 
 
 def _raised_subject_as_content(ctx: Context, rel: Relation) -> Relation:
