@@ -208,3 +208,17 @@ def test_longest_match_skips_no_phrase_the_full_search_finds(nlp):
                     _plain_longest_match(words, table, ending_at=end, longest=longest)
         assert _longest_match(words, table) == _plain_longest_match(words, table)
     assert _longest_match(words, {"al-qaeda": 1}, ending_at=3)[2] == 1  # "al - qaeda" joined
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("Universal's music division provided some demos for the album.", False),
+        ("Sony's games unit will deliver the console in March.", False),
+        ("Russia's tank division crossed the border.", True),
+    ],
+)
+def test_a_division_of_a_firm_is_no_armed_unit(nlp, text, coded):
+    """ "Division" and "unit" name parts of firms as well as of armies: owned by a body we
+    cannot code, they are no MIL."""
+    assert any(a.sector == "MIL" for a in _actors(nlp, text)) == coded

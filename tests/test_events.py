@@ -552,3 +552,50 @@ def test_a_doping_ban_on_an_athlete_reads_as_a_sports_report(nlp):
             "positive last year. The skipper of the relay team said he was shocked.")
     assert sport_report(nlp(text))
     assert not sport_report(nlp("The minister received a ban for doping the figures."))
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The Pentagon said Attack of the Clones would be shown to US troops in Iraq next week.", False),
+        ("Pakistani troops attacked the militants in South Waziristan next week.", True),
+    ],
+)
+def test_a_trigger_inside_a_title_names_no_act(nlp, text, coded):
+    """A capitalised word inside an ordinary sentence is part of a title or a name."""
+    assert ("ASSAULT" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+def test_in_a_title_reads_capitals_only_where_they_tell(nlp):
+    from newsevents.extract.event_senses import in_a_title
+
+    def word(text, w):
+        return next(t for t in nlp(text) if t.text == w)
+
+    assert in_a_title(word("Fans queued to see Kill Bill in London.", "Kill"))
+    assert not in_a_title(word("Attack helicopters flew over the city.", "Attack"))
+    assert not in_a_title(word('He said: "Attack them now."', "Attack"))
+    assert not in_a_title(word("Rebels Attack Army Base Near Capital", "Attack"))  # headline case
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The Chinese government blocked access to the opposition website.", False),
+        ("Striking French workers blocked the Europe Bridge for three hours.", True),
+    ],
+)
+def test_a_state_that_blocks_does_not_protest(nlp, text, coded):
+    """Crowds block roads in protest; a government that blocks a website censors."""
+    assert ("PROTEST" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        ("The British government warned consumers that prices would rise.", False),
+        ("Iran warned Israel that it would retaliate against any attack.", True),
+    ],
+)
+def test_a_warning_to_consumers_is_advice(nlp, text, coded):
+    assert ("THREATEN" in {e.type for e in _rule_events(nlp, text)}) == coded

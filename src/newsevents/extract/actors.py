@@ -245,8 +245,10 @@ def _title(words, h: int, lex: ActorLexicon):
 
 # Offices that firms, clubs and shows have as well as states ("an Apple spokesman", "Academy
 # president"); a minister, an MP or a secretary of something is always the state's or a party's.
+# A division or a unit is part of a firm as well as of an army ("Universal's music division", "IBM's
+# PC unit"): owned by a body we cannot code, it is no armed unit.
 _SHARED_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "president", "director", "chairman",
-                   "chairwoman", "judge", "chief", "executive"}
+                   "chairwoman", "judge", "chief", "executive", "division", "unit"}
 
 
 def _is_title(words, agent, h: int) -> bool:

@@ -53,6 +53,8 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
             return False
         if need == "worker_doer" and not any(a.sector in _WORKERS for a in roles.actor):
             return False  # a strike by the military is an attack
+        if need == "civil_doer" and any(a.sector in _STATE_BODIES or _state_by_name(a) for a in roles.actor):
+            return False  # a state that blocks a bid or a website refuses or censors; crowds block roads
         if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
             return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return form_holds(trigger, token, roles)
@@ -75,6 +77,8 @@ def _bare_participle(token: Token) -> bool:
     return token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
+# Bodies of a state: what they block is a bid, a deal or a website, not a road in protest.
+_STATE_BODIES = {"GOV", "LEG", "JUD", "IGO", "COP", "MIL", "SPY"}
 # Who strikes by stopping work: workers, teachers, doctors, farmers, journalists, students.
 _WORKERS = {"LAB", "EDU", "MED", "AGR", "JRN", "CVL"}
 

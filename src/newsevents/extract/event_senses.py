@@ -149,6 +149,23 @@ def nobody_to_do(token: Token) -> bool:
     return infinitive and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
 
 
+_OPENERS = {'"', "“", "‘", "'", "``", "(", "[", ":", "-", "–", "—", "*", "•"}
+
+
+def in_a_title(token: Token) -> bool:
+    """A capitalised word inside a sentence written in ordinary case names something: a film,
+    an album, a game or a body ("Kill Bill", "Attack of the Clones", "the Volatiles Investigating
+    Polar Exploration Rover"), not an act. Not the sentence's first word, nor one after an opening
+    quote or a colon (where speech may begin), nor in a sentence written in headline case, where
+    capitals tell nothing ("U.S. Lifts Travel Ban to Lebanon")."""
+    if not token.text[:1].isupper() or token.is_upper or token.i == token.sent.start:
+        return False
+    if token.doc[token.i - 1].text in _OPENERS:
+        return False
+    # Headline case capitalises every content word; ordinary case leaves some in lower case.
+    return any(t.is_alpha and t.text.islower() and not t.is_stop for t in token.sent)
+
+
 # Newsroom formulas about asking for comment: the outlet's own enquiry, never a political act.
 _FOR_COMMENT = re.compile(
     r"\b(?:request|requests|asked|reached|reach|contacted)\b[^.]{0,40}\bfor comment\b"

@@ -37,7 +37,7 @@ from newsevents.extract.event_rerank import (
 )
 from newsevents.extract.event_conditions import form_holds, needs_hold
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
-from newsevents.extract.event_senses import asks_for_comment, is_question
+from newsevents.extract.event_senses import asks_for_comment, in_a_title, is_question
 from newsevents.extract.places import with_sites
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, event_lexicon
@@ -65,8 +65,8 @@ class Candidate:
 
 def triggers_for(token: Token) -> tuple[Trigger, ...]:
     """Lexicon entries a token may trigger (by lemma and coarse part of speech)."""
-    if token.pos_ not in {"VERB", "NOUN"} or token.dep_ in _SKIP_DEPS:
-        return ()
+    if token.pos_ not in {"VERB", "NOUN"} or token.dep_ in _SKIP_DEPS or in_a_title(token):
+        return ()  # a title or a name ("Kill Bill") names no act
     lex = event_lexicon()
     lemma = token.lemma_.lower()
     joined = hyphen_prefix(token)
