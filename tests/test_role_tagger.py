@@ -82,11 +82,12 @@ def _actor(doc, start, end, country=None, sector=None):
                  Span(span.start_char, span.end_char, span.text, 0))
 
 
-def test_rule_actor_inside_a_tagged_phrase_is_kept(nlp):
+def test_rule_actor_inside_a_tagged_phrase_keeps_its_coding_and_takes_the_phrase(nlp):
     doc = nlp("The Swiss court rejected the Croatian government's request.")
     rule = _actor(doc, 1, 3, "CHE", "JUD")
     actor, _ = _FixedTags(doc, [(0, 3, "S")]).sides(0, (rule,), ())
-    assert actor == (rule,)
+    assert [(a.name, a.country, a.sector) for a in actor] == [("Swiss court", "CHE", "JUD")]
+    assert [(a.text, a.span.text, a.span.start) for a in actor] == [("The Swiss court",) * 2 + (0,)]
 
 
 def test_rule_actor_read_in_the_other_role_moves(nlp):

@@ -4,7 +4,7 @@ The parse gives each trigger its subject and object, but only those the actor di
 code, and only where the parse attaches them to the trigger. The role tagger (``role_tagger``)
 proposes the sentence's source and target phrases whatever they are. Which phrases speak of which
 event is decided in ``event_sides``. Per role, when phrases are proposed, they become the list: a
-rule actor overlapping a phrase is kept as it was (its coding and mention stand), any other phrase
+rule actor overlapping a phrase keeps its coding and takes the phrase as its mention, any other phrase
 is coded from the actor dictionaries (``actor_from_span``), borrowing the coding of the known
 actor mention holding its head when the head alone codes to nothing (or the sector of a mention
 in apposition, when the head gives a country alone); a target phrase that codes to nothing is
@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.actors import actor_from_span
+from newsevents.extract.actors import actor_from_span, to_span
 from newsevents.extract.event_roles import subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
 from newsevents.ontology import actor_lexicon
@@ -72,7 +72,7 @@ class TaggedRoles:
         chosen: list[Actor] = []
         for start, end in phrases:
             lo, hi = self._chars(start, end)
-            kept = [a for a in rule if _overlaps(a, lo, hi)]
+            kept = [self._as_phrase(a, start, end) for a in rule if _overlaps(a, lo, hi)]
             chosen += kept or [self._coded(start, end, target)]
         # An actor with no mention (the state of a place attacked) is inferred, not read: it stays.
         chosen += [a for a in rule if a.span is None]
@@ -83,6 +83,14 @@ class TaggedRoles:
             chosen += [a for a in rule if (a.country or a.sector)
                        and not any(_overlaps(a, lo, hi) for lo, hi in other)]
         return tuple(dict.fromkeys(chosen))
+
+    def _as_phrase(self, actor: Actor, start: int, end: int) -> Actor:
+        """A rule actor read inside a tagged phrase, shown as the whole phrase: its coding stands,
+        its mention widens to the phrase ("the Iraqi parliament", "Mohammad Radmanish, an Afghan
+        defence spokesperson"), as the annotators mark a side: the mention alone drops its
+        article and its appositions."""
+        span = to_span(self.doc, start, end)
+        return replace(actor, text=span.text, span=span)
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         last = self.doc[end - 1]
