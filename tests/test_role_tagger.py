@@ -155,3 +155,17 @@ def test_doer_of_a_noun_trigger_under_a_light_noun(nlp):
     doc = nlp("The Taliban claimed responsibility for the attack on the base.")
     attack = next(t for t in doc if t.lower_ == "attack")
     assert doer_token(attack).lower_ == "taliban"
+
+
+@pytest.mark.parametrize("text, country", [
+    # the one country the sentence names, which no party holds: the leader acts at home
+    ("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.", "DZA"),
+    # the country named is the other party's: the leader is not given it
+    ("President Bush has threatened further action against Russia.", None),
+])
+def test_party_without_a_country_takes_the_one_its_sentence_names(nlp, text, country):
+    from newsevents.reading import read_doc
+
+    events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
+    leader = next(a for e in events for a in e.actor if "President" in a.text)
+    assert leader.country == country
