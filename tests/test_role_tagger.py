@@ -82,11 +82,12 @@ def _actor(doc, start, end, country=None, sector=None):
                  Span(span.start_char, span.end_char, span.text, 0))
 
 
-def test_rule_actor_inside_a_tagged_phrase_is_kept(nlp):
+def test_rule_actor_inside_a_tagged_phrase_keeps_its_coding_and_takes_the_phrase(nlp):
     doc = nlp("The Swiss court rejected the Croatian government's request.")
     rule = _actor(doc, 1, 3, "CHE", "JUD")
     actor, _ = _FixedTags(doc, [(0, 3, "S")]).sides(0, (rule,), ())
-    assert actor == (rule,)
+    assert [(a.name, a.country, a.sector) for a in actor] == [("Swiss court", "CHE", "JUD")]
+    assert [(a.text, a.span.text, a.span.start) for a in actor] == [("The Swiss court",) * 2 + (0,)]
 
 
 def test_rule_actor_read_in_the_other_role_moves(nlp):
@@ -154,3 +155,17 @@ def test_doer_of_a_noun_trigger_under_a_light_noun(nlp):
     doc = nlp("The Taliban claimed responsibility for the attack on the base.")
     attack = next(t for t in doc if t.lower_ == "attack")
     assert doer_token(attack).lower_ == "taliban"
+
+
+@pytest.mark.parametrize("text, country", [
+    # the one country the sentence names, which no party holds: the leader acts at home
+    ("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.", "DZA"),
+    # the country named is the other party's: the leader is not given it
+    ("President Bush has threatened further action against Russia.", None),
+])
+def test_party_without_a_country_takes_the_one_its_sentence_names(nlp, text, country):
+    from newsevents.reading import read_doc
+
+    events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
+    leader = next(a for e in events for a in e.actor if "President" in a.text)
+    assert leader.country == country

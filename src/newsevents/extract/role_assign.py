@@ -4,12 +4,14 @@ The parse gives each trigger its subject and object, but only those the actor di
 code, and only where the parse attaches them to the trigger. The role tagger (``role_tagger``)
 proposes the sentence's source and target phrases whatever they are. Which phrases speak of which
 event is decided in ``event_sides``. Per role, when phrases are proposed, they become the list: a
-rule actor overlapping a phrase is kept as it was (its coding and mention stand), any other phrase
-is coded from the actor dictionaries (``actor_from_span``), borrowing the coding of the known
+rule actor overlapping a phrase keeps its coding and takes the phrase as its mention, any other
+phrase is coded from the actor dictionaries (``actor_from_span``), borrowing the coding of the known
 actor mention holding its head when the head alone codes to nothing (or the sector of a mention
 in apposition, when the head gives a country alone); a target phrase that codes to nothing is
 aimed at the country of its owner or of the place it names. When the tagger proposes nothing for
-a role, the rule list stands, less any actor it reads in the other role.
+a role, the rule list stands, less any actor it reads in the other role. Last, a party of a known
+kind but no country (a leader named without it) takes the one country its sentence names that no
+other party holds (``_home_country``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.actors import actor_from_span
+from newsevents.extract.actors import actor_from_span, to_span
 from newsevents.extract.event_roles import subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
 from newsevents.ontology import actor_lexicon
@@ -72,7 +74,7 @@ class TaggedRoles:
         chosen: list[Actor] = []
         for start, end in phrases:
             lo, hi = self._chars(start, end)
-            kept = [a for a in rule if _overlaps(a, lo, hi)]
+            kept = [self._as_phrase(a, start, end) for a in rule if _overlaps(a, lo, hi)]
             chosen += kept or [self._coded(start, end, target)]
         # An actor with no mention (the state of a place attacked) is inferred, not read: it stays.
         chosen += [a for a in rule if a.span is None]
@@ -83,6 +85,14 @@ class TaggedRoles:
             chosen += [a for a in rule if (a.country or a.sector)
                        and not any(_overlaps(a, lo, hi) for lo, hi in other)]
         return tuple(dict.fromkeys(chosen))
+
+    def _as_phrase(self, actor: Actor, start: int, end: int) -> Actor:
+        """A rule actor read inside a tagged phrase, shown as the whole phrase: its coding stands,
+        its mention widens to the phrase ("the Iraqi parliament", "Mohammad Radmanish, an Afghan
+        defence spokesperson"), as the annotators mark a side: the mention alone drops its
+        article and its appositions."""
+        span = to_span(self.doc, start, end)
+        return replace(actor, text=span.text, span=span)
 
     def _chars(self, start: int, end: int) -> tuple[int, int]:
         last = self.doc[end - 1]
@@ -209,5 +219,29 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
     for event in events:
         actor, recipient = event_sides(event, tagged, per_sentence[event.evidence.sentence] == 1)
         recipient = tuple(r for r in recipient if r not in actor)
+        home = _home_country(event, actor + recipient, tagged)
+        if home is not None:
+            actor, recipient = (tuple(_at_home(a, home) for a in side)
+                                for side in (actor, recipient))
         result.append(replace(event, actor=actor, recipient=recipient))
     return result
+
+
+def _home_country(event: Event, parties: tuple[Actor, ...], tagged: TaggedRoles) -> str | None:
+    """The one country the event's sentence names that none of its parties holds, when some
+    party of a known kind has no country ("President Abdelaziz Bouteflicka threatened to institute
+    a curfew in Algiers"): a leader or body named without its country acts at home."""
+    if not any(a.sector and not a.country and a.span for a in parties):
+        return None
+    lo, hi = event.evidence.start, event.evidence.end
+    named = {a.country for a in tagged.actors if a.country and a.span and lo <= a.span.start < hi}
+    iso3 = actor_lexicon().iso3
+    named |= {iso3.get(p.country.upper()) for p in tagged.places
+              if p.country and lo <= p.span.start < hi}
+    left = named - {None} - {a.country for a in parties}
+    return left.pop() if len(left) == 1 else None
+
+
+def _at_home(actor: Actor, country: str) -> Actor:
+    known = actor.sector and not actor.country and actor.span
+    return replace(actor, country=country) if known else actor
