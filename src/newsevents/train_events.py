@@ -63,10 +63,14 @@ def synthetic_rows(data: Path) -> list[tuple[str, str]]:
 
 def featurise(texts: list[str]) -> list[dict]:
     """Sentence features of each text, read as the pipeline reads it (rules only)."""
+    return featurise_docs(load_nlp().pipe(texts, batch_size=64))
+
+
+def featurise_docs(docs) -> list[dict]:
+    """Sentence features of each parsed text (rules only)."""
     quad = event_lexicon().quad
     found = []
-    nlp = load_nlp()
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+    for i, doc in enumerate(docs):
         article = Article(id=f"train-{i}", headline="", body=doc.text)
         actors = extract_actors(doc, article)
         quotes = extract_quotes(doc, article, actors=actors)
