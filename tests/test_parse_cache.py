@@ -73,3 +73,52 @@ def test_to_span_reads_what_spacy_spans_give(nlp):
                 trimmed_start += 1
             piece = doc[trimmed_start:trimmed_end]
             assert (span.start, span.end, span.text) == (piece.start_char, piece.end_char, piece.text)
+
+
+def test_noun_chunks_are_spacys_found_once_per_parse(nlp):
+    from newsevents.extract.parse_cache import noun_chunks
+
+    doc = nlp(TEXT)
+    chunks = noun_chunks(doc)
+    assert noun_chunks(doc) is chunks and chunks
+    assert [(c.start, c.end, c.root.i) for c in chunks] == [
+        (c.start, c.end, c.root.i) for c in doc.noun_chunks]
+
+
+SPORT = ("England beat France in the rugby final. The coach praised the team's defence after the "
+         "match, and the striker scored a late goal in the tournament. Russian forces shelled Kharkiv.")
+
+
+def test_sport_checks_read_from_the_arrays_as_from_the_tokens(nlp):
+    from newsevents.extract.event_patterns import (
+        _sport_only_words, sport_report, sport_sentence, sport_words,
+    )
+
+    for text in (SPORT, TEXT):
+        doc = nlp(text)
+        words = sport_words()
+        hits = [t.lemma_.lower() for t in doc if t.lemma_.lower() in words or t.lower_ in words]
+        assert sport_report(doc) == (len(set(hits)) >= 3 or len(hits) >= 6)
+        assert sport_report(doc) is doc.user_data["newsevents.sport_report"]  # once per parse
+        only = _sport_only_words()
+        for sent in doc.sents:
+            assert sport_sentence(sent) == any(t.lemma_.lower() in only or t.lower_ in only for t in sent)
+    assert sport_report(nlp(SPORT)) and not sport_report(nlp(TEXT))
+    assert [sport_sentence(s) for s in nlp(SPORT).sents] == [True, True, False]
+
+
+def test_pattern_verbs_are_the_only_verbs_a_seizure_pattern_reads(nlp):
+    """The early exit in pattern_candidates: "came under control" and "fell to" still match."""
+    from newsevents.extract.actors import extract_actors
+    from newsevents.extract.events import extract_events
+
+    text = ("Lysychansk came under Russian control on Sunday. "
+            "The town of Sievierodonetsk fell to Russian forces last week.")
+    doc = nlp(text)
+    article = Article(id="p", headline="h", body=text)
+    from newsevents.extract.places import extract_places
+    events = extract_events(doc, article, actors=extract_actors(doc, article),
+                            places=extract_places(doc, article))
+    seized = [e for e in events if e.type == "COERCE" and e.mode == "seize"]
+    assert {e.trigger.text for e in seized} >= {"came"}
+

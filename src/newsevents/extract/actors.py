@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.actor_forms import whole_word, written_as_name
-from newsevents.extract.parse_cache import doc_text, entities, token_strings
+from newsevents.extract.parse_cache import doc_text, entities, noun_chunks, token_strings
 from newsevents.ontology import ActorLexicon, actor_lexicon, fold_accents
 from newsevents.records import Actor, Article, Span
 
@@ -449,7 +449,7 @@ def _is_place_use(chunk: SpacySpan) -> bool:
 def _candidates(doc: Doc):
     """(start, end, head) of noun chunks and of entities outside them, plus possessors."""
     chunk_end: dict[int, int] = {}  # each token in a noun chunk -> where its chunk ends
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         for token in chunk:
             if token.dep_ == "poss" and token.i != chunk.root.i and token.pos_ != "PRON":
                 start, _ = _mention_tokens(token, token.i, token.i + 1)

@@ -15,11 +15,13 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span, sentence_starts, to_span
 from newsevents.extract.event_certainty import attribution_of
+from newsevents.extract.parse_cache import token_strings
 from newsevents.records import Article, Attribution, ControlClaim, Event, Place, TimeRef
 
 RETAKE_LEMMAS = {"retake", "recapture", "liberate", "regain", "reclaim", "recover"}
 HOLD_VERBS = {"control", "hold"}
 CONTEST_NOUNS = {"fighting", "battle", "fight", "struggle"}
+_PHRASE_LEMMAS = {"control"} | HOLD_VERBS | CONTEST_NOUNS
 SETTLING_VERBS = {"win", "lose", "end", "survive", "prepare", "remember", "recall", "finish", "conclude"}
 PROVINCE_NOUNS = {"province", "region", "oblast", "state"}
 # An attempt ("tried to capture") or a guess ("probably captured") says nothing about who holds it.
@@ -104,8 +106,11 @@ def _phrase_claims(doc: Doc, article: Article, places: tuple[Place, ...], events
     for place in places:
         by_sentence.setdefault(place.span.sentence, []).append(place)
     found = []
-    for token in doc:
-        lemma = token.lemma_.lower()
+    lemmas = token_strings(doc).lemma
+    for at, lemma in enumerate(lemmas):
+        if lemma not in _PHRASE_LEMMAS:
+            continue  # none of the branches below can hold (no Token made for the other words)
+        token = doc[at]
         status, owner, target = None, None, None
         if lemma == "control" and token.pos_ == "NOUN":
             owner = next((c for c in token.children if c.dep_ in {"poss", "amod"}), None)

@@ -13,11 +13,13 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsevents.extract.parse_cache import token_strings
 from newsevents.ontology import RESOURCES, Trigger
 from newsevents.records import Place, replace
 
 _COME_UNDER = {"come", "fall", "pass", "be"}
 _FALL_TO = {"fall"}
+_PATTERN_VERBS = _COME_UNDER | _FALL_TO
 SEIZE = Trigger("control", "NOUN", "COERCE", "seize", ("military",), ())
 # "The U.S. said North Korea must disarm": a demand made of the reported clause's subject.
 DEMAND = Trigger("must", "VERB", "REQUEST", None, (), ())
@@ -31,11 +33,17 @@ def sport_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+_SPORT_REPORT = "newsevents.sport_report"  # per-parse memo: events asks twice
+
+
 def sport_report(doc: Doc) -> bool:
     """A sports report: several distinct sports words, or many in all (then "attack" is play)."""
-    words = sport_words()
-    hits = [t.lemma_.lower() for t in doc if t.lemma_.lower() in words or t.lower_ in words]
-    return len(set(hits)) >= 3 or len(hits) >= 6
+    if (found := doc.user_data.get(_SPORT_REPORT)) is None:
+        words = sport_words()
+        w = token_strings(doc)  # the parse's strings: no Token object per word
+        hits = [lemma for lemma, lower in zip(w.lemma, w.lower) if lemma in words or lower in words]
+        found = doc.user_data[_SPORT_REPORT] = len(set(hits)) >= 3 or len(hits) >= 6
+    return found
 
 
 # Sports words that also name things in political news ("the final deal", "a policy goal", "the
@@ -54,7 +62,8 @@ def sport_sentence(sent: SpacySpan) -> bool:
     """A sentence about sport by its own words ("England will protest to the International Rugby
     Board about the referee's performance"), in an article that may not read as a sports report."""
     words = _sport_only_words()
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+    w = token_strings(sent.doc)
+    return any(w.lemma[i] in words or w.lower[i] in words for i in range(sent.start, sent.end))
 
 
 def team_names(doc: Doc) -> frozenset[str]:
@@ -124,10 +133,12 @@ def _demands(sent: SpacySpan, index, make) -> list:
     from newsevents.extract.event_roles import Roles, subject_of
 
     found = []
-    for clause in sent:
+    doc, w = sent.doc, token_strings(sent.doc)
+    for i in range(sent.start, sent.end):
+        if w.dep[i] != "ccomp" or w.lemma[w.head[i]] not in _SPEECH_VERBS:
+            continue  # read from the parse's strings: most words are no such clause
+        clause = doc[i]
         speech = clause.head
-        if clause.dep_ != "ccomp" or speech.lemma_.lower() not in _SPEECH_VERBS:
-            continue
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
             continue
         speaker_token, _ = subject_of(speech)
@@ -149,10 +160,12 @@ def pattern_candidates(sent: SpacySpan, index, places: list[Place], make, sport:
     from newsevents.extract.event_roles import Roles
 
     found = [] if sport else _demands(sent, index, make)
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in {"VERB", "AUX"}:
-            continue
+    doc, w = sent.doc, token_strings(sent.doc)
+    for i in range(sent.start, sent.end):
+        lemma = w.lemma[i]
+        if w.pos[i] not in {"VERB", "AUX"} or lemma not in _PATTERN_VERBS:
+            continue  # only these verbs can find an actor below: no Token for the others
+        token = doc[i]
         actor: tuple = ()
         for prep in token.children:
             if prep.dep_ != "prep":

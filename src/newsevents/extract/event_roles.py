@@ -68,18 +68,28 @@ class Roles:
     also_at: tuple[Place, ...] = ()  # the places named with ``place`` ("in Basra and Nasiriyah")
 
 
+_UNASKED = object()
+
+
 class ActorIndex:
     """Actors of the stage before, found by token; uncoded spans are coded on demand."""
 
     def __init__(self, doc: Doc, article: Article, actors: tuple[Actor, ...]):
         self.doc, self.article, self.actors = doc, article, actors
         self.by_char = {}
+        # for_token's answer by token index: every trigger's roles ask for the same few heads
+        self._by_token: dict[int, Actor | None] = {}
         for actor in actors:
             if actor.span is not None:
                 self.by_char.setdefault(actor.span.end, []).append(actor)
 
     def for_token(self, token: Token) -> Actor | None:
         """The mention headed by ``token``: its noun phrase, coded."""
+        if (found := self._by_token.get(token.i, _UNASKED)) is _UNASKED:
+            found = self._by_token[token.i] = self._for_token(token)
+        return found
+
+    def _for_token(self, token: Token) -> Actor | None:
         end = token.i + 1
         for right in token.rights:
             if right.dep_ in {"compound", "flat", "appos"}:

@@ -38,6 +38,7 @@ from newsevents.extract.event_rerank import (
 from newsevents.extract.event_conditions import form_holds, needs_hold
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
 from newsevents.extract.event_senses import asks_for_comment, in_a_title, is_question
+from newsevents.extract.parse_cache import token_strings
 from newsevents.extract.places import with_sites
 from newsevents.extract.role_assign import TaggedRoles, doer_token, trigger_region, with_tagged_roles
 from newsevents.ontology import Trigger, event_lexicon
@@ -63,9 +64,12 @@ class Candidate:
     confidence: float
 
 
+_TRIGGER_POS = {"VERB", "NOUN"}
+
+
 def triggers_for(token: Token) -> tuple[Trigger, ...]:
     """Lexicon entries a token may trigger (by lemma and coarse part of speech)."""
-    if token.pos_ not in {"VERB", "NOUN"} or token.dep_ in _SKIP_DEPS or in_a_title(token):
+    if token.pos_ not in _TRIGGER_POS or token.dep_ in _SKIP_DEPS or in_a_title(token):
         return ()  # a title or a name ("Kill Bill") names no act
     lex = event_lexicon()
     lemma = token.lemma_.lower()
@@ -130,11 +134,15 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
     for place in places:
         by_sentence.setdefault(place.span.sentence, []).append(place)
     starts = sentence_starts(doc)
+    w = token_strings(doc)
     found: list[Candidate] = []
     for i, sent in enumerate(doc.sents):
         sentence_places = by_sentence.get(i, [])
         about_sport = sport_sentence(sent)
-        for token in sent:
+        for at in range(sent.start, sent.end):
+            if w.pos[at] not in _TRIGGER_POS or w.dep[at] in _SKIP_DEPS:
+                continue  # triggers_for finds none (read from the parse's strings: no Token)
+            token = doc[at]
             for trigger in triggers_for(token):
                 where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
                 roles = find_roles(token, index, sentence_places, doc, object_is_where=where,

@@ -47,6 +47,17 @@ def entities(doc: Doc) -> tuple[TokenSpan, ...]:
     return ents
 
 
+_CHUNKS = "newsevents.noun_chunks"
+
+
+def noun_chunks(doc: Doc) -> tuple[TokenSpan, ...]:
+    """``doc.noun_chunks`` (the actors stage and the role tagger both walk them; spaCy finds them
+    anew on each access). Raises ValueError, as spaCy does, when the doc has no parse."""
+    if (chunks := doc.user_data.get(_CHUNKS)) is None:
+        chunks = doc.user_data[_CHUNKS] = tuple(doc.noun_chunks)
+    return chunks
+
+
 _WORDS = "newsevents.token_strings"
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ by the ENT_IOB value
 

@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from newsevents.extract.parse_cache import doc_text
+from newsevents.extract.parse_cache import doc_text, token_strings
 from newsevents.extract.place_names import is_abbreviation, residents_place
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import load_gazetteer, normalize
@@ -280,8 +280,10 @@ def _marked_names(doc: Doc, text: str, tagged: list[Candidate], cue_words: dict)
         taken.append((start, end))
         found.append(Candidate(start, end, text[start:name_end], "GPE", hint))
 
-    for token in doc:
-        word = token.lower_
+    for at, word in enumerate(token_strings(doc).lower):
+        if word not in ("of", ":") and word not in _MARK_AFTER:
+            continue  # no branch below holds (no Token made for the other words)
+        token = doc[at]
         if word == "of" and token.i > 0 and doc[token.i - 1].lower_ in _MARK_BEFORE:
             last = name_edge(doc, token.i + 1, +1)
             if last is not None:

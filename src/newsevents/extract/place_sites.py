@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from newsevents.extract.parse_cache import doc_text
+from newsevents.extract.parse_cache import doc_text, token_strings
 from newsevents.extract.place_candidates import Candidate, cues, is_agent_word, name_edge
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
@@ -140,9 +140,13 @@ def _marked_sites(doc: Doc) -> list[Candidate]:
     def end_of(i: int) -> int:
         return doc[i].idx + len(doc[i])
 
-    for token in doc:
-        word, i = token.lower_, token.i
-        before = doc[i - 1].lower_ if i > 0 else ""
+    lowers, after = token_strings(doc).lower, cues()["after"]
+    for i, word in enumerate(lowers):
+        if word != "of" and word not in _MARK_AFTER and word not in _SITE_AFTER \
+                and word not in _PLURAL_AFTER and word not in _SITE_NAMES and word not in after:
+            continue  # no branch below holds (no Token made for the other words)
+        token = doc[i]
+        before = lowers[i - 1] if i > 0 else ""
         if word == "of" and (before in _MARK_BEFORE or before in _PLURAL_BEFORE):
             hint = _MARK_BEFORE.get(before, _PLURAL_BEFORE.get(before))
             for first, last in _listed_names(doc, i + 1, plural=before in _PLURAL_BEFORE):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.extract.crf import bio_spans, crf_tagger
-from newsevents.extract.parse_cache import TokenStrings, token_strings
+from newsevents.extract.parse_cache import TokenStrings, noun_chunks, token_strings
 from newsevents.ontology import event_lexicon
 from newsevents.records import Actor
 
@@ -98,13 +98,15 @@ def _shape(text: str) -> str:
 def _actor_sectors(sent: SpacySpan, actors: tuple[Actor, ...]) -> dict[int, str]:
     """Token index -> 'B-SECTOR' / 'I-SECTOR' for tokens inside actor mentions of the sentence."""
     lo, hi = sent.start_char, sent.end_char
+    idx = token_strings(sent.doc).idx
     marks: dict[int, str] = {}
     for actor in actors:
         if actor.span is None or actor.span.end <= lo or actor.span.start >= hi:
             continue
-        inside = [t for t in sent if actor.span.start <= t.idx < actor.span.end]
-        for n, token in enumerate(inside):
-            marks.setdefault(token.i, ("B-" if n == 0 else "I-") + (actor.sector or "NONE"))
+        # the parse's character offsets, not a Token per word of the sentence per actor
+        inside = [i for i in range(sent.start, sent.end) if actor.span.start <= idx[i] < actor.span.end]
+        for n, i in enumerate(inside):
+            marks.setdefault(i, ("B-" if n == 0 else "I-") + (actor.sector or "NONE"))
     return marks
 
 
@@ -113,7 +115,7 @@ def chunk_positions(doc: Doc) -> dict[int, str]:
     (a span's noun_chunks walks the whole document again each time)."""
     positions: dict[int, str] = {}
     try:
-        chunks = list(doc.noun_chunks)
+        chunks = noun_chunks(doc)
     except ValueError:  # no parse: no chunks
         chunks = []
     for chunk in chunks:
