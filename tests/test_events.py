@@ -600,3 +600,14 @@ def test_a_state_that_blocks_does_not_protest(nlp, text, coded):
 )
 def test_a_warning_to_consumers_is_advice(nlp, text, coded):
     assert ("THREATEN" in {e.type for e in _rule_events(nlp, text)}) == coded
+
+
+@pytest.mark.parametrize("text, requested", [
+    ("France urged Iran to stop enriching uranium.", True),
+    ("Obama urged Congress to pass the bill.", True),
+    ("Police appealed for public help to find the perpetrators.", False),  # an appeal to nobody we code
+])
+def test_an_appeal_to_a_coded_party_stays_a_request_though_it_reads_as_a_statement(text, requested):
+    """ConfliBERT's labels, which the sentence classifier learns, call appeals statements; PLOVER
+    counts them as requests."""
+    assert ("REQUEST" in {e.type for e in _read(text).events}) == requested
