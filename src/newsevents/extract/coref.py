@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from newsevents.extract.parse_cache import doc_text, entities, sentence_chars
+from newsevents.extract.parse_cache import doc_text, entities, per_parse, sentence_chars
 from newsevents.records import Actor, Article, Span
 from newsevents.resources.cues import load_cues
 
@@ -36,17 +36,9 @@ class Mention:
     title: str  # lower-cased words just before the name: "russian president"
 
 
-_MENTIONS = "newsevents.coref_mentions"  # per-parse memo: quotes and attributions both ask
-
-
+@per_parse("newsevents.coref_mentions")  # quotes and attributions both ask
 def mentions(doc: Doc) -> tuple[Mention, ...]:
     """Named people and organisations in document order, with their preceding title words."""
-    if (found := doc.user_data.get(_MENTIONS)) is None:
-        found = doc.user_data[_MENTIONS] = _mentions(doc)
-    return found
-
-
-def _mentions(doc: Doc) -> tuple[Mention, ...]:
     found = []
     for ent in entities(doc):
         if ent.label_ not in PERSON_LABELS | ORG_LABELS:

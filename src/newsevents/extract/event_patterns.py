@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsevents.extract.parse_cache import token_strings
+from newsevents.extract.parse_cache import per_parse, token_strings
 from newsevents.ontology import RESOURCES, Trigger
 from newsevents.records import Place, replace
 
@@ -33,17 +33,13 @@ def sport_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-_SPORT_REPORT = "newsevents.sport_report"  # per-parse memo: events asks twice
-
-
+@per_parse("newsevents.sport_report")  # events asks twice
 def sport_report(doc: Doc) -> bool:
     """A sports report: several distinct sports words, or many in all (then "attack" is play)."""
-    if (found := doc.user_data.get(_SPORT_REPORT)) is None:
-        words = sport_words()
-        w = token_strings(doc)  # the parse's strings: no Token object per word
-        hits = [lemma for lemma, lower in zip(w.lemma, w.lower) if lemma in words or lower in words]
-        found = doc.user_data[_SPORT_REPORT] = len(set(hits)) >= 3 or len(hits) >= 6
-    return found
+    words = sport_words()
+    w = token_strings(doc)  # the parse's strings: no Token object per word
+    hits = [lemma for lemma, lower in zip(w.lemma, w.lower) if lemma in words or lower in words]
+    return len(set(hits)) >= 3 or len(hits) >= 6
 
 
 # Sports words that also name things in political news ("the final deal", "a policy goal", "the

@@ -7,7 +7,9 @@ stage that asks keeps the value in ``doc.user_data`` and the others read it from
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 import numpy
 from spacy.attrs import (
@@ -17,48 +19,52 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-_TEXT, _SENTENCE_CHARS, _ENTS = "newsevents.text", "newsevents.sentence_chars", "newsevents.ents"
+T = TypeVar("T")
 
 
+def per_parse(key: str) -> Callable[[Callable[[Doc], T]], Callable[[Doc], T]]:
+    """A function of a Doc computed once per parse: the first call keeps its value in
+    ``doc.user_data[key]`` and later calls read it from there."""
+    def decorate(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
+        @functools.wraps(compute)
+        def once(doc: Doc) -> T:
+            if (value := doc.user_data.get(key)) is None:
+                value = doc.user_data[key] = compute(doc)
+            return value
+        return once
+    return decorate
+
+
+@per_parse("newsevents.text")
 def doc_text(doc: Doc) -> str:
     """``doc.text``."""
-    if (text := doc.user_data.get(_TEXT)) is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return doc.text
 
 
+@per_parse("newsevents.sentence_chars")
 def sentence_chars(doc: Doc) -> tuple[int, ...]:
     """Character offsets where sentences start, in order: the i-th is list(doc.sents)[i].start_char,
     read from arrays (iterating doc.sents costs milliseconds on a long article)."""
-    if (starts := doc.user_data.get(_SENTENCE_CHARS)) is None:
-        starts = (0,)
-        if len(doc):
-            array = doc.to_array([SENT_START, IDX])
-            found = array[array[:, 0] == 1, 1].tolist()
-            starts = tuple(found) if found and found[0] == 0 else (0, *found)
-        doc.user_data[_SENTENCE_CHARS] = starts
-    return starts
+    if not len(doc):
+        return (0,)
+    array = doc.to_array([SENT_START, IDX])
+    found = array[array[:, 0] == 1, 1].tolist()
+    return tuple(found) if found and found[0] == 0 else (0, *found)
 
 
+@per_parse("newsevents.ents")
 def entities(doc: Doc) -> tuple[TokenSpan, ...]:
     """``doc.ents``."""
-    if (ents := doc.user_data.get(_ENTS)) is None:
-        ents = doc.user_data[_ENTS] = doc.ents
-    return ents
+    return doc.ents
 
 
-_CHUNKS = "newsevents.noun_chunks"
-
-
+@per_parse("newsevents.noun_chunks")
 def noun_chunks(doc: Doc) -> tuple[TokenSpan, ...]:
     """``doc.noun_chunks`` (the actors stage and the role tagger both walk them; spaCy finds them
     anew on each access). Raises ValueError, as spaCy does, when the doc has no parse."""
-    if (chunks := doc.user_data.get(_CHUNKS)) is None:
-        chunks = doc.user_data[_CHUNKS] = tuple(doc.noun_chunks)
-    return chunks
+    return tuple(doc.noun_chunks)
 
 
-_WORDS = "newsevents.token_strings"
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ by the ENT_IOB value
 
 
@@ -84,14 +90,9 @@ class TokenStrings:
     idx: list[int]  # character offset of each token in the text
 
 
+@per_parse("newsevents.token_strings")
 def token_strings(doc: Doc) -> TokenStrings:
     """The doc's ``TokenStrings``, built once per parse."""
-    if (table := doc.user_data.get(_WORDS)) is None:
-        table = doc.user_data[_WORDS] = _token_strings(doc)
-    return table
-
-
-def _token_strings(doc: Doc) -> TokenStrings:
     if not len(doc):
         return TokenStrings([], [], [], [], [], [], [], [], [], [], [], [])
     array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, ENT_IOB, IS_SPACE, IS_PUNCT, IDX])
