@@ -15,7 +15,7 @@ from newsevents.extract.event_senses import (
     habitual, met_with, named_in_passing, nobody_to_do, only_needed, passive, reflexive_object,
     ruled_out_cause, warns_ahead,
 )
-from newsevents.ontology import Trigger, actor_lexicon
+from newsevents.ontology import STATE_SECTORS, Trigger, actor_lexicon
 from newsevents.records import Actor
 
 
@@ -78,7 +78,7 @@ def _bare_participle(token: Token) -> bool:
 
 
 # Bodies of a state: what they block is a bid, a deal or a website, not a road in protest.
-_STATE_BODIES = {"GOV", "LEG", "JUD", "IGO", "COP", "MIL", "SPY"}
+_STATE_BODIES = STATE_SECTORS | {"IGO"}
 # Who strikes by stopping work: workers, teachers, doctors, farmers, journalists, students.
 _WORKERS = {"LAB", "EDU", "MED", "AGR", "JRN", "CVL"}
 

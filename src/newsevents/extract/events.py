@@ -133,7 +133,6 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
     by_sentence: dict[int, list[Place]] = {}
     for place in places:
         by_sentence.setdefault(place.span.sentence, []).append(place)
-    starts = sentence_starts(doc)
     w = token_strings(doc)
     found: list[Candidate] = []
     for i, sent in enumerate(doc.sents):
@@ -155,7 +154,6 @@ def find_candidates(doc: Doc, index: ActorIndex, places: tuple[Place, ...],
                 found.append(Candidate(token, trigger, roles, confidence))
                 break
         found += pattern_candidates(sent, index, sentence_places, Candidate, sport or about_sport)
-    del starts
     return sorted(found, key=lambda c: c.token.i)
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from newsevents.extract.parse_cache import doc_text, token_strings
-from newsevents.extract.place_names import is_abbreviation, residents_place
+from newsevents.extract.place_names import BROAD_FEATURES, is_abbreviation, residents_place
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
@@ -235,14 +235,12 @@ def _listed_regions(ent: TokenSpan, gazetteer) -> list[TokenSpan]:
         if token is None or token.lower_ in ("and", ","):
             end = token.i if token is not None else ent.end
             part = ent.doc[start:end]
-            if not len(part) or not any(e.feature in _BROAD for e in gazetteer.lookup(part.text)):
+            if not len(part) or not any(e.feature in BROAD_FEATURES for e in gazetteer.lookup(part.text)):
                 return []
             parts.append(part)
             start = end + 1
     return parts
 
-
-_BROAD = frozenset({"country", "adm1", "region", "water"})
 
 _SITES_OWNED = frozenset({"church", "cathedral", "mosque", "temple", "synagogue", "shrine", "hospital",
                           "airport", "port", "harbour", "harbor", "market", "square", "university", "embassy",

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsevents.extract.place_names import BROAD_FEATURES
 from newsevents.gazetteer import Entry
 
 NEIGHBOUR_KM = 200.0  # "nearby": a town, its county, the towns a local paper covers (tuned on GWN, LGL even)
 MAX_READINGS = 30  # the most populous readings of one name that take part (Springfield has 40)
 _POINTED = ("city", "adm2")
-_BROAD = ("country", "adm1", "region", "water")  # a country's or a province's point says little about what is near it
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ def neighbour_shares(readings: Sequence[Sequence[Entry]], radius_km: float = NEI
     owners: list[int] = []
     provinces: dict[tuple[str, str], set[int]] = {}
     for name, entries in enumerate(readings):
-        if any(e.feature in _BROAD for e in entries):
+        # a country's or a province's point says little about what is near it
+        if any(e.feature in BROAD_FEATURES for e in entries):
             towns = []  # "China", "Florida", "New York": the broad unit is the usual reading
         else:
             towns = sorted((e for e in entries if e.feature in _POINTED), key=lambda e: -e.population)

@@ -20,7 +20,8 @@ _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|upper|lower|greater|inner|outer)(?:ern)?|"
     r"(?:north|south)[- ]?(?:east|west)(?:ern)?|[nsew]\.)\s+", re.I)
 _FALLBACK_POPULATION = 50_000  # a town this big names the landmarks after it
-_BROAD = ("country", "adm1", "region", "water")
+# Features of places that are more than a point: a country, a province, a region, a sea.
+BROAD_FEATURES = ("country", "adm1", "region", "water")
 
 
 def options(name: str, *, inner: bool = True) -> list[Entry]:
@@ -135,7 +136,7 @@ def residents_place(name: str) -> list[Entry]:
 def _without_stray_aliases(entries: list[Entry], key: str) -> list[Entry]:
     """Where a country or admin-1 unit bears the name as its own, a small town that has it only
     as an alternate name (GeoNames lists "Minnesota" for Minneota) is a stray."""
-    if not any(e.feature in _BROAD and normalize(e.name) == key for e in entries):
+    if not any(e.feature in BROAD_FEATURES and normalize(e.name) == key for e in entries):
         return entries
     return [e for e in entries if not (e.feature == "city" and normalize(e.name) != key
                                        and e.population < _FALLBACK_POPULATION)]
@@ -178,7 +179,7 @@ def _known(entries: list[Entry], own_name: str = "") -> list[Entry]:
     generic alternate names (GeoNames lists "River" for New Brunswick, New Jersey, which would put
     every "Catawba River" there)."""
     key = normalize(own_name)
-    return [e for e in entries if e.feature in _BROAD
+    return [e for e in entries if e.feature in BROAD_FEATURES
             or (e.population >= _FALLBACK_POPULATION and (not key or normalize(e.name) == key))
             or (e.feature == "adm2" and normalize(e.name) == key and key.endswith(_UNIT_WORDS))]
 
