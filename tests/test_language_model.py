@@ -57,3 +57,18 @@ def test_language_gazetteer_ruler_marks_ukrainian_towns(nlp):
     doc = nlp("Shelling hit Lysychansk and Sievierodonetsk overnight, while Bakhmut held.")
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     assert {"Lysychansk", "Sievierodonetsk", "Bakhmut"} <= places
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Secretary of State Antony Blinken said on Monday that talks would go on.", "Antony Blinken"),
+    ("DPR ombudsman Darya Morozova said that he suffered from chronic diseases.", "Darya Morozova"),
+])
+def test_ruler_leaves_a_town_name_that_starts_a_persons_name_to_the_ner(nlp, sentence, person):
+    doc = nlp(sentence)
+    assert (person, "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_ruler_keeps_a_town_before_a_title_or_a_place_word(nlp):
+    doc = nlp("Kharkiv Mayor Ihor Terekhov said Shelling hit Antony and Kherson Oblast.")
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    assert {"Kharkiv", "Antony"} <= places

@@ -32,6 +32,8 @@ def by_text(found):
         ("Boko Haram attacked a village near Lake Chad.", "Lake Chad", "water", None, 13.0, 14.5),
         ("The typhoon made landfall on Luzon.", "Luzon", "region", "PH", 16.0, 121.0),  # not the town
         ("Israeli jets struck targets in the Golan and in Anbar.", "Anbar", "adm1", "IQ", 33.0, 42.0),
+        ("NATO sent jets to Poland and the Baltic states.", "Baltic states", "region", None, 57.0, 24.5),
+        ("NATO sent more troops to the Baltics.", "Baltics", "region", None, 57.0, 24.5),  # not Baltic, Connecticut
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
@@ -372,3 +374,16 @@ def test_a_list_ending_with_the_holds_no_name_of_it(nlp):
     # "China, Japan": Japan would hold a town named China, were the list not read as one
     found = by_text(places(nlp, "Many countries, among them China, Japan, and the United Kingdom, have warned the WHO."))
     assert found["China"].feature == "country" and found["China"].country == "CN"
+
+
+@pytest.mark.parametrize("sentence, weapon", [
+    ("Russia fired Grad rockets at Kharkiv on Monday.", "Grad"),
+    ("Two Tochka missiles fell near Lviv.", "Tochka"),
+])
+def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
+    found = by_text(places(nlp, sentence))
+    assert weapon not in found and ("Kharkiv" in found or "Lviv" in found)
+
+
+def test_a_missile_strike_on_a_town_keeps_the_town(nlp):
+    assert "Kharkiv" in by_text(places(nlp, "A Kharkiv missile strike killed two people."))

@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 19
+INDEX_VERSION = 20
 _RESOURCES = "newsevents.resources.gazetteer"
 
 

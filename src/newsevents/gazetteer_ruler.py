@@ -12,7 +12,7 @@ from importlib import resources
 from newsevents.gazetteer import (_RESOURCES, INDEX_VERSION, Entry, _cache_path, _resource_lines, load_gazetteer,
                                   normalize)
 
-RULER_VERSION = 3  # bump when the pattern selection code changes (the cache key)
+RULER_VERSION = 4  # bump when the pattern selection code changes (the cache key)
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +41,7 @@ def ruler_patterns() -> list[dict]:
 def _compute_ruler_patterns() -> list[dict]:
     gazetteer = load_gazetteer()
     config, stop = _ruler_config()
-    patterns: dict[str, str] = {}
+    patterns: dict[str, tuple[str, str]] = {}
     for key, indexes in gazetteer.names().items():
         if key in stop or len(key) < config["min_name_length"]:
             continue
@@ -53,8 +53,11 @@ def _compute_ruler_patterns() -> list[dict]:
             continue
         label = "LOC" if entry.feature in ("region", "water") else "GPE"
         for surface in _surfaces(entry, key):
-            patterns.setdefault(surface, label)
-    return [{"label": label, "pattern": text} for text, label in sorted(patterns.items())]
+            patterns.setdefault(surface, (label, entry.feature))
+    # The id (the entry's feature, read as ``ent_id_``) lets ``language.ruler_yields_to_names``
+    # tell a town from a country.
+    return [{"label": label, "pattern": text, "id": feature}
+            for text, (label, feature) in sorted(patterns.items())]
 
 
 def _in_ruler(entry: Entry, key: str, config: dict) -> bool:

@@ -2,6 +2,8 @@
 
 The small English model alone tags Ukrainian towns as places about a quarter of the time, so an
 entity ruler built from the gazetteer runs before its NER and marks known place names as GPE/LOC.
+A town's name that starts a longer name ("Antony Blinken", "Darya Morozova") is left to the NER
+(``ruler_yields_to_names``).
 The model's attribute ruler finds its matches faster (``attribute_matches``) and its lemmatizer
 remembers the lemmas it worked out (``lemma_memo``), with the same result. A small step after the
 lemmatizer mends the few lemmas it gets wrong where event triggers depend on them (``lemma_fixes``).
@@ -38,6 +40,40 @@ def lemma_fixes(doc):
     return doc
 
 
+# A one-word town name followed by a capitalised word is mostly the first word of a longer name:
+# "Antony Blinken" (Antony is a town near Paris), "Darya Morozova", "Human Rights Watch", "Nord
+# Stream". The NER cannot undo the ruler's mark, so the mark is taken back and the NER reads the
+# two words together. A title or a word for a kind of place or site after the town keeps it
+# ("Kharkiv Mayor Ihor Terekhov", "Kherson Oblast", "Salamiyah-Raqqa Highway"); countries and
+# provinces keep their mark ("Ukraine President").
+RULER_TOWNS = frozenset({"city"})
+
+
+@Language.component("ruler_yields_to_names")
+def ruler_yields_to_names(doc):
+    """Un-mark ruler town names that begin a longer capitalised name, for the NER to read."""
+    from newsevents.extract.place_candidates import is_agent_word
+
+    yielded = [ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ in RULER_TOWNS and ent.end < len(doc)
+               and _name_goes_on(doc[ent.end]) and not is_agent_word(doc[ent.end])]
+    if yielded:
+        doc.set_ents([], missing=yielded, default="unmodified")
+    return doc
+
+
+def _name_goes_on(token) -> bool:
+    return token.is_title and token.is_alpha and token.lower_ not in _place_kind_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _place_kind_words() -> frozenset[str]:
+    from newsevents.extract.place_candidates import place_words
+    from newsevents.extract.place_names import KIND_WORDS
+    from newsevents.extract.place_sites import SITE_NAMES
+
+    return place_words() | KIND_WORDS | SITE_NAMES | {"highway", "street", "avenue", "port", "dam"}
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Language:
     """The spaCy pipeline, loaded once per process: the model, then our gazetteer entity ruler."""
@@ -61,4 +97,5 @@ def load_nlp(model: str = DEFAULT_MODEL, *, with_gazetteer: bool = True) -> Lang
         )
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(ruler_patterns())
+        nlp.add_pipe("ruler_yields_to_names", after="entity_ruler")
     return nlp

@@ -104,10 +104,29 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Airport" of "Baghdad International Airport": a word of a longer name
         if normalize(name) in _BLOCS and hint is None:
             continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
+        if _names_a_weapon(doc, after, name, gazetteer):
+            continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
         found.append(Candidate(start, end, name, ent.label_, hint))
     return found
+
+
+# A name before a weapon noun names the weapon ("Grad rockets", "Tochka missiles", "Iskander
+# launchers"), unless the noun goes on to name an attack on the place ("a Kharkiv missile strike")
+# or the name is a country's ("the Poland missile").
+_WEAPON_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "launcher", "launchers", "howitzer",
+                           "howitzers", "mlrs"})
+_ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "barrage", "barrages", "raid", "raids",
+                           "hit", "hits", "fire"})
+
+
+def _names_a_weapon(doc: Doc, after: int, name: str, gazetteer) -> bool:
+    if after >= len(doc) or doc[after].lower_ not in _WEAPON_NOUNS:
+        return False
+    if after + 1 < len(doc) and doc[after + 1].lower_ in _ATTACK_NOUNS:
+        return False
+    return not any(e.feature == "country" for e in gazetteer.lookup(name))
 
 
 # What a place's name does not read on into: "New York-based", "US-led" (the place says who, the

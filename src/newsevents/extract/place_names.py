@@ -155,7 +155,7 @@ def _inner(name: str) -> list[Entry]:
             run = words[start:start + size]
             if not (run[0][:1].isupper() and run[-1][:1].isupper()) or _DIRECTION.match(" ".join(run) + " "):
                 continue  # "South" of "South Ossetian" is no place of its own
-            if size == 1 and run[0].lower() in _KIND_WORDS:
+            if size == 1 and run[0].lower() in KIND_WORDS:
                 continue  # "Valley" of "Rift Valley" says what kind of place it is, not where
             # an abbreviation ("W. Phila.") is only ever another name of the place
             found = _known(gazetteer.lookup(" ".join(run)), "" if run[-1].endswith(".") else " ".join(run))
@@ -166,7 +166,7 @@ def _inner(name: str) -> list[Entry]:
 
 # Words that say what kind of place a longer name names; some are also places' names ("The
 # Valley", Anguilla; the Bay region of Somalia; Delta, British Columbia), never the place inside.
-_KIND_WORDS = frozenset({
+KIND_WORDS = frozenset({
     "valley", "delta", "bay", "gulf", "island", "islands", "lake", "lakes", "river", "falls", "creek", "park",
     "hill", "hills", "heights", "mountain", "mountains", "plateau", "plain", "plains", "coast", "harbor",
     "harbour", "canal", "strait", "sea", "forest", "desert", "peninsula", "bend", "quarter", "centre",

@@ -45,7 +45,7 @@ _SITE_AFTER = frozenset({"airbase", "base", "prison", "hospital", "junction", "m
                          "township", "crossing", "checkpoint", "airport"})
 # Capitalised words that end a site's name, which is the whole ("Kindi Hospital", "Taksim Square",
 # "Biju Hill"), or a capitalised generic word ("Dara'a Governorate", "Al-Manishiyah District").
-_SITE_NAMES = frozenset({"hospital", "airport", "airbase", "base", "camp", "prison", "checkpoint", "street",
+SITE_NAMES = frozenset({"hospital", "airport", "airbase", "base", "camp", "prison", "checkpoint", "street",
                          "square", "farms", "hill", "hills", "valley", "mountains", "mountain", "gorge",
                          "suburb", "factory", "plant", "forest", "forests", "junction", "bridge", "crossing",
                          "road", "field", "fields", "quarter", "neighborhood", "neighbourhood"})
@@ -143,7 +143,7 @@ def _marked_sites(doc: Doc) -> list[Candidate]:
     lowers, after = token_strings(doc).lower, cues()["after"]
     for i, word in enumerate(lowers):
         if word != "of" and word not in _MARK_AFTER and word not in _SITE_AFTER \
-                and word not in _PLURAL_AFTER and word not in _SITE_NAMES and word not in after:
+                and word not in _PLURAL_AFTER and word not in SITE_NAMES and word not in after:
             continue  # no branch below holds (no Token made for the other words)
         token = doc[i]
         before = lowers[i - 1] if i > 0 else ""
@@ -164,7 +164,7 @@ def _marked_sites(doc: Doc) -> list[Candidate]:
                 first = name_edge(doc, last, -1, loose=True)  # "the Al-Assad and Minyan suburbs"
                 if first is not None:
                     add(first, last, _PLURAL_AFTER[word], end_of(last))
-        elif token.is_title and (word in _SITE_NAMES or word in _MARK_AFTER or word in cues()["after"]) \
+        elif token.is_title and (word in SITE_NAMES or word in _MARK_AFTER or word in cues()["after"]) \
                 and not (i + 1 < len(doc) and doc[i + 1].is_title):  # not "District Court"
             first = name_edge(doc, i - 1, -1, loose=True)
             kind = cues()["after"].get(word)
