@@ -611,3 +611,24 @@ def test_an_appeal_to_a_coded_party_stays_a_request_though_it_reads_as_a_stateme
     """ConfliBERT's labels, which the sentence classifier learns, call appeals statements; PLOVER
     counts them as requests."""
     assert ("REQUEST" in {e.type for e in _read(text).events}) == requested
+
+
+@pytest.mark.parametrize("text, doer, speaker", [
+    ("Zelenskyy said Russian forces carried out a missile strike on a cultural centre in Lozova.",
+     "Russian forces", "Zelenskyy"),
+    ("Chancellor Rishi Sunak said Putin's illegal invasion of Ukraine is causing suffering on an enormous scale.",
+     None, "Rishi Sunak"),
+])
+def test_the_one_who_reports_an_attack_is_not_its_doer(text, doer, speaker):
+    attacks = [e for e in _read(text).events if e.type == "ASSAULT"]
+    assert attacks
+    for event in attacks:
+        names = [a.text for a in event.actor]
+        assert not any(speaker in n for n in names), names
+        assert doer is None or doer in names, names
+
+
+def test_a_speaker_who_says_it_did_the_act_stays_its_doer():
+    events = [e for e in _read("Ukraine says it has destroyed well over 1,000 Russian tanks.").events
+              if e.type == "ASSAULT"]
+    assert events and [a.country for a in events[0].actor] == ["UKR"]

@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actors import actor_from_span, to_span
 from newsevents.extract.event_roles import subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
-from newsevents.ontology import actor_lexicon
+from newsevents.ontology import actor_lexicon, event_lexicon
 from newsevents.records import Actor, Article, Event, Place, replace
 
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+MATERIAL_QUADS = {2, 4}  # material cooperation and conflict (CAMEO quad classes)
 
 
 def _overlaps(actor: Actor, lo: int, hi: int) -> bool:
@@ -57,11 +58,15 @@ class TaggedRoles:
                 if r == role and (region is None or any(i in region for i in range(s, e)))]
 
     def sides(self, sentence: int, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
-              region: set[int] | None = None) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+              region: set[int] | None = None, speaker: tuple[int, int] | None = None
+              ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
         """(actor, recipient) with the tagger's phrases (those touching ``region``) in place of
         the rule lists where it has any; a rule actor the tagger reads in the other role leaves
-        this one ("X met Y": both are targets in the annotators' reading of a meeting)."""
+        this one ("X met Y": both are targets in the annotators' reading of a meeting). The one
+        who reports the event (``speaker``, char offsets) is no side of it."""
         sources, targets = self.phrases(sentence, "S", region), self.phrases(sentence, "T", region)
+        if speaker is not None:
+            sources = [(s, e) for s, e in sources if not _inside(self._chars(s, e), speaker)]
         actor = self._role_list(sources, actor, targets)
         recipient = self._role_list(targets, recipient, sources, target=True)
         return actor, tuple(r for r in recipient if r not in actor)
@@ -189,7 +194,37 @@ def event_sides(event: Event, tagged: TaggedRoles, alone: bool
         return event.actor, event.recipient
     if any(s <= i < e for s, e in tagged.phrases(sentence, "S", region) for i in _patients(span.root)):
         return event.actor, event.recipient  # "Ian Brown was arrested": the passive's subject is no doer
-    return tagged.sides(sentence, event.actor, event.recipient, None if alone else region)
+    speaker = _speaker(event)
+    doer = doer_token(span.root)
+    if (event_lexicon().quad.get(event.type) not in MATERIAL_QUADS or doer is None or doer.pos_ == "PRON"
+            or (speaker and speaker[0] <= doer.idx < speaker[1])):
+        # The speaker may be the doer: "The Pentagon said it hit five bases", "Turkey and Russia
+        # announced a ceasefire"; and a verbal act reported by another ("A Turkish official says
+        # Trump has accepted ...") has the speaker for its source in the annotators' reading. Only
+        # a material act in a clause with a doer of its own ("X said Russian forces carried out
+        # a strike") is no act of the speaker's.
+        speaker = None
+    return tagged.sides(sentence, event.actor, event.recipient, None if alone else region,
+                        speaker=speaker)
+
+
+def _speaker(event: Event) -> tuple[int, int] | None:
+    """Where the one the event is attributed to is named, when it is named in the event's own
+    sentence: "Tucker Carlson said ... Russia's barbaric invasion" reports an invasion by Russia,
+    and "Mr Kirby said Ukraine combined information that the US provided" aid by the US, though
+    the tagger, trained on sentences whose event is the saying, reads the speaker as the source."""
+    source = event.attribution.source if event.attribution is not None else None
+    if source is None or source.span is None:
+        return None
+    if not (event.evidence.start <= source.span.start and source.span.end <= event.evidence.end):
+        return None
+    return source.span.start, source.span.end
+
+
+def _inside(phrase: tuple[int, int], speaker: tuple[int, int]) -> bool:
+    """The phrase names the speaker: it lies within the speaker's mention or holds it."""
+    (lo, hi), (s_lo, s_hi) = phrase, speaker
+    return (s_lo <= lo and hi <= s_hi) or (lo <= s_lo and s_hi <= hi)
 
 
 def _patients(verb: Token) -> set[int]:
