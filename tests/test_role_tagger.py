@@ -169,3 +169,17 @@ def test_party_without_a_country_takes_the_one_its_sentence_names(nlp, text, cou
     events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
     leader = next(a for e in events for a in e.actor if "President" in a.text)
     assert leader.country == country
+
+
+def test_region_of_a_pronoun_doer_holds_the_subject_that_reports_it(nlp):
+    from newsevents.extract.role_assign import trigger_region
+
+    doc = nlp("Myanmar's government has said it would allow UN agencies access to Rakhine state.")
+    allow = next(t for t in doc if t.lower_ == "allow")
+    government = next(t for t in doc if t.lower_ == "government")
+    assert government.i in trigger_region(allow)
+    # a named doer's region stays its own phrase and the trigger's
+    doc = nlp("The minister said the army would allow aid convoys into the city.")
+    allow = next(t for t in doc if t.lower_ == "allow")
+    minister = next(t for t in doc if t.lower_ == "minister")
+    assert minister.i not in trigger_region(allow)

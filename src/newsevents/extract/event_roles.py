@@ -326,7 +326,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
                     return actor
     kind = _PRONOUN_KINDS.get(subject.lower_)
     if kind is not None:
-        antecedent = _reporting_subject(subject)
+        antecedent = reporting_subject(subject)
         if antecedent is not None and _agrees(antecedent, kind):
             return doer_group(antecedent, index)
         return ()
@@ -334,7 +334,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     return (state,) if state is not None else ()
 
 
-def _reporting_subject(pronoun: Token) -> Token | None:
+def reporting_subject(pronoun: Token) -> Token | None:
     """The subject of the nearest clause above the pronoun's own that has one, when the
     pronoun's clause is what that clause says, plans or does next ("said they would",
     "announced that it has", "rejected the plan, saying it was")."""

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span, to_span
-from newsevents.extract.event_roles import subject_of
+from newsevents.extract.event_roles import reporting_subject, subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
 from newsevents.ontology import actor_lexicon
 from newsevents.records import Actor, Article, Event, Place, replace
@@ -204,11 +204,16 @@ def _patients(verb: Token) -> set[int]:
 
 
 def trigger_region(trigger: Token) -> set[int]:
-    """Token indices of the trigger's phrase and of its doer's: where its sides are named."""
+    """Token indices of the trigger's phrase and of its doer's: where its sides are named. A
+    pronoun doer's side is named by the subject of the clause that reports it ("Myanmar's
+    government said it would allow UN agencies access": the tagger's source is the government)."""
     region = {t.i for t in trigger.subtree}
     doer = doer_token(trigger)
     if doer is not None:
         region |= {t.i for t in doer.subtree}
+        antecedent = reporting_subject(doer) if doer.pos_ == "PRON" else None
+        if antecedent is not None:
+            region |= {t.i for t in antecedent.subtree}
     return region
 
 
