@@ -190,6 +190,27 @@ def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, c
 
 
 @pytest.mark.parametrize(
+    "text, trigger, country",
+    [
+        ("Angry Fatah activists staged rallies in Gaza against the Palestinian President Mahmoud Abbas.",
+         "rallies", "PSE"),
+        ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against the Swedish government.",
+         "strike", "SWE"),
+        ("The activist staged a hunger strike in protest against violations by Algerian security forces.",
+         "strike", "DZA"),
+    ],
+)
+def test_recipient_of_what_an_act_protests(nlp, text, trigger, country):
+    from newsevents.extract.event_roles import ActorIndex, find_roles
+
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    index = ActorIndex(doc, article, extract_actors(doc, article))
+    token = next(t for t in doc if t.lower_ == trigger)
+    assert country in {a.country for a in find_roles(token, index, [], doc).recipient}
+
+
+@pytest.mark.parametrize(
     "text, threat",
     [
         ("The FBI is warning that a computer virus is being spread via e-mails.", False),

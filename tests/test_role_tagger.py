@@ -169,3 +169,36 @@ def test_party_without_a_country_takes_the_one_its_sentence_names(nlp, text, cou
     events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
     leader = next(a for e in events for a in e.actor if "President" in a.text)
     assert leader.country == country
+
+
+def test_region_of_a_pronoun_doer_holds_the_subject_that_reports_it(nlp):
+    from newsevents.extract.role_assign import trigger_region
+
+    doc = nlp("Myanmar's government has said it would allow UN agencies access to Rakhine state.")
+    allow = next(t for t in doc if t.lower_ == "allow")
+    government = next(t for t in doc if t.lower_ == "government")
+    assert government.i in trigger_region(allow)
+    # a named doer's region stays its own phrase and the trigger's
+    doc = nlp("The minister said the army would allow aid convoys into the city.")
+    allow = next(t for t in doc if t.lower_ == "allow")
+    minister = next(t for t in doc if t.lower_ == "minister")
+    assert minister.i not in trigger_region(allow)
+
+
+def test_side_mention_takes_the_article_that_opens_its_phrase(nlp):
+    from newsevents.extract.role_assign import _with_article
+    from newsevents.extract.actors import to_span
+
+    doc = nlp("The White House has asked the Pentagon to withdraw any U.S. troops.")
+    pentagon = next(t for t in doc if t.text == "Pentagon")
+    actor = Actor("Pentagon", "United States MIL", "USA", "MIL", to_span(doc, pentagon.i, pentagon.i + 1))
+    assert _with_article(actor, doc).text == "the Pentagon"
+    troops = next(t for t in doc if t.text == "troops")
+    actor = Actor("U.S. troops", "United States MIL", "USA", "MIL", to_span(doc, troops.i - 1, troops.i + 1))
+    assert _with_article(actor, doc).text == "any U.S. troops"
+    # a mention that has its article already stands (the verb before it is no part of it), as
+    # does one without a span
+    whole = Actor("the Pentagon", "United States MIL", "USA", "MIL", to_span(doc, pentagon.i - 1, pentagon.i + 1))
+    assert _with_article(whole, doc) is whole
+    state = Actor("Iran", "Iran GOV", "IRN", "GOV", None)
+    assert _with_article(state, doc) is state

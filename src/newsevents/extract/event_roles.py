@@ -209,6 +209,8 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
     if trigger.lemma_.lower() in _DEMAND_VERBS:
         found += [g for c in trigger.children if c.dep_ == "ccomp"
                   for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ != "PRON"]
+    light = _light_verb(trigger) if trigger.pos_ == "NOUN" else None
+    found += _protested(light if light is not None else trigger, noun=light is not None)
     if not found and depth == 0:
         # "threatened to break relations with Russia", "offered to hand over to Great Britain":
         # the recipient of what the trigger's verb says will be done
@@ -218,6 +220,34 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
                       for c in obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
                       for g in c.children if g.dep_ == "pobj"]
     return found
+
+
+_PROTEST_WORDS = {"protest", "defiance"}
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def _protested(verb: Token, *, noun: bool) -> list[Token]:
+    """What an act is aimed against where the parse hangs it on the verb rather than the act:
+    "staged rallies in Gaza against the party's leader" (a noun act under its light verb), "began
+    a hunger strike to protest against Sweden's decision", "in protest against violations by
+    Algerian security forces" (who did what is protested, when the "by" phrase names them)."""
+    found = []
+    for child in verb.children:
+        if noun and child.dep_ == "prep" and child.lower_ == "against":
+            found += _pobjs(child)
+        elif child.dep_ in {"advcl", "xcomp"} and child.lemma_.lower() == "protest":
+            found += [c for c in child.children if c.dep_ in {"dobj", "obj"}]
+            found += [g for c in child.children if c.dep_ == "prep" and c.lower_ in {"against", "at", "over"}
+                      for g in _pobjs(c)]
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            found += [g for p in _pobjs(child) if p.lemma_.lower() in _PROTEST_WORDS
+                      for c in p.children if c.dep_ == "prep" and c.lower_ in {"against", "of", "at"}
+                      for g in _pobjs(c)]
+    return found + [g for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in _pobjs(c)]
 
 
 _OWNER_ENTITIES = {"NORP", "GPE", "ORG"}
@@ -326,7 +356,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
                     return actor
     kind = _PRONOUN_KINDS.get(subject.lower_)
     if kind is not None:
-        antecedent = _reporting_subject(subject)
+        antecedent = reporting_subject(subject)
         if antecedent is not None and _agrees(antecedent, kind):
             return doer_group(antecedent, index)
         return ()
@@ -334,7 +364,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
     return (state,) if state is not None else ()
 
 
-def _reporting_subject(pronoun: Token) -> Token | None:
+def reporting_subject(pronoun: Token) -> Token | None:
     """The subject of the nearest clause above the pronoun's own that has one, when the
     pronoun's clause is what that clause says, plans or does next ("said they would",
     "announced that it has", "rejected the plan, saying it was")."""
