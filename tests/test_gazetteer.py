@@ -153,3 +153,10 @@ def test_point_of(name, feature, lat, lon):
 def test_a_county_has_the_population_of_its_towns():
     counties = {e.admin1: e.population for e in load_gazetteer().lookup("Henry County") if e.feature == "adm2"}
     assert counties["Georgia"] > counties["Tennessee"] > 10_000
+
+
+def test_a_town_keeps_how_many_other_names_geonames_gives_it():
+    towns = {e.country: e.other_names for e in load_gazetteer().lookup("Venice")
+             if e.feature == "city" and e.name == "Venice"}
+    assert towns["IT"] > 3 * max(n for country, n in towns.items() if country != "IT")
+    assert load_gazetteer().country("IT").other_names == 0  # kept for towns only

@@ -387,3 +387,34 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
 
 def test_a_missile_strike_on_a_town_keeps_the_town(nlp):
     assert "Kharkiv" in by_text(places(nlp, "A Kharkiv missile strike killed two people."))
+
+
+def test_a_town_far_less_known_than_a_namesake_abroad_loses_to_it_unless_the_context_places_it():
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.extract.places import _best
+    from newsevents.gazetteer import Entry
+
+    england = Entry(1, "London", 51.51, -0.13, "city", "GB", "England", 8_961_989, "ENG", True, 113)
+    ohio = Entry(2, "London", 39.89, -83.45, "city", "US", "Ohio", 10_060, "OH", False, 9)
+    american = PlaceContext(countries=(("US", 2.0),), admin1s=((("US", "TX"), 2.0),))
+    assert _best([england, ohio], None, american, None, "London")[0] is england
+    in_ohio = PlaceContext(countries=(("US", 2.0),), admin1s=((("US", "OH"), 2.0),))
+    assert _best([england, ohio], None, in_ohio, None, "London")[0] is ohio
+    # namesakes in one country are left to the context: the lesser-known one in the article's state
+    alabama = Entry(3, "Huntsville", 34.73, -86.59, "city", "US", "Alabama", 215_006, "AL", False, 40)
+    texas = Entry(4, "Huntsville", 30.72, -95.55, "city", "US", "Texas", 41_564, "TX", False, 20)
+    assert _best([alabama, texas], None, american, None, "Huntsville")[0] is texas
+
+
+def test_namesakes_in_one_country_stay_level_beside_a_better_known_one_abroad():
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.extract.places import _best
+    from newsevents.gazetteer import Entry
+
+    egypt = Entry(1, "Alexandria", 31.2, 29.92, "city", "EG", "Alexandria", 5_263_542, "06", False, 108)
+    virginia = Entry(2, "Alexandria", 38.8, -77.05, "city", "US", "Virginia", 159_467, "VA", False, 29)
+    minnesota = Entry(3, "Alexandria", 45.88, -95.38, "city", "US", "Minnesota", 11_843, "MN", False, 8)
+    # half the article's other places in Minnesota: enough for the Minnesota town over the bigger
+    # Virginia one, were both equally far behind Egypt's
+    in_minnesota = PlaceContext(countries=(("US", 2.0),), admin1s=((("US", "MN"), 1.0), (("US", "NY"), 1.0)))
+    assert _best([egypt, virginia, minnesota], None, in_minnesota, None, "Alexandria")[0] is minnesota

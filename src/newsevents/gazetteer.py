@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 _RESOURCES = "newsevents.resources.gazetteer"
 
 
@@ -37,6 +37,9 @@ class Entry:
     population: int
     admin1_code: str = ""
     capital: bool = False
+    # how many other names (spellings in other languages) GeoNames gives a town: how widely it is
+    # known (Venice, Italy has 66, Venice, California 15); 0 for other entries
+    other_names: int = 0
 
 
 class Gazetteer:

@@ -138,9 +138,9 @@ def _add_cities(add, cities: dict, admin1_names: dict, capitals: set) -> dict[tu
         iso2, code = city["countrycode"], city["admin1code"]
         admin1 = admin1_names.get((iso2, code), ("", "", 0))[1]
         key = normalize(city["name"])
-        row = (city["geonameid"], city["name"], city["latitude"], city["longitude"], "city", iso2, admin1,
-               int(city["population"]), code, (iso2, key) in capitals)
         aliases = [city["name"], *city.get("alternatenames", ())]
+        row = (city["geonameid"], city["name"], city["latitude"], city["longitude"], "city", iso2, admin1,
+               int(city["population"]), code, (iso2, key) in capitals, len(aliases) - 1)
         add(row, aliases)
         for alias in {normalize(a) for a in aliases}:
             if city["population"] > biggest.get((iso2, alias), {}).get("population", -1):

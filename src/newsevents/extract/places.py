@@ -60,6 +60,13 @@ CAPITAL_BONUS = 1.0
 # on LGL odd-numbered articles: 25, 40, 80 km and 1, 2, 4 tried; GWN, GeoVirus unchanged)
 CLOSE_KM, CLOSE_CONTEXT = 40.0, 1.0
 NEIGHBOUR_CONTEXT = 4.0  # the weight of the share of other names with a reading nearby (tuned on GWN, LGL even)
+# A town whose country's namesakes are all far less known than a namesake town abroad (fewer other
+# names in GeoNames, ``_fame``) loses this much per tenfold: "London" beside American places is still
+# London, England, not London, Ohio, unless the context places it there. Namesakes within one country
+# are left to the context: a local paper's Huntsville is Texas's as often as Alabama's (tuned on the
+# odd-numbered articles of GWN, LGL and GeoVirus: 1, 2 and 3 tried; weighing each town's own fame
+# against the namesakes', in its country too, cost LGL)
+FAME_ABROAD = 2.0
 _HINT_BONUS = {("adm1", "adm1"): 10.0, ("adm1", "adm2"): 4.0, ("adm1", "region"): 4.0,
                ("adm2", "adm2"): 10.0, ("adm2", "adm1"): 3.0, ("city", "city"): 10.0}
 
@@ -199,8 +206,10 @@ def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
 
 
 def _score(entry: Entry, hint: Optional[str], context: PlaceContext, container: Optional[Entry],
-           name: str = "", nearby: float = 0.0) -> float:
+           name: str = "", nearby: float = 0.0, fame_gap: float = 0.0) -> float:
     score = math.log10(entry.population + 10) + _FEATURE_PRIOR.get(entry.feature, 0.0)
+    if entry.feature == "city":
+        score -= FAME_ABROAD * max(0.0, fame_gap)
     score += NEIGHBOUR_CONTEXT * nearby
     if name and normalize(entry.name) != name and entry.geonameid > 0:
         score -= ALIAS_PENALTY  # hand-written region aliases ("Mideast") are English names
@@ -239,11 +248,36 @@ def _best(options: list[Entry], hint, context: PlaceContext, container,
         # beside "Mexico City"); a place that bears the same name itself still competes (Georgia)
         options = [e for e in options if normalize(e.name) == key]
     neighbours = neighbours or {}
-    scored = sorted(((_score(e, hint, context, container, key, neighbours.get(e, 0.0)), e) for e in options),
-                    key=lambda pair: pair[0], reverse=True)
+    fame = _fame_by_country(options)
+    scored = sorted(((_score(e, hint, context, container, key, neighbours.get(e, 0.0), _fame_gap(e, fame)), e)
+                     for e in options), key=lambda pair: pair[0], reverse=True)
     top = scored[0][0]
     mass = sum(math.exp(s - top) for s, _ in scored[:20])
     return scored[0][1], 1.0 / mass
+
+
+def _fame(entry: Entry) -> float:
+    """How widely a town is known: the log of how many other names (mostly spellings in other
+    languages) GeoNames gives it."""
+    return math.log10(1 + entry.other_names)
+
+
+def _fame_by_country(options: list[Entry]) -> dict[str, float]:
+    """The fame of the best-known town among ``options``, per country."""
+    fame: dict[str, float] = {}
+    for entry in options:
+        if entry.feature == "city":
+            fame[entry.country] = max(fame.get(entry.country, 0.0), _fame(entry))
+    return fame
+
+
+def _fame_gap(entry: Entry, fame: dict[str, float]) -> float:
+    """How much better known the best-known namesake town abroad is than the best-known one in
+    ``entry``'s country: every namesake in one country takes the same gap, so that among them the
+    context decides (Alexandria, Minnesota is as likely as Alexandria, Virginia beside Minnesotan
+    towns; Egypt's Alexandria still outranks both where no context places it)."""
+    abroad = max((f for country, f in fame.items() if country != entry.country), default=0.0)
+    return abroad - fame.get(entry.country, 0.0)
 
 
 def _container(i: int, candidates: list[Candidate], first: list, body: str,
