@@ -653,3 +653,40 @@ def test_a_speaker_who_says_it_did_the_act_stays_its_doer():
     events = [e for e in _read("Ukraine says it has destroyed well over 1,000 Russian tanks.").events
               if e.type == "ASSAULT"]
     assert events and [a.country for a in events[0].actor] == ["UKR"]
+
+
+_QUIET_OPENING = (
+    "The band's new album went straight to the top of the charts this week. "
+    "The singer said the tour and the film of the concert would follow in the spring. "
+    "Fans queued outside record shops and the single sold out online. "
+)
+_NEWS_OPENING = (
+    "The finance minister presented the budget to parliament on Wednesday. "
+    "Opposition leaders said the plan would raise taxes for most families. "
+    "The government insisted spending on schools and hospitals would rise. "
+)
+
+
+def test_quiet_report_reads_the_vocabulary_of_the_article(nlp):
+    from newsevents.extract.event_patterns import quiet_report
+
+    assert quiet_report(nlp(_QUIET_OPENING + "The album is the band's third."))
+    assert not quiet_report(nlp(_NEWS_OPENING + "The vote is due next month."))
+    assert not quiet_report(nlp("The band's album topped the charts, the singer said."))  # a snippet
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested 15 protesters outside the building on Friday.",  # no state for its sides
+        "Indian police could arrest the protesters next week.",  # not reported as done
+    ],
+)
+def test_a_quiet_report_keeps_no_weak_event(sentence):
+    assert _read(_NEWS_OPENING + sentence).events, "the sentence codes an event in political news"
+    assert not _read(_QUIET_OPENING + sentence).events
+
+
+def test_a_quiet_report_keeps_an_event_a_state_takes_part_in():
+    sentence = "Indian police arrested 15 protesters after they threw fireworks at the stage."
+    assert _read(_QUIET_OPENING + sentence).events

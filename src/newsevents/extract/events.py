@@ -12,7 +12,9 @@ rule events and codes sentences the rules left empty when it is sure and a named
 does it, in an article where the rules found some event; without its model file the rules
 stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
-parse's arguments is tried once more on those phrases when they hold the trigger's doer.
+parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
+written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
+that happened and that a party placed in a state takes part in (``weak_event``).
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from newsevents.extract.event_certainty import (
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
-    pattern_candidates, sport_report, sport_sentence, sport_words, team_names, without_states_by_name,
-    without_teams,
+    pattern_candidates, quiet_report, sport_report, sport_sentence, sport_words, team_names,
+    without_states_by_name, without_teams,
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
@@ -217,6 +219,18 @@ def to_event(
         targets=roles.targets,
         also_at=roles.also_at,
     )
+
+
+def weak_event(event: Event) -> bool:
+    """An event a sport, technology or entertainment report (``quiet_report``) does not keep: one
+    whose sides we can place in no state ("the Premier League is continuing investigations",
+    "Police investigating Stefan's murder", "15 protesters were arrested after entering the Big
+    Brother compound"), or one the sentence does not report as happened ("may be responsible for
+    the bomb threat", "have decided to ban camera phones"). Such an article's league, police and
+    plans are its own world, seldom the political news an analyst codes."""
+    if _certainty_class(event.certainty) != "happened":
+        return True
+    return not any(a.country for a in event.actor + event.recipient)
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -426,6 +440,8 @@ def extract_events(
         context = dict(times=times, attributions=attributions, starts=starts)
         events = _classified(doc, article, events, model, index, places, options, context)
     events = with_tagged_roles(events, tagged)
+    if events and quiet_report(doc):
+        events = [e for e in events if not weak_event(e)]
     sentences = list(doc.sents)
     events = [_follow_on_targets(e, doc, sentences, places) for e in events]
     return tuple(_merge_repeats(events))
