@@ -181,7 +181,8 @@ def event_sides(event: Event, tagged: TaggedRoles, alone: bool
     it; when none does ("said Putin ... after the leader met with top generals"), the rule lists
     stand. When several events share the sentence ("the country failed to occupy Kyiv and
     Ukraine has retaken territory"), each takes only the phrases inside its own region; an event
-    ``alone`` in its sentence takes them all (the source is often the one who speaks).
+    ``alone`` in its sentence takes them all (the source is often the one who speaks), but for
+    a material act whose clause has a doer of its own the speaker is no side (``_speaker``).
     """
     sentence = event.evidence.sentence
     span = None
