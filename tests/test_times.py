@@ -186,6 +186,20 @@ def test_event_date_without_chain_is_on_or_before_publication(parse):
     )
 
 
+def test_a_later_time_of_another_clause_does_not_date_an_act_that_happened(parse):
+    text = ("Power plants have been damaged by shelling, leaving conditions that are expected to "
+            "worsen as the winter grows near.")
+    doc, article, times = parse(text, THURSDAY)
+    assert any(t.text == "the winter" for t in times)
+    found = event_date(doc, _trigger(doc, "damaged"), times, article)
+    assert (found.kind, found.end) == ("interval", "2022-07-07")
+
+
+def test_a_later_time_still_dates_an_act_ahead(parse):
+    doc, article, times = parse("The minister said the army will withdraw before the winter.", THURSDAY)
+    assert event_date(doc, _trigger(doc, "withdraw"), times, article).text == "the winter"
+
+
 def test_event_date_ignores_durations(parse):
     doc, article, times = parse("The siege lasted three weeks.", THURSDAY)
     assert event_date(doc, _trigger(doc, "lasted"), times, article).kind == "interval"

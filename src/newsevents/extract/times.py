@@ -317,20 +317,54 @@ def _clause_head(token: Optional[Token]) -> Optional[Token]:
     return None
 
 
-def _in_sentence(doc: Doc, trigger: Token, times: Sequence[TimeRef], index: int) -> Optional[TimeRef]:
-    """The time governing the trigger's clause, else the nearest one in its sentence."""
+def _in_sentence(doc: Doc, trigger: Token, times: Sequence[TimeRef], index: int,
+                 published: Optional[dt.date] = None) -> Optional[TimeRef]:
+    """The time governing the trigger's clause, else the nearest one in its sentence. A time not
+    attached to the trigger that lies after the publication date dates only an act the trigger's
+    clause puts in the future: not one that has happened ("have been damaged by Russian bombardment,
+    leaving conditions only expected to worsen as the winter grows near")."""
     candidates = [t for t in times if t.span.sentence == index and _dates_event(t)]
     if not candidates:
         return None
     clause = _clause_head(trigger)
+    ahead = None  # whether the trigger's clause is future, worked out when a later time needs it
     best: tuple[int, int, TimeRef] | None = None
     for t in candidates:
         attached = _attachment(doc, t)
         rank = 0 if attached == trigger else 1 if _clause_head(attached) == clause else 2
+        if rank > 0 and published is not None and _starts_after(t.value, published):
+            ahead = clause_tense(trigger) == "future" if ahead is None else ahead
+            if not ahead:
+                continue
         distance = abs(t.span.start - trigger.idx)
         if best is None or (rank, distance) < best[:2]:
             best = (rank, distance, t)
-    return best[2]
+    return best[2] if best is not None else None
+
+
+_VALUE_START = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(SP|SU|FA|WI|Q[1-4]|H[12]))?")
+# The first month of a season, quarter or half ("2022-WI" is the winter that starts in December)
+_PART_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
+
+
+def _starts_after(value: Optional[str], day: dt.date) -> bool:
+    """The TimeML value begins after ``day``: "2022-WI", "2022-09", "2022-W40" after 2022-08-21."""
+    match = _VALUE_START.match(value or "")
+    if match is None:
+        return False
+    year, month, mday, week, part = match.groups()
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(year), int(week), 1) > day
+        except ValueError:
+            return False
+    if part:
+        month = str(_PART_START[part])
+    if int(year) != day.year or month is None:
+        return int(year) > day.year
+    if int(month) != day.month or mday is None:
+        return int(month) > day.month
+    return int(mday) > day.day
 
 
 def _chained(text: str, times: Sequence[TimeRef], starts: list[int], index: int) -> Optional[TimeRef]:
@@ -369,12 +403,12 @@ def event_date(doc: Doc, trigger: Token, times: Sequence[TimeRef], article: Arti
     """
     starts = sentence_starts(doc)
     index = bisect.bisect_right(starts, trigger.idx) - 1
-    found = _in_sentence(doc, trigger, times, index) or _chained(doc_text(doc), times, starts, index)
+    published = article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    found = _in_sentence(doc, trigger, times, index, day) or _chained(doc_text(doc), times, starts, index)
     if found is not None:
         return found
-    published = article.published
-    if published is None:
+    if day is None:
         return None
-    day = published.date() if isinstance(published, dt.datetime) else published
     return TimeRef(text="", span=None, value=None, granularity="day", basis="publication_date",
                    kind="interval", end=day.isoformat())
