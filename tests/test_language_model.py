@@ -72,3 +72,5 @@ def test_ruler_keeps_a_town_before_a_title_or_a_place_word(nlp):
     doc = nlp("Kharkiv Mayor Ihor Terekhov said Shelling hit Antony and Kherson Oblast.")
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     assert {"Kharkiv", "Antony"} <= places
+    doc = nlp("The cardinal led the Easter Vigil at the Manila Cathedral on Saturday.")
+    assert "Manila" in {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}

@@ -44,7 +44,8 @@ def lemma_fixes(doc):
 # "Antony Blinken" (Antony is a town near Paris), "Darya Morozova", "Human Rights Watch", "Nord
 # Stream". The NER cannot undo the ruler's mark, so the mark is taken back and the NER reads the
 # two words together. A title or a word for a kind of place or site after the town keeps it
-# ("Kharkiv Mayor Ihor Terekhov", "Kherson Oblast", "Salamiyah-Raqqa Highway"); countries and
+# ("Kharkiv Mayor Ihor Terekhov", "Kherson Oblast", "Salamiyah-Raqqa Highway", "Manila Cathedral",
+# which is in Manila); countries and
 # provinces keep their mark ("Ukraine President").
 RULER_TOWNS = frozenset({"city"})
 
@@ -71,7 +72,9 @@ def _place_kind_words() -> frozenset[str]:
     from newsevents.extract.place_names import KIND_WORDS
     from newsevents.extract.place_sites import SITE_NAMES
 
-    return place_words() | KIND_WORDS | SITE_NAMES | {"highway", "street", "avenue", "port", "dam"}
+    return place_words() | KIND_WORDS | SITE_NAMES | {
+        "highway", "avenue", "port", "dam", "cathedral", "church", "mosque", "temple", "palace", "stadium",
+        "museum", "embassy", "consulate", "station", "cemetery", "harbour", "harbor", "zoo"}
 
 
 @functools.lru_cache(maxsize=4)
