@@ -188,9 +188,9 @@ def test_event_date_without_chain_is_on_or_before_publication(parse):
 
 def test_a_later_time_of_another_clause_does_not_date_an_act_that_happened(parse):
     text = ("Power plants have been damaged by shelling, leaving conditions that are expected to "
-            "worsen as the winter grows near.")
+            "worsen in December.")
     doc, article, times = parse(text, THURSDAY)
-    assert any(t.text == "the winter" for t in times)
+    assert [t.value for t in times] == ["2022-12"]
     found = event_date(doc, _trigger(doc, "damaged"), times, article)
     assert (found.kind, found.end) == ("interval", "2022-07-07")
 

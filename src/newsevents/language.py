@@ -74,7 +74,7 @@ def _place_kind_words() -> frozenset[str]:
 
     return place_words() | KIND_WORDS | SITE_NAMES | {
         "highway", "avenue", "port", "dam", "cathedral", "church", "mosque", "temple", "palace", "stadium",
-        "museum", "embassy", "consulate", "station", "cemetery", "harbour", "harbor", "zoo"}
+        "museum", "embassy", "consulate", "station", "cemetery", "zoo"}
 
 
 @functools.lru_cache(maxsize=4)

@@ -2,69 +2,19 @@
 
 One tuple per row in the column order of ``store.SCHEMA``; a nested record also keeps its full
 JSON (``record``) so a Reading can be rebuilt without loss. Dates that TimeML leaves partial
-('2022-02', '2022-W26') become the first and last day they cover, so queries can filter on real
-dates.
+('2022-02', '2022-W26') become the first and last day they cover (``times_normalise.date_range``),
+so queries can filter on real dates.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
-import re
 
 from newsevents.dedup import signature
+from newsevents.extract.times_normalise import date_range
 from newsevents.ontology import acled_category
 from newsevents.records import Reading, Span, TimeRef, to_dict
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")  # a time of day ("T06:00", "TEV") keeps the day
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-# First and last month of a TimeML quarter, half or season; winter spans the turn of the year.
-_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (0, 2)}
-
-
-def date_range(value: str | None, end: str | None = None) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a TimeML value covers: '2022-02' -> (2022-02-01, 2022-02-28),
-    '2022-W26' -> its Monday and Sunday, '2022-Q3', '2022-SU', '201' (the 2010s) alike."""
-    first = _bounds(value)[0] if value else None
-    last = _bounds(end)[1] if end else (_bounds(value)[1] if value else None)
-    return first, last
-
-
-def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year - 1, 12, 1) if first == 0 else dt.date(year, first, 1)
-    return start, dt.date(year, last, calendar.monthrange(year, last)[1])
-
-
-def _bounds(value: str) -> tuple[dt.date | None, dt.date | None]:
-    value = value or ""
-    try:
-        if match := _DAY.match(value):
-            day = dt.date(*map(int, match.groups()[:3]))
-            return day, day
-        if match := _MONTH.match(value):
-            year, month = map(int, match.groups())
-            return _month_span(year, month, month)
-        if match := _WEEK.match(value):
-            year, week = int(match[1]), int(match[2])
-            if match[3]:  # the weekend
-                return dt.date.fromisocalendar(year, week, 6), dt.date.fromisocalendar(year, week, 7)
-            return dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
-        if match := _PART.match(value):
-            return _month_span(int(match[1]), *_PART_MONTHS[match[2]])
-        if match := _YEAR.match(value):
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if match := _DECADE.match(value):
-            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
-    except ValueError:  # a month 13, a week 54: no dates rather than wrong ones
-        pass
-    return None, None
-
 
 def _span_cols(span: Span | None) -> tuple:
     return (span.start, span.end, span.sentence) if span else (None, None, None)

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.parse_cache import doc_text, sentence_chars
 from newsevents.extract.times_filters import plausible, root_token
 from newsevents.extract.times_grammar import Candidate, find_candidates, lexicon, select
-from newsevents.extract.times_normalise import Value, iso_week, shift_months
+from newsevents.extract.times_normalise import Value, date_range, iso_week, shift_months
 from newsevents.extract.times_rules import normalise
 from newsevents.records import Article, Span, TimeRef
 
@@ -342,29 +342,11 @@ def _in_sentence(doc: Doc, trigger: Token, times: Sequence[TimeRef], index: int,
     return best[2] if best is not None else None
 
 
-_VALUE_START = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-(SP|SU|FA|WI|Q[1-4]|H[12]))?")
-# The first month of a season, quarter or half ("2022-WI" is the winter that starts in December)
-_PART_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
-
-
 def _starts_after(value: Optional[str], day: dt.date) -> bool:
-    """The TimeML value begins after ``day``: "2022-WI", "2022-09", "2022-W40" after 2022-08-21."""
-    match = _VALUE_START.match(value or "")
-    if match is None:
-        return False
-    year, month, mday, week, part = match.groups()
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(year), int(week), 1) > day
-        except ValueError:
-            return False
-    if part:
-        month = str(_PART_START[part])
-    if int(year) != day.year or month is None:
-        return int(year) > day.year
-    if int(month) != day.month or mday is None:
-        return int(month) > day.month
-    return int(mday) > day.day
+    """The TimeML value begins after ``day``: "2023-WI" (from December 2022), "2022-09" after
+    2022-08-21."""
+    first, _ = date_range(value)
+    return first is not None and first > day
 
 
 def _chained(text: str, times: Sequence[TimeRef], starts: list[int], index: int) -> Optional[TimeRef]:
