@@ -18,10 +18,14 @@ the gold text, or the system's for a spurious one: where the value errors come f
 Also the Giveme5W1H "when" match rate: the share of its 96 news articles whose annotated "when"
 phrase overlaps one of our time expressions.
 
+``--by-corpus`` adds the scores of the TimeBank and the AQUAINT documents apart (the two were
+annotated by different teams, and their conventions differ): which one carries the errors.
+
 ``--half odd|even`` scores only the odd-numbered (1st, 3rd, ...) or even-numbered documents in
 file-name order, after ``--limit``: tune on one half, confirm on the other.
 
-    python -m evaluation.times [--limit N] [--half odd|even] [--dateparser] [--errors] [--by-kind] [--no-five-w1h]
+    python -m evaluation.times [--limit N] [--half odd|even] [--dateparser] [--errors] [--by-kind] [--by-corpus]
+                               [--no-five-w1h]
 """
 
 from __future__ import annotations
@@ -59,13 +63,14 @@ class GoldDoc:
     dct: dt.date
     body: str
     timexes: tuple[GoldTimex, ...]
+    corpus: str = ""  # the folder it comes from: "TimeBank" or "AQUAINT"
 
 
 class GoldError(ValueError):
     pass
 
 
-def parse_tml(name: str, xml: str) -> GoldDoc:
+def parse_tml(name: str, xml: str, corpus: str = "") -> GoldDoc:
     """One TimeML file as a GoldDoc: tags stripped from <TEXT>, TIMEX3 offsets into that text."""
     dct_match = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', xml)
     if not dct_match:
@@ -93,7 +98,7 @@ def parse_tml(name: str, xml: str) -> GoldDoc:
     gold = tuple(
         GoldTimex(s, e, text[s:e], f.get("type", ""), f.get("value", "")) for s, e, f in timexes
     )
-    return GoldDoc(name, dt.date.fromisoformat(dct_value[:10]), text, gold)
+    return GoldDoc(name, dt.date.fromisoformat(dct_value[:10]), text, gold, corpus)
 
 
 def validate(doc: GoldDoc) -> None:
@@ -115,7 +120,7 @@ def load_gold(limit: int | None = None, half: str | None = None) -> list[GoldDoc
         paths = paths[:: max(1, len(paths) // limit)][:limit]  # spread over both corpora
     if half:
         paths = paths[{"odd": 0, "even": 1}[half] :: 2]
-    docs = [parse_tml(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    docs = [parse_tml(p.stem, p.read_text(encoding="utf-8"), p.parent.name) for p in paths]
     for doc in docs:
         validate(doc)
     return docs
@@ -135,10 +140,11 @@ def _match(system: list[TimeRef], gold: tuple[GoldTimex, ...], strict: bool) -> 
     return pairs
 
 
-def score(docs: list[GoldDoc], show_errors: bool = False, by_kind: bool = False) -> dict[str, float]:
+def score(docs: list[GoldDoc], show_errors: bool = False, by_kind: bool = False, by_corpus: bool = False) -> dict[str, float]:
     nlp = load_nlp(with_gazetteer=False)
     n_sys = n_gold = n_strict = n_relaxed = n_value = 0
     outcomes: Counter[tuple[str, str]] = Counter()
+    per_corpus: dict[str, Counter[str]] = {}
     started = time.perf_counter()
     stage_seconds = 0.0
     for gold, doc in zip(docs, nlp.pipe(d.body for d in docs)):
@@ -147,11 +153,14 @@ def score(docs: list[GoldDoc], show_errors: bool = False, by_kind: bool = False)
         system = list(extract_times(doc, article))
         stage_seconds += time.perf_counter() - t0
         relaxed = _match(system, gold.timexes, strict=False)
-        n_sys += len(system)
-        n_gold += len(gold.timexes)
-        n_strict += len(_match(system, gold.timexes, strict=True))
-        n_relaxed += len(relaxed)
-        n_value += sum(s.value == g.value for s, g in relaxed)
+        counts = Counter(system=len(system), gold=len(gold.timexes), strict=len(_match(system, gold.timexes, strict=True)),
+                         relaxed=len(relaxed), value=sum(s.value == g.value for s, g in relaxed))
+        per_corpus.setdefault(gold.corpus, Counter()).update(counts)
+        n_sys += counts["system"]
+        n_gold += counts["gold"]
+        n_strict += counts["strict"]
+        n_relaxed += counts["relaxed"]
+        n_value += counts["value"]
         if show_errors:
             _print_errors(gold, system, relaxed)
         outcomes.update(_outcomes(system, gold.timexes, relaxed))
@@ -165,7 +174,18 @@ def score(docs: list[GoldDoc], show_errors: bool = False, by_kind: bool = False)
     print(f"value   P={vp:.3f} R={vr:.3f} F1={vf:.3f} accuracy on relaxed matches={n_value / max(1, n_relaxed):.3f}")
     if by_kind:
         _print_by_kind(outcomes)
+    if by_corpus:
+        for corpus, counts in sorted(per_corpus.items()):
+            print(corpus_line(corpus, counts))
     return {"strict_f1": sf, "relaxed_f1": rf, "value_acc": n_value / max(1, n_relaxed), "value_f1": vf, "span_f1": rf}
+
+
+def corpus_line(corpus: str, counts: Counter) -> str:
+    """One corpus's scores from its counts (system, gold, strict, relaxed, value), as `score` prints them."""
+    strict, relaxed, value = (prf(counts[k], counts["system"], counts["gold"])[2] for k in ("strict", "relaxed", "value"))
+    accuracy = counts["value"] / max(1, counts["relaxed"])
+    return (f"{corpus or '?':9} gold={counts['gold']} system={counts['system']} strict F1={strict:.3f} "
+            f"relaxed F1={relaxed:.3f} value F1={value:.3f} accuracy={accuracy:.3f}")
 
 
 def _print_errors(gold: GoldDoc, system: list[TimeRef], relaxed: list) -> None:
@@ -277,10 +297,10 @@ def when_match_rate(limit: int | None = None) -> float:
 
 def evaluate(
     limit: int | None = None, with_dateparser: bool = False, show_errors: bool = False, five_w1h: bool = False,
-    by_kind: bool = False, half: str | None = None,
+    by_kind: bool = False, half: str | None = None, by_corpus: bool = False,
 ) -> dict[str, float]:
     docs = load_gold(limit, half)
-    scores = score(docs, show_errors, by_kind)
+    scores = score(docs, show_errors, by_kind, by_corpus)
     if five_w1h:
         scores = {"when_match": when_match_rate(limit), **scores}
     if with_dateparser:
@@ -297,10 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dateparser", action="store_true", help="also measure dateparser on the gold texts")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     parser.add_argument("--by-kind", action="store_true", help="right / wrong value / spurious / missed by kind of expression")
+    parser.add_argument("--by-corpus", action="store_true", help="also score the TimeBank and AQUAINT documents apart")
     parser.add_argument("--no-five-w1h", action="store_true", help="skip the Giveme5W1H 'when' match rate")
     args = parser.parse_args(argv)
     scores = evaluate(args.limit, args.dateparser, args.errors, five_w1h=not args.no_five_w1h, by_kind=args.by_kind,
-                      half=args.half)
+                      half=args.half, by_corpus=args.by_corpus)
     print(summary_line("times", scores))
     return 0
 
