@@ -270,6 +270,20 @@ def test_a_name_after_a_town_and_a_comma_is_the_unit_that_holds_it(nlp):
     assert new_york.feature == "adm1" and buffalo.admin1 == "New York"
 
 
+@pytest.mark.parametrize("text, town, state", [
+    ("Martha was born in Grantville, Pennsylvania, in 1921.", "Grantville", "Pennsylvania"),
+    ("He is held in the regional jail in Greenwood, W. Va., on a parole violation.", "Greenwood", "W. Va.")])
+def test_a_town_the_gazetteer_lacks_in_the_named_state_is_that_state(nlp, text, town, state):
+    """Both have namesakes in other states (Grantville, Georgia; Greenwood, South Carolina)."""
+    found, unit = resolved(nlp, text, [town, state])
+    assert (found.feature, found.name) == ("adm1", unit.name) and found.confidence < 0.5
+
+
+def test_a_known_town_in_the_named_state_stays_the_town(nlp):
+    found, _ = resolved(nlp, "She moved to Alexandria, Louisiana, last year.", ["Alexandria", "Louisiana"])
+    assert (found.feature, found.admin1) == ("city", "Louisiana")
+
+
 def test_a_comma_in_a_list_of_places_says_nothing_of_holding(nlp):
     text = "Cases were found in Boston, New York and Chicago."
     assert resolved(nlp, text, ["Boston", "New York", "Chicago"])[1].feature == "city"

@@ -147,8 +147,8 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
         for i, (candidate, opts) in enumerate(zip(candidates, options)):
             if keys[i] not in chosen:  # a name read twice resolves the same way
                 container = _container(i, candidates, resolved, body, holders)
-                chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
-                                        candidate.name, neighbours[i])
+                chosen[keys[i]] = _or_its_province(_best(opts, candidate.hint, context.without(keys[i]), container,
+                                                         candidate.name, neighbours[i]), container)
         resolved = [chosen[k] for k in keys]
     return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
 
@@ -278,6 +278,22 @@ def _fame_gap(entry: Entry, fame: dict[str, float]) -> float:
     towns; Egypt's Alexandria still outranks both where no context places it)."""
     abroad = max((f for country, f in fame.items() if country != entry.country), default=0.0)
     return abroad - fame.get(entry.country, 0.0)
+
+
+# The confidence of a town the gazetteer lacks, placed at the province the text puts it in
+PROVINCE_FOR_TOWN_CONFIDENCE = 0.1
+
+
+def _or_its_province(resolved: Optional[tuple[Entry, float]], container: Optional[Entry]):
+    """A town or county named with the admin-1 unit it lies in ("Greenwood, W. Va.", "born in
+    Grantville, Pennsylvania") that no entry of its name in that unit matches is a village the
+    gazetteer lacks: the unit the text puts it in is nearer than a namesake in another state (or no
+    point at all). A broad reading (a country, a sea) keeps its own point."""
+    if container is None or container.feature != "adm1":
+        return resolved
+    if resolved is not None and (_inside(resolved[0], container) or resolved[0].feature not in ("city", "adm2")):
+        return resolved
+    return container, PROVINCE_FOR_TOWN_CONFIDENCE
 
 
 def _container(i: int, candidates: list[Candidate], first: list, body: str,
