@@ -432,3 +432,21 @@ def test_namesakes_in_one_country_stay_level_beside_a_better_known_one_abroad():
     # Virginia one, were both equally far behind Egypt's
     in_minnesota = PlaceContext(countries=(("US", 2.0),), admin1s=((("US", "MN"), 1.0), (("US", "NY"), 1.0)))
     assert _best([egypt, virginia, minnesota], None, in_minnesota, None, "Alexandria")[0] is minnesota
+
+
+def test_a_state_read_again_and_again_weighs_more_than_one_named_once():
+    """A local paper names its own state over and over ("Indiana" five times) and a state it
+    compares with once: the county named beside both is the one in the paper's state."""
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.gazetteer import Entry
+
+    indiana = Entry(1, "Indiana", 40.0, -86.25, "adm1", "US", "Indiana", 6_000_000, "IN")
+    ohio = Entry(2, "Ohio", 40.25, -83.0, "adm1", "US", "Ohio", 11_000_000, "OH")
+    county = Entry(3, "Boone County", 40.05, -86.47, "adm2", "US", "Indiana", 60_000, "IN")
+    keys = [("indiana", None)] * 4 + [("ohio", None), ("boone county", None)]
+    resolved = [(indiana, 1.0)] * 4 + [(ohio, 1.0), (county, 1.0)]
+    context = PlaceContext.of(resolved, keys).without(("montgomery county", None))
+    in_indiana, in_ohio = dict(context.admin1s)[("US", "IN")], dict(context.admin1s)[("US", "OH")]
+    assert in_indiana > in_ohio + 1.0  # two names in Indiana, one in Ohio, and Indiana read four times
+    # a name does not vote for itself, however often it is read
+    assert dict(PlaceContext.of(resolved, keys).without(("indiana", None)).admin1s)[("US", "IN")] == 1.0
