@@ -452,3 +452,20 @@ def test_a_state_read_again_and_again_weighs_more_than_one_named_once():
     assert in_indiana > in_ohio + 1.0  # two names in Indiana, one in Ohio, and Indiana read four times
     # a name does not vote for itself, however often it is read
     assert dict(PlaceContext.of(resolved, keys).without(("indiana", None)).admin1s)[("US", "IN")] == 1.0
+
+
+def test_a_town_named_like_a_unit_of_its_country_gains_less_from_the_articles_province():
+    """'deaths in Wales and in England': the article's English places speak for the unit Wales as
+    much as for the English village of that name."""
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.extract.places import _best
+    from newsevents.gazetteer import Entry
+
+    unit = Entry(1, "Wales", 52.3, -3.6, "adm1", "GB", "Wales", 3_136_534, "WLS")
+    village = Entry(2, "Wales", 53.35, -1.28, "city", "GB", "England", 5_956, "ENG", False, 3)
+    english = PlaceContext(countries=(("GB", 1.0),), admin1s=((("GB", "ENG"), 1.0),))
+    assert _best([unit, village], None, english, None, "Wales")[0] is unit
+    # a town with no such namesake keeps the whole weight of the province
+    hamlet = Entry(3, "Wales", 53.35, -1.28, "city", "GB", "England", 5_956, "ENG", False, 3)
+    other_unit = Entry(4, "Wales", -33.0, 147.0, "adm1", "AU", "New South Wales", 7_000_000, "02")
+    assert _best([other_unit, hamlet], None, english, None, "Wales")[0] is hamlet
