@@ -34,8 +34,6 @@ def by_text(found):
         ("Israeli jets struck targets in the Golan and in Anbar.", "Anbar", "adm1", "IQ", 33.0, 42.0),
         ("NATO sent jets to Poland and the Baltic states.", "Baltic states", "region", None, 57.0, 24.5),
         ("NATO sent more troops to the Baltics.", "Baltics", "region", None, 57.0, 24.5),  # not Baltic, Connecticut
-        # GeoNames' point for the Middle East, as for Europe and the EU (the Levant, not Iraq)
-        ("Oil prices rose on tensions in the Middle East.", "Middle East", "region", None, 33.1, 35.9),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
