@@ -124,6 +124,26 @@ def test_large_countries_lie_near_their_conventional_points(country, lat, lon):
     assert km(entry.lat, entry.lon, lat, lon) < 161
 
 
+def test_an_admin1_point_leans_from_its_conventional_point_towards_its_towns():
+    from newsevents.gazetteer_points import ADMIN1_TOWNS_WEIGHT, admin1_point, weighted_point
+
+    towns = [{"latitude": 21.3, "longitude": -157.8}, {"latitude": 20.9, "longitude": -156.5}]
+    middle = weighted_point(towns)
+    lat, lon = admin1_point((19.6, -155.4), towns)
+    assert (lat, lon) == pytest.approx((19.6 + ADMIN1_TOWNS_WEIGHT * (middle[0] - 19.6),
+                                        -155.4 + ADMIN1_TOWNS_WEIGHT * (middle[1] + 155.4)), abs=1e-4)
+    assert admin1_point(None, towns) == middle
+    assert admin1_point((1.0, 2.0), []) == (1.0, 2.0)
+
+
+def test_hawaii_lies_off_the_big_island_towards_its_people():
+    """ISO 3166-2 puts Hawaii on the Big Island, 160 km from where GeoNames puts it (Maui)."""
+    from evaluation.common import km
+
+    hawaii = next(e for e in load_gazetteer().lookup("Hawaii") if e.feature == "adm1")
+    assert km(hawaii.lat, hawaii.lon, 20.8, -156.4) < 161  # the ISO point is 167 km away
+
+
 def test_subdivision_points_meet_geonames_names():
     from newsevents.gazetteer_points import subdivision_point, subdivision_points
 

@@ -270,6 +270,20 @@ def test_a_name_after_a_town_and_a_comma_is_the_unit_that_holds_it(nlp):
     assert new_york.feature == "adm1" and buffalo.admin1 == "New York"
 
 
+@pytest.mark.parametrize("text, town, state", [
+    ("Martha was born in Grantville, Pennsylvania, in 1921.", "Grantville", "Pennsylvania"),
+    ("He is held in the regional jail in Greenwood, W. Va., on a parole violation.", "Greenwood", "W. Va.")])
+def test_a_town_the_gazetteer_lacks_in_the_named_state_is_that_state(nlp, text, town, state):
+    """Both have namesakes in other states (Grantville, Georgia; Greenwood, South Carolina)."""
+    found, unit = resolved(nlp, text, [town, state])
+    assert (found.feature, found.name) == ("adm1", unit.name) and found.confidence < 0.5
+
+
+def test_a_known_town_in_the_named_state_stays_the_town(nlp):
+    found, _ = resolved(nlp, "She moved to Alexandria, Louisiana, last year.", ["Alexandria", "Louisiana"])
+    assert (found.feature, found.admin1) == ("city", "Louisiana")
+
+
 def test_a_comma_in_a_list_of_places_says_nothing_of_holding(nlp):
     text = "Cases were found in Boston, New York and Chicago."
     assert resolved(nlp, text, ["Boston", "New York", "Chicago"])[1].feature == "city"
@@ -418,3 +432,38 @@ def test_namesakes_in_one_country_stay_level_beside_a_better_known_one_abroad():
     # Virginia one, were both equally far behind Egypt's
     in_minnesota = PlaceContext(countries=(("US", 2.0),), admin1s=((("US", "MN"), 1.0), (("US", "NY"), 1.0)))
     assert _best([egypt, virginia, minnesota], None, in_minnesota, None, "Alexandria")[0] is minnesota
+
+
+def test_a_state_read_again_and_again_weighs_more_than_one_named_once():
+    """A local paper names its own state over and over ("Indiana" five times) and a state it
+    compares with once: the county named beside both is the one in the paper's state."""
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.gazetteer import Entry
+
+    indiana = Entry(1, "Indiana", 40.0, -86.25, "adm1", "US", "Indiana", 6_000_000, "IN")
+    ohio = Entry(2, "Ohio", 40.25, -83.0, "adm1", "US", "Ohio", 11_000_000, "OH")
+    county = Entry(3, "Boone County", 40.05, -86.47, "adm2", "US", "Indiana", 60_000, "IN")
+    keys = [("indiana", None)] * 4 + [("ohio", None), ("boone county", None)]
+    resolved = [(indiana, 1.0)] * 4 + [(ohio, 1.0), (county, 1.0)]
+    context = PlaceContext.of(resolved, keys).without(("montgomery county", None))
+    in_indiana, in_ohio = dict(context.admin1s)[("US", "IN")], dict(context.admin1s)[("US", "OH")]
+    assert in_indiana > in_ohio + 1.0  # two names in Indiana, one in Ohio, and Indiana read four times
+    # a name does not vote for itself, however often it is read
+    assert dict(PlaceContext.of(resolved, keys).without(("indiana", None)).admin1s)[("US", "IN")] == 1.0
+
+
+def test_a_town_named_like_a_unit_of_its_country_gains_less_from_the_articles_province():
+    """'deaths in Wales and in England': the article's English places speak for the unit Wales as
+    much as for the English village of that name."""
+    from newsevents.extract.place_coherence import PlaceContext
+    from newsevents.extract.places import _best
+    from newsevents.gazetteer import Entry
+
+    unit = Entry(1, "Wales", 52.3, -3.6, "adm1", "GB", "Wales", 3_136_534, "WLS")
+    village = Entry(2, "Wales", 53.35, -1.28, "city", "GB", "England", 5_956, "ENG", False, 3)
+    english = PlaceContext(countries=(("GB", 1.0),), admin1s=((("GB", "ENG"), 1.0),))
+    assert _best([unit, village], None, english, None, "Wales")[0] is unit
+    # a town with no such namesake keeps the whole weight of the province
+    hamlet = Entry(3, "Wales", 53.35, -1.28, "city", "GB", "England", 5_956, "ENG", False, 3)
+    other_unit = Entry(4, "Wales", -33.0, 147.0, "adm1", "AU", "New South Wales", 7_000_000, "02")
+    assert _best([other_unit, hamlet], None, english, None, "Wales")[0] is hamlet

@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsevents.gazetteer import _latin, _resource_lines, _shared_gazetteer, normalize
-from newsevents.gazetteer_points import (admin2_towns, conventional_point, country_point, country_points,
-                                         mean_point, subdivision_point, subdivision_points, town_centre,
-                                         weighted_point)
+from newsevents.gazetteer_points import (admin1_point, admin2_towns, conventional_point, country_point,
+                                         country_points, mean_point, subdivision_point, subdivision_points,
+                                         town_centre, weighted_point)
 
 
 def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]], dict]:
@@ -170,7 +170,7 @@ def _add_admin1(add, admin1_names: dict, by_admin1: dict, city_names: dict) -> N
     conventional = subdivision_points()
     for (iso2, code), (name, ascii_name, geonameid) in admin1_names.items():
         members = by_admin1.get((iso2, code), [])
-        lat, lon = subdivision_point(conventional, iso2, ascii_name, name) or weighted_point(members)
+        lat, lon = admin1_point(subdivision_point(conventional, iso2, ascii_name, name), members)
         stem = _ADMIN_SUFFIX.sub("", ascii_name).strip()
         aliases = [name, ascii_name, stem, *_english_forms(stem, iso2)]
         namesake = city_names.get((iso2, normalize(stem)))

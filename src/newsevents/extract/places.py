@@ -49,6 +49,14 @@ _FEATURE_PRIOR = {"country": 2.0, "region": 6.0, "water": 6.0, "adm1": -1.5, "ad
 ALIAS_PENALTY = 1.5
 COUNTRY_CONTEXT = 4.0  # the weight of the article's other places' countries (tuned on LGL)
 ADMIN1_CONTEXT = 4.0  # the weight of their admin-1 units, for towns and counties (tuned on LGL)
+# A town that bears as its own the name of an admin-1 unit of its country takes this part of that
+# weight: the article's places in that country speak for the unit as much as for the town ("deaths
+# in Wales and in England" is Wales, not the English village of Wales; "the Kansas Treatment
+# Center" beside Illinois towns is Kansas, not Kansas, Illinois). New York City, whose own name is
+# longer, keeps the whole weight (tuned on the odd-numbered articles of GWN, LGL and GeoVirus: 0.25,
+# 0.5, 0.75, 1 tried; 0.25 and 0.5 scored alike; a town with the name only as another name too cost
+# GWN: "(NEW YORK) — Police officers" became the state)
+UNIT_NAMESAKE_CONTEXT = 0.5
 # An admin-1 unit whose country the article's other places lie in gains this much more per share:
 # a state that shares its name with a country ("Georgia" beside Atlanta) or a town elsewhere
 # (tuned on the odd-numbered articles of GWN, LGL and GeoVirus: 0, 1, 2 and 4 tried)
@@ -147,8 +155,8 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
         for i, (candidate, opts) in enumerate(zip(candidates, options)):
             if keys[i] not in chosen:  # a name read twice resolves the same way
                 container = _container(i, candidates, resolved, body, holders)
-                chosen[keys[i]] = _best(opts, candidate.hint, context.without(keys[i]), container,
-                                        candidate.name, neighbours[i])
+                chosen[keys[i]] = _or_its_province(_best(opts, candidate.hint, context.without(keys[i]), container,
+                                                         candidate.name, neighbours[i]), container)
         resolved = [chosen[k] for k in keys]
     return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
 
@@ -206,7 +214,7 @@ def _cued_kinds(candidates: list[Candidate]) -> dict[str, str]:
 
 
 def _score(entry: Entry, hint: Optional[str], context: PlaceContext, container: Optional[Entry],
-           name: str = "", nearby: float = 0.0, fame_gap: float = 0.0) -> float:
+           name: str = "", nearby: float = 0.0, fame_gap: float = 0.0, unit_namesake: bool = False) -> float:
     score = math.log10(entry.population + 10) + _FEATURE_PRIOR.get(entry.feature, 0.0)
     if entry.feature == "city":
         score -= FAME_ABROAD * max(0.0, fame_gap)
@@ -220,6 +228,8 @@ def _score(entry: Entry, hint: Optional[str], context: PlaceContext, container: 
         # a sea or a region lies in no one country: whatever the article's places, it fits them as
         # well as a town in their country would ("Atlantic" the ocean, not Atlantic, Iowa)
         share_c = 1.0 if context.countries else 0.0
+    if entry.feature == "city" and unit_namesake:
+        share_a *= UNIT_NAMESAKE_CONTEXT
     score += COUNTRY_CONTEXT * share_c + (ADMIN1_CONTEXT * share_a if entry.feature in ("city", "adm2") else 0.0)
     if entry.feature == "adm1":
         score += ADMIN1_IN_COUNTRY * share_c
@@ -249,7 +259,9 @@ def _best(options: list[Entry], hint, context: PlaceContext, container,
         options = [e for e in options if normalize(e.name) == key]
     neighbours = neighbours or {}
     fame = _fame_by_country(options)
-    scored = sorted(((_score(e, hint, context, container, key, neighbours.get(e, 0.0), _fame_gap(e, fame)), e)
+    units = {e.country for e in options if e.feature == "adm1" and normalize(e.name) == key}
+    scored = sorted(((_score(e, hint, context, container, key, neighbours.get(e, 0.0), _fame_gap(e, fame),
+                             e.country in units and normalize(e.name) == key), e)
                      for e in options), key=lambda pair: pair[0], reverse=True)
     top = scored[0][0]
     mass = sum(math.exp(s - top) for s, _ in scored[:20])
@@ -278,6 +290,22 @@ def _fame_gap(entry: Entry, fame: dict[str, float]) -> float:
     towns; Egypt's Alexandria still outranks both where no context places it)."""
     abroad = max((f for country, f in fame.items() if country != entry.country), default=0.0)
     return abroad - fame.get(entry.country, 0.0)
+
+
+# The confidence of a town the gazetteer lacks, placed at the province the text puts it in
+PROVINCE_FOR_TOWN_CONFIDENCE = 0.1
+
+
+def _or_its_province(resolved: Optional[tuple[Entry, float]], container: Optional[Entry]):
+    """A town or county named with the admin-1 unit it lies in ("Greenwood, W. Va.", "born in
+    Grantville, Pennsylvania") that no entry of its name in that unit matches is a village the
+    gazetteer lacks: the unit the text puts it in is nearer than a namesake in another state (or no
+    point at all). A broad reading (a country, a sea) keeps its own point."""
+    if container is None or container.feature != "adm1":
+        return resolved
+    if resolved is not None and (_inside(resolved[0], container) or resolved[0].feature not in ("city", "adm2")):
+        return resolved
+    return container, PROVINCE_FOR_TOWN_CONFIDENCE
 
 
 def _container(i: int, candidates: list[Candidate], first: list, body: str,
