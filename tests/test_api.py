@@ -50,3 +50,10 @@ def test_api_store_round_trip(tmp_path):
         store.write(reading)
         assert store.count() == 1
         assert len(store.events_df()) == len(reading.events)
+
+
+def test_api_read_takes_a_long_one_line_text_for_text_not_a_file_name():
+    # Longer than a file name may be (255 bytes), shorter than the 4,096 characters of a path.
+    text = "Belarusian police detained dozens of protesters in Minsk on Saturday. " * 6
+    reading = newsevents.read(text, published="2020-08-17")
+    assert any(p.name == "Minsk" for p in reading.places)

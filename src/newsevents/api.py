@@ -26,6 +26,15 @@ def _metadata(published, url, outlet) -> Metadata | None:
     return Metadata(url=url, outlet=outlet, published=published)
 
 
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a one-line article is too long (or too odd) for a file name
+        return False
+
+
 def read(
     text_or_path: str | Path,
     *,
@@ -36,9 +45,7 @@ def read(
 ) -> Reading:
     """One article's Reading, from its text (headline on the first line) or a file holding one."""
     metadata = _metadata(published, url, outlet)
-    if isinstance(text_or_path, Path) or (
-        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
-    ):
+    if isinstance(text_or_path, Path) or _names_a_file(text_or_path):
         results = list(read_all([str(text_or_path)], metadata=metadata, settings=settings))
         if len(results) != 1:
             raise ReadError(f"{text_or_path}: holds {len(results)} articles; use read_all()")
