@@ -11,7 +11,7 @@ from newsevents.engines.local import Failure, iter_articles, read_many
 from newsevents.reading import read_article
 from newsevents.records import Reading
 from newsevents.settings import DEFAULT_SETTINGS, Settings
-from newsevents.sources import Metadata, RawDocument
+from newsevents.sources import Metadata, RawDocument, parse_date
 
 
 class ReadError(ValueError):
@@ -19,8 +19,11 @@ class ReadError(ValueError):
 
 
 def _metadata(published, url, outlet) -> Metadata | None:
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+    if published is not None:
+        date = parse_date(published)
+        if date is None:
+            raise ReadError(f"published={published!r} is not a date; use YYYY-MM-DD")
+        published = date
     if not (published or url or outlet):
         return None
     return Metadata(url=url, outlet=outlet, published=published)
@@ -38,7 +41,7 @@ def _names_a_file(text: str) -> bool:
 def read(
     text_or_path: str | Path,
     *,
-    published: str | dt.date | None = None,
+    published: str | dt.date | dt.datetime | None = None,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
@@ -58,7 +61,7 @@ def read(
 def read_text(
     text: str,
     *,
-    published: str | dt.date | None = None,
+    published: str | dt.date | dt.datetime | None = None,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
