@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 21
+INDEX_VERSION = 22
 _RESOURCES = "newsevents.resources.gazetteer"
 
 

@@ -101,7 +101,7 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
         if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not gazetteer.lookup(name):
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
-            continue  # "Airport" of "Baghdad International Airport": a word of a longer name
+            continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
         if normalize(name) in _BLOCS and hint is None:
             continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
         if _names_a_weapon(doc, after, name, gazetteer):
@@ -113,10 +113,10 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
 
 
 # A name before a weapon noun names the weapon ("Grad rockets", "Tochka missiles", "Iskander
-# launchers"), unless the noun goes on to name an attack on the place ("a Kharkiv missile strike")
-# or the name is a country's ("the Poland missile").
+# launchers", "a Molotov cocktail"), unless the noun goes on to name an attack on the place
+# ("a Kharkiv missile strike") or the name is a country's ("the Poland missile").
 _WEAPON_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "launcher", "launchers", "howitzer",
-                           "howitzers", "mlrs"})
+                           "howitzers", "mlrs", "cocktail", "cocktails"})
 _ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "barrage", "barrages", "raid", "raids",
                            "hit", "hits", "fire"})
 
@@ -204,7 +204,9 @@ def is_agent_word(token) -> bool:
 # Words for a kind of place that the gazetteer also holds as the name of some hamlet ("Airport",
 # "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
-                            "center", "centre"})
+                            "center", "centre", "embassy", "consulate", "ministry", "headquarters",
+                            "parliament", "hospital", "university", "prison", "mosque", "church",
+                            "cathedral", "palace"})
 # A compass word alone names a bloc or a side ("the West", "the North", "Western media"), not a
 # region called so.
 _BLOCS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern"})
