@@ -396,6 +396,12 @@ def test_a_building_or_a_fleet_named_with_a_capital_is_no_town(nlp, sentence, na
     assert {p.text for p in places(nlp, sentence)} == names
 
 
+def test_a_hyphen_reads_on_into_a_name_not_into_a_description(nlp):
+    found = by_text(places(nlp, "In the Russia-border town of Volchansk, people lived normally."))
+    assert found["Russia"].feature == "country"  # not Russia, Ohio: "town" describes Volchansk
+    assert "Rostov-on-Don" in by_text(places(nlp, "Rostov-on-Don is the headquarters of the district."))
+
+
 def test_a_missile_strike_on_a_town_keeps_the_town(nlp):
     assert "Kharkiv" in by_text(places(nlp, "A Kharkiv missile strike killed two people."))
 

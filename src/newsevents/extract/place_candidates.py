@@ -155,7 +155,7 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
         lead = first - 1  # "South Darfur", "Sangkhla Buri": one name the gazetteer knows
     tail, j = last, last + 1
     while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_ \
-            and doc[j + 1].lower_ not in _ATTRIBUTIVE:
+            and doc[j + 1].lower_ not in _ATTRIBUTIVE and _name_goes_on(doc, j + 1):
         tail, j = j + 1, j + 2
     if j + 2 < len(doc) and doc[j].lower_ in _NAME_PARTICLES and _joined(doc, j + 1) and _name_like(doc[j + 2]) \
             and doc[j - 1].whitespace_:
@@ -181,6 +181,16 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     if gazetteer.lookup(whole):
         return widened, None
     return widened, doc[first:last + 1].text
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """A word joined by a hyphen is part of the name when capitalised, a particle, or a lower-case
+    word that leads on to a capitalised one ("Brest-Litovsk", "Mazar-e-Sharif", "Rostov-on-Don");
+    a lower-case word that ends the chain describes ("the Russia-border town of Volchansk")."""
+    word = doc[i]
+    if word.text[:1].isupper() or word.lower_ in _NAME_PARTICLES:
+        return True
+    return i + 2 < len(doc) and _joined(doc, i + 1) and doc[i + 2].text[:1].isupper()
 
 
 def _name_like(token) -> bool:
