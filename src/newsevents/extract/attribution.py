@@ -115,7 +115,7 @@ CITED_INFORMANTS = frozenset({
     "report", "data", "document", "figure", "statistic", "study", "survey", "poll", "statement",
     "letter", "memo", "record", "intelligence", "estimate", "assessment", "analysis", "research",
     "finding", "account", "source", "footage", "video", "email", "filing", "testimony",
-    "transcript", "interview", "post", "tweet", "message", "website", "media", "sources",
+    "transcript", "interview", "post", "tweet", "message", "website", "media",
 })
 INFORMANT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 

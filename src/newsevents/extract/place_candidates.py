@@ -211,7 +211,7 @@ def is_agent_word(token) -> bool:
     return token.lower_ in agents or token.lemma_.lower() in agents
 
 
-# Words for a kind of place that the gazetteer also holds as the name of some hamlet ("Airport",
+# Words for a kind of place or building that the gazetteer also holds as the name of some hamlet ("Airport",
 # "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
