@@ -391,8 +391,10 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
 @pytest.mark.parametrize("sentence, names", [
     ("When Russia's Embassy in Canada was hit, police were slow to act.", {"Russia", "Canada"}),
     ("The Black Sea Fleet lost its flagship off Odesa.", {"Black Sea Fleet", "Odesa"}),  # not Fleet, Hampshire
+    # a person the tagger took for a place the gazetteer lacks: the actor dictionaries know him
+    ("In a video call with members of Congress, Zelenskyy asked for more aid.", set()),
 ])
-def test_a_building_or_a_fleet_named_with_a_capital_is_no_town(nlp, sentence, names):
+def test_a_building_a_fleet_or_a_known_person_is_no_place(nlp, sentence, names):
     assert {p.text for p in places(nlp, sentence)} == names
 
 

@@ -94,6 +94,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a building or road the gazetteer does not know: not a place we can place
         if not gazetteer.lookup(name) and (gazetteer.demonym(name) or residents_place(name)):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
+        if not gazetteer.lookup(name) and name.lower() in actor_lexicon().named:
+            continue  # "Zelenskyy", "Hezbollah" tagged as a place the gazetteer lacks: an actor we know
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
