@@ -50,3 +50,17 @@ def test_api_store_round_trip(tmp_path):
         store.write(reading)
         assert store.count() == 1
         assert len(store.events_df()) == len(reading.events)
+
+
+def test_api_read_takes_a_long_one_line_text_for_text_not_a_file_name():
+    # Longer than a file name may be (255 bytes), shorter than the 4,096 characters of a path.
+    text = "Belarusian police detained dozens of protesters in Minsk on Saturday. " * 6
+    reading = newsevents.read(text, published="2020-08-17")
+    assert any(p.name == "Minsk" for p in reading.places)
+
+
+def test_api_read_takes_a_publication_time_and_names_a_bad_date():
+    reading = newsevents.read(TEXT, published="2020-08-17T09:30:00")
+    assert reading.article.published == dt.date(2020, 8, 17)
+    with pytest.raises(ReadError, match="'17/08/2020' is not a date"):
+        newsevents.read(TEXT, published="17/08/2020")

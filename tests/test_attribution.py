@@ -75,6 +75,23 @@ def test_attribution_source_cue_certainty(nlp, text, claim, source, cue, certain
     assert attribution.chain[0] == "Kyivpost"
 
 
+@pytest.mark.parametrize(
+    "text, source, claim, certainty",
+    [
+        ("The paper said the deal was close, citing people familiar with the matter.",
+         "people familiar with the matter", "The paper said the deal was close", "reported"),
+        # a reason is no source: the subject claims it
+        ("Russia sent troops into Ukraine, citing Kiev's failure to implement the agreements.",
+         "Russia", "Kiev's failure to implement the agreements", "claimed"),
+        ("The airline cancelled its flights to Tel Aviv, citing security concerns.",
+         "The airline", "security concerns", "claimed"),
+    ],
+)
+def test_attribution_citing_an_informant_or_a_reason(nlp, text, source, claim, certainty):
+    (cited,) = [a for a in _attributions(nlp, text) if a.cue == "citing"]
+    assert (cited.source.span.text, cited.claim.text, cited.certainty) == (source, claim, certainty)
+
+
 def test_attribution_chain_publisher_then_outlet(nlp):
     text = "Kyiv has retaken the village, reported the Guardian."
     (attribution,) = _attributions(nlp, text, url="https://www.benzinga.com/news/1")

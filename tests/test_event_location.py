@@ -219,6 +219,9 @@ def test_event_place_none(nlp, sentence, trigger):
          "protested", "Auckland"),
         # a place that only says whose the subject is, is not where it happened
         ("A Kurdish lawmaker from Diyarbakir was arrested in Ankara on Monday.", "arrested", "Ankara"),
+        # places that act (subjects) are no scene: the strike was on a prison somewhere else
+        ("Dozens of prisoners were feared dead as Moscow and Kyiv accused each other of carrying out "
+         "a missile strike on a prison in Russian-controlled territory.", "strike", None),
     ],
 )
 def test_event_place_model_weighs_the_sentence(nlp, sentence, trigger, expected):

@@ -36,6 +36,8 @@ def _summary(text):
         ("Poland threatened Belarus with new sanctions.", "THREATEN", "POL", "BLR"),
         ("Russian troops withdrew from Kherson.", "RETREAT", "RUS", None),
         ("Russia mobilized 300,000 reservists.", "MOBILIZE", "RUS", None),
+        ("Germany sent a delegation to Kyiv on Monday.", "CONSULT", "DEU", "UKR"),
+        ("Israel will send a delegation to Moscow.", "AGREE", "ISR", None),  # a promise, no threat
     ],
 )
 def test_events_found(text, kind, actor, recipient):

@@ -11,7 +11,7 @@ from newsevents.engines.local import Failure, iter_articles, read_many
 from newsevents.reading import read_article
 from newsevents.records import Reading
 from newsevents.settings import DEFAULT_SETTINGS, Settings
-from newsevents.sources import Metadata, RawDocument
+from newsevents.sources import Metadata, RawDocument, parse_date
 
 
 class ReadError(ValueError):
@@ -19,26 +19,36 @@ class ReadError(ValueError):
 
 
 def _metadata(published, url, outlet) -> Metadata | None:
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+    if published is not None:
+        date = parse_date(published)
+        if date is None:
+            raise ReadError(f"published={published!r} is not a date; use YYYY-MM-DD")
+        published = date
     if not (published or url or outlet):
         return None
     return Metadata(url=url, outlet=outlet, published=published)
 
 
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a one-line article is too long (or too odd) for a file name
+        return False
+
+
 def read(
     text_or_path: str | Path,
     *,
-    published: str | dt.date | None = None,
+    published: str | dt.date | dt.datetime | None = None,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Reading:
     """One article's Reading, from its text (headline on the first line) or a file holding one."""
     metadata = _metadata(published, url, outlet)
-    if isinstance(text_or_path, Path) or (
-        "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file()
-    ):
+    if isinstance(text_or_path, Path) or _names_a_file(text_or_path):
         results = list(read_all([str(text_or_path)], metadata=metadata, settings=settings))
         if len(results) != 1:
             raise ReadError(f"{text_or_path}: holds {len(results)} articles; use read_all()")
@@ -51,7 +61,7 @@ def read(
 def read_text(
     text: str,
     *,
-    published: str | dt.date | None = None,
+    published: str | dt.date | dt.datetime | None = None,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from enum import Enum
@@ -55,13 +54,12 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _metadata(published: str | None, url: str | None, outlet: str | None):
-    from newsevents.sources import Metadata
+    from newsevents.sources import Metadata, parse_date
 
     date = None
     if published:
-        try:
-            date = dt.date.fromisoformat(published)
-        except ValueError:
+        date = parse_date(published)
+        if date is None:
             _fail(f"--published {published!r} is not a date; use YYYY-MM-DD")
     if not (date or url or outlet):
         return None

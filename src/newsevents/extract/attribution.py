@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.actors import code_tokens
 from newsevents.extract.coref import Context, clean_name, context, make_actor, make_span
 from newsevents.extract.cue_verbs import Relation, token_extent
 from newsevents.extract.quote_marks import inner, quote_marks, trim
@@ -44,15 +45,20 @@ CERTAINTY_RANK = {"asserted": 0, "reported": 1, "hedged": 2, "claimed": 3, "deni
 
 
 def phrase_relations(ctx: Context) -> list[Relation]:
-    """"according to X", "citing X", "as reported by X": X is the source of the clause around."""
+    """"according to X", "citing X", "as reported by X": X is the source of the clause around.
+    "citing X" where X is a reason, not someone who tells, is the clause's subject's claim of X
+    ("Russia sent troops, citing Kiev's failure to ...": Russia claims the failure)."""
     found = []
     quoted = ctx.quoted
     for token in _phrase_words(ctx):
-        source = _phrase_source(token)
-        if source is None or source.lemma_.lower() in load_cues().non_sources:
-            continue
         if any(start <= token.idx < end for start, end in quoted):
             continue  # a source phrase inside a quote belongs to the quote's speaker
+        source = _phrase_source(token)
+        if source is None and (reason := _cited_reason(ctx, token)):
+            found.append(reason)
+            continue
+        if source is None or source.lemma_.lower() in load_cues().non_sources:
+            continue
         cue_start = token.idx
         cue_end = token.idx + len(token) if token.lower_ != "according" else _next_end(token)
         content = _clause_without(ctx.text, token, cue_start, token_extent(source)[1])
@@ -63,6 +69,19 @@ def phrase_relations(ctx: Context) -> list[Relation]:
         src = trim(ctx.text, *token_extent(source))
         found.append(Relation("according", content, (cue_start, cue_end), src, lemma, certainty))
     return found
+
+
+def _cited_reason(ctx: Context, token: Token) -> Optional[Relation]:
+    """"X did Y, citing Z" with Z a reason: X (the subject of what "citing" hangs on) claims Z."""
+    if token.lower_ != "citing" or token.i == token.sent.start:
+        return None
+    reasons = [c for c in token.children if c.dep_ == "dobj"]
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not reasons or not subjects or token.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    return Relation("indirect", trim(ctx.text, *token_extent(reasons[0])),
+                    (token.idx, token.idx + len(token)), trim(ctx.text, *token_extent(subjects[0])),
+                    "citing", "claimed")
 
 
 def _phrase_words(ctx: Context) -> list[Token]:
@@ -84,8 +103,33 @@ def _phrase_source(token: Token) -> Optional[Token]:
         return objects[0] if objects else None
     if token.lower_ in ("citing", "quoting") and token.i > token.sent.start:
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        return objects[0] if objects else None
+        return objects[0] if objects and _names_an_informant(objects[0]) else None
     return None
+
+
+# What "citing X" names when X tells rather than explains: records and reports, and people
+# whose word is the news (persons and bodies the actor dictionaries code count too)
+CITED_INFORMANTS = frozenset({
+    "witness", "eyewitness", "resident", "observer", "expert", "analyst", "insider", "aide",
+    "participant", "activist", "monitor", "person", "people", "official", "doctor", "medic",
+    "report", "data", "document", "figure", "statistic", "study", "survey", "poll", "statement",
+    "letter", "memo", "record", "intelligence", "estimate", "assessment", "analysis", "research",
+    "finding", "account", "source", "footage", "video", "email", "filing", "testimony",
+    "transcript", "interview", "post", "tweet", "message", "website", "media",
+})
+INFORMANT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _names_an_informant(head: Token) -> bool:
+    """Whether the object of "citing" is someone or something that tells ("citing officials",
+    "citing Reuters", "citing a report") rather than a reason ("citing Kiev's failure to
+    implement the agreements", "citing security concerns"), which names no source."""
+    if head.ent_type_ in INFORMANT_ENTITIES:
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in CITED_INFORMANTS or head.lower_ in CITED_INFORMANTS or lemma in load_cues().roles:
+        return True
+    return code_tokens([head], head).sector is not None
 
 
 def _next_end(token: Token) -> int:

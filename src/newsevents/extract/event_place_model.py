@@ -156,11 +156,21 @@ def weighed_place(trigger: Token, places: Sequence[Place], rule_place: Optional[
         return rule_place
     scores = [logistic(place_features(trigger, p, rule_place, mine), model.weights, model.bias) for p in mine]
     rule = next((i for i, p in enumerate(mine) if p is rule_place), None)
+    if rule is None:  # "as Moscow and Kyiv accused each other of a strike": a place that acts is no scene
+        scores = [0.0 if _acts(trigger.doc, p) else score for p, score in zip(mine, scores)]
     best = max(range(len(mine)), key=scores.__getitem__)
     if rule is not None and best != rule and mine[best] in coordinated_places(trigger.doc, rule_place, mine):
         best = rule  # "captured Goma and Bukavu": the first named leads, the others are also_at
     chosen = decide(scores, rule, best)
     return None if chosen is None else mine[chosen]
+
+
+def _acts(doc: Doc, place: Place) -> bool:
+    """The place is a verb's subject, alone or in a list: it stands for a government or a side."""
+    head = _place_head(doc, place)
+    while head is not None and head.dep_ == "conj":
+        head = head.head
+    return head is not None and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX")
 
 
 def decide(scores: Sequence[float], rule: Optional[int], best: int) -> Optional[int]:

@@ -94,6 +94,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a building or road the gazetteer does not know: not a place we can place
         if not gazetteer.lookup(name) and (gazetteer.demonym(name) or residents_place(name)):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
+        if not gazetteer.lookup(name) and name.lower() in actor_lexicon().named:
+            continue  # "Zelenskyy", "Hezbollah" tagged as a place the gazetteer lacks: an actor we know
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
@@ -101,7 +103,7 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
         if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not gazetteer.lookup(name):
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
-            continue  # "Airport" of "Baghdad International Airport": a word of a longer name
+            continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
         if normalize(name) in _BLOCS and hint is None:
             continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
         if _names_a_weapon(doc, after, name, gazetteer):
@@ -113,10 +115,10 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
 
 
 # A name before a weapon noun names the weapon ("Grad rockets", "Tochka missiles", "Iskander
-# launchers"), unless the noun goes on to name an attack on the place ("a Kharkiv missile strike")
-# or the name is a country's ("the Poland missile").
+# launchers", "a Molotov cocktail"), unless the noun goes on to name an attack on the place
+# ("a Kharkiv missile strike") or the name is a country's ("the Poland missile").
 _WEAPON_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "launcher", "launchers", "howitzer",
-                           "howitzers", "mlrs"})
+                           "howitzers", "mlrs", "cocktail", "cocktails"})
 _ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "barrage", "barrages", "raid", "raids",
                            "hit", "hits", "fire"})
 
@@ -155,7 +157,7 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
         lead = first - 1  # "South Darfur", "Sangkhla Buri": one name the gazetteer knows
     tail, j = last, last + 1
     while j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].is_alpha and not doc[j + 1].ent_type_ \
-            and doc[j + 1].lower_ not in _ATTRIBUTIVE:
+            and doc[j + 1].lower_ not in _ATTRIBUTIVE and _name_goes_on(doc, j + 1):
         tail, j = j + 1, j + 2
     if j + 2 < len(doc) and doc[j].lower_ in _NAME_PARTICLES and _joined(doc, j + 1) and _name_like(doc[j + 2]) \
             and doc[j - 1].whitespace_:
@@ -183,6 +185,16 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     return widened, doc[first:last + 1].text
 
 
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """A word joined by a hyphen is part of the name when capitalised, a particle, or a lower-case
+    word that leads on to a capitalised one ("Brest-Litovsk", "Mazar-e-Sharif", "Rostov-on-Don");
+    a lower-case word that ends the chain describes ("the Russia-border town of Volchansk")."""
+    word = doc[i]
+    if word.text[:1].isupper() or word.lower_ in _NAME_PARTICLES:
+        return True
+    return i + 2 < len(doc) and _joined(doc, i + 1) and doc[i + 2].text[:1].isupper()
+
+
 def _name_like(token) -> bool:
     """Capitalised, the rest lower case, apostrophes allowed: "Rifa’at", "Mu'adham"."""
     rest = token.text[1:]
@@ -201,10 +213,12 @@ def is_agent_word(token) -> bool:
     return token.lower_ in agents or token.lemma_.lower() in agents
 
 
-# Words for a kind of place that the gazetteer also holds as the name of some hamlet ("Airport",
+# Words for a kind of place or building that the gazetteer also holds as the name of some hamlet ("Airport",
 # "Quarter"): capitalised, they are the last word of a longer name, no place of their own.
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
-                            "center", "centre"})
+                            "center", "centre", "embassy", "consulate", "ministry", "headquarters",
+                            "parliament", "hospital", "university", "prison", "mosque", "church",
+                            "cathedral", "palace"})
 # A compass word alone names a bloc or a side ("the West", "the North", "Western media"), not a
 # region called so.
 _BLOCS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern"})
