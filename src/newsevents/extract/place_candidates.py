@@ -106,6 +106,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
         if normalize(name) in _BLOCS and hint is None:
             continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
+        if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
+            continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
         if _names_a_weapon(doc, after, name, gazetteer):
             continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
         if hint is None:
@@ -219,6 +221,9 @@ _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "sq
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
                             "parliament", "hospital", "university", "prison", "mosque", "church",
                             "cathedral", "palace"})
+# Nouns for a publication or a channel, whose name follows them
+_MEDIA_NOUNS = frozenset({"outlet", "newspaper", "paper", "daily", "tabloid", "magazine", "weekly", "agency",
+                          "broadcaster", "channel", "website", "portal"})
 # A compass word alone names a bloc or a side ("the West", "the North", "Western media"), not a
 # region called so.
 _BLOCS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern"})
