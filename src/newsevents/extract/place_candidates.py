@@ -94,8 +94,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # a building or road the gazetteer does not know: not a place we can place
         if not gazetteer.lookup(name) and (gazetteer.demonym(name) or residents_place(name)):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
-        if not gazetteer.lookup(name) and name.lower() in actor_lexicon().named:
-            continue  # "Zelenskyy", "Hezbollah" tagged as a place the gazetteer lacks: an actor we know
+        if not gazetteer.lookup(name) and _known_actor(name):
+            continue  # "Zelenskyy", "the Bidens" tagged as a place the gazetteer lacks: actors we know
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
@@ -185,6 +185,13 @@ def _widened(doc: Doc, tokens: list, gazetteer, cue_words: dict) -> tuple[list, 
     if gazetteer.lookup(whole):
         return widened, None
     return widened, doc[first:last + 1].text
+
+
+def _known_actor(name: str) -> bool:
+    """A person or body the actor dictionaries name, or a family by its plural ("the Bidens")."""
+    named = actor_lexicon().named
+    lowered = name.lower()
+    return lowered in named or (lowered.endswith("s") and lowered[:-1] in named)
 
 
 def _name_goes_on(doc: Doc, i: int) -> bool:
