@@ -408,6 +408,9 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     # a person the tagger took for a place the gazetteer lacks: the actor dictionaries know him
     ("In a video call with members of Congress, Zelenskyy asked for more aid.", set()),
     ("No evidence has surfaced to prove that the Bidens did anything illegal.", set()),
+    # a lone word the gazetteer lacks is a place only where a place would stand ("in", "near", "the")
+    ("Kyslytsya told Nebenzya that the vote was over.", {"Kyslytsya"}),  # Kyslytsya is also a village
+    ("Two rivers, the Ambarnaya and the Daldykan, were polluted.", {"Ambarnaya"}),
     ("Russian news outlet Baza reported that two more bodies were found in Belgorod.", {"Belgorod"}),  # not Basel
 ])
 def test_a_building_a_fleet_or_a_known_person_is_no_place(nlp, sentence, names):

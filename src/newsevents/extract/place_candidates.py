@@ -112,8 +112,19 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
+        if len(tokens) == 1 and hint is None and not name_options(name) and not _set_as_a_place(doc, tokens[0]):
+            continue  # "told Nebenzya", "Burgess said": a lone word no gazetteer or phrase makes a place
         found.append(Candidate(start, end, name, ent.label_, hint))
     return found
+
+
+# Words that put the next word in a place's slot: "in Majorca", "near Ryrkaypiy", "the Ozarks"
+_PLACE_SLOT_WORDS = frozenset({"in", "at", "near", "from", "into", "across", "outside", "around", "throughout",
+                               "towards", "toward", "via", "inside", "the"})
+
+
+def _set_as_a_place(doc: Doc, token) -> bool:
+    return token.i > 0 and doc[token.i - 1].lower_ in _PLACE_SLOT_WORDS
 
 
 # A name before a weapon noun names the weapon ("Grad rockets", "Tochka missiles", "Iskander
