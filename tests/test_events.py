@@ -687,6 +687,18 @@ def test_a_quiet_report_keeps_no_weak_event(sentence):
     assert not _read(_QUIET_OPENING + sentence).events
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "French police raided the offices of the company on Friday.",  # nobody raided
+        "Scotland Yard said there had been 11 arrests for public order offences.",  # of no one named
+    ],
+)
+def test_a_quiet_report_keeps_no_event_with_a_single_side(sentence):
+    assert _read(_NEWS_OPENING + sentence).events, "the sentence codes an event in political news"
+    assert not _read(_QUIET_OPENING + sentence).events
+
+
 def test_a_quiet_report_keeps_an_event_a_state_takes_part_in():
     sentence = "Indian police arrested 15 protesters after they threw fireworks at the stage."
     assert _read(_QUIET_OPENING + sentence).events

@@ -14,7 +14,8 @@ stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
 parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
 written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
-that happened and that a party placed in a state takes part in (``weak_event``).
+that happened, that name both a doer and whom it was done to, and that a party placed in a state
+takes part in (``weak_event``).
 """
 
 from __future__ import annotations
@@ -227,8 +228,13 @@ def weak_event(event: Event) -> bool:
     "Police investigating Stefan's murder", "15 protesters were arrested after entering the Big
     Brother compound"), or one the sentence does not report as happened ("may be responsible for
     the bomb threat", "have decided to ban camera phones"). Such an article's league, police and
-    plans are its own world, seldom the political news an analyst codes."""
+    plans are its own world, seldom the political news an analyst codes. Nor one with a single
+    side ("there had been 11 arrests", "Finnish police raided a file-sharing site", "the singer
+    was arrested"): what the act was done to, or by, is left to the article's own world (a site,
+    a fan, a gig), where a political event names both its doer and whom it was done to."""
     if _certainty_class(event.certainty) != "happened":
+        return True
+    if not event.actor or not event.recipient:
         return True
     return not any(a.country for a in event.actor + event.recipient)
 
