@@ -689,6 +689,37 @@ def test_a_quiet_report_keeps_no_weak_event(sentence):
     assert not _read(_QUIET_OPENING + sentence).events
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "French police raided the offices of the company on Friday.",  # nobody raided
+        "Scotland Yard said there had been 11 arrests for public order offences.",  # of no one named
+    ],
+)
+def test_a_quiet_report_keeps_no_event_with_a_single_side(sentence):
+    assert _read(_NEWS_OPENING + sentence).events, "the sentence codes an event in political news"
+    assert not _read(_QUIET_OPENING + sentence).events
+
+
+# One word of the entertainment pages in about seventy: half a quiet report's density.
+_LEANING_QUIET_OPENING = (
+    "The singer spent the weekend at his home in the country with his wife and children. "
+    "Neighbours said the house had been quiet for most of the year until the night of the break-in. "
+    "A spokesman said he was resting and would say nothing more about what happened there. "
+)
+
+
+def test_an_article_leaning_quiet_keeps_only_events_placed_in_a_state(nlp):
+    from newsevents.extract.event_patterns import LEANING_QUIET_DENSITY, quiet_report
+
+    unplaced = "Police praised the man for tackling a burglar at the house."
+    doc = nlp(_LEANING_QUIET_OPENING + unplaced)
+    assert quiet_report(doc, LEANING_QUIET_DENSITY) and not quiet_report(doc)
+    assert _read(_NEWS_OPENING + unplaced).events, "the sentence codes an event in political news"
+    assert not _read(_LEANING_QUIET_OPENING + unplaced).events
+    assert _read(_LEANING_QUIET_OPENING + "French police praised the man for tackling a burglar.").events
+
+
 def test_a_quiet_report_keeps_an_event_a_state_takes_part_in():
     sentence = "Indian police arrested 15 protesters after they threw fireworks at the stage."
     assert _read(_QUIET_OPENING + sentence).events

@@ -14,7 +14,9 @@ stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
 parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
 written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
-that happened and that a party placed in a state takes part in (``weak_event``).
+that happened, that name both a doer and whom it was done to, and that a party placed in a state
+takes part in (``weak_event``); one with half those words keeps the events a party placed in a
+state takes part in (``unplaced``).
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from newsevents.extract.event_certainty import (
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
-    pattern_candidates, quiet_report, sport_report, sport_sentence, sport_words, team_names,
-    without_states_by_name, without_teams,
+    LEANING_QUIET_DENSITY, pattern_candidates, quiet_report, sport_report, sport_sentence, sport_words,
+    team_names, without_states_by_name, without_teams,
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
@@ -227,9 +229,19 @@ def weak_event(event: Event) -> bool:
     "Police investigating Stefan's murder", "15 protesters were arrested after entering the Big
     Brother compound"), or one the sentence does not report as happened ("may be responsible for
     the bomb threat", "have decided to ban camera phones"). Such an article's league, police and
-    plans are its own world, seldom the political news an analyst codes."""
+    plans are its own world, seldom the political news an analyst codes. Nor one with a single
+    side ("there had been 11 arrests", "Finnish police raided a file-sharing site", "the singer
+    was arrested"): what the act was done to, or by, is left to the article's own world (a site,
+    a fan, a gig), where a political event names both its doer and whom it was done to."""
     if _certainty_class(event.certainty) != "happened":
         return True
+    if not event.actor or not event.recipient:
+        return True
+    return unplaced(event)
+
+
+def unplaced(event: Event) -> bool:
+    """No side of the event is placed in a state ("police praised the rock star")."""
     return not any(a.country for a in event.actor + event.recipient)
 
 
@@ -442,6 +454,10 @@ def extract_events(
     events = with_tagged_roles(events, tagged)
     if events and quiet_report(doc):
         events = [e for e in events if not weak_event(e)]
+    elif events and quiet_report(doc, LEANING_QUIET_DENSITY):
+        # Half a quiet report's words ("the rock star", "the singer", "the band"): its police and
+        # authorities may still be the story's own world, unless the text places them in a state.
+        events = [e for e in events if not unplaced(e)]
     sentences = list(doc.sents)
     events = [_follow_on_targets(e, doc, sentences, places) for e in events]
     return tuple(_merge_repeats(events))
