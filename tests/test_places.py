@@ -411,6 +411,8 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     # a lone word the gazetteer lacks is a place only where a place would stand ("in", "near", "the")
     ("Kyslytsya told Nebenzya that the vote was over.", {"Kyslytsya"}),  # Kyslytsya is also a village
     ("Two rivers, the Ambarnaya and the Daldykan, were polluted.", {"Ambarnaya"}),
+    # the surname of a person the article names in full: not Bondy, France
+    ("Edward Bondy wrote the story in Kyiv. Bondy said the photos were real.", {"Kyiv"}),
     ("Russian news outlet Baza reported that two more bodies were found in Belgorod.", {"Belgorod"}),  # not Basel
 ])
 def test_a_building_a_fleet_or_a_known_person_is_no_place(nlp, sentence, names):

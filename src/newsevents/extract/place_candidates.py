@@ -64,6 +64,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 def _candidates(doc: Doc, text: str) -> list[Candidate]:
     cue_words = cues()
     gazetteer = load_gazetteer()
+    surnames = _surnames(doc)
     found = []
     for ent in doc.ents:
         if parts := _listed_regions(ent, gazetteer):
@@ -106,6 +107,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
         if normalize(name) in _BLOCS and hint is None:
             continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
+        if len(tokens) == 1 and name in surnames and not _well_known(gazetteer.lookup(name)):
+            continue  # "Pompeo said" where the article names Mike Pompeo: the man, not Pompéu, Brazil
         if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
             continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
         if _names_a_weapon(doc, after, name, gazetteer):
@@ -239,6 +242,23 @@ _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "sq
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
                             "parliament", "hospital", "university", "prison", "mosque", "church",
                             "cathedral", "palace"})
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last names of the people the article names in full: "Mike Pompeo" tagged as a person,
+    or a given name before a word the gazetteer ruler took for a town ("Edward Bondy")."""
+    found = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+    given = load_gazetteer().personal_names
+    found.update(doc[t.i + 1].text for t in doc[:-1] if t.is_title and t.whitespace_ and doc[t.i + 1].is_title
+                 and doc[t.i + 1].ent_type_ in PLACE_LABELS and normalize(t.text) in given)
+    return frozenset(found)
+
+
+def _well_known(entries) -> bool:
+    """A country, a province or a big city: a name that stands for the place even beside a
+    namesake person ("Jordan", "Washington")."""
+    return any(e.feature in ("country", "adm1", "region", "water") or e.capital or e.population >= 100_000
+               for e in entries)
+
+
 # Nouns for a publication or a channel, whose name follows them
 _MEDIA_NOUNS = frozenset({"outlet", "newspaper", "paper", "daily", "tabloid", "magazine", "weekly", "agency",
                           "broadcaster", "channel", "website", "portal"})
