@@ -202,3 +202,26 @@ def test_side_mention_takes_the_article_that_opens_its_phrase(nlp):
     assert _with_article(whole, doc) is whole
     state = Actor("Iran", "Iran GOV", "IRN", "GOV", None)
     assert _with_article(state, doc) is state
+
+
+def test_event_without_recipient_takes_the_party_its_object_names(nlp):
+    from newsevents.reading import read_doc
+
+    text = "An Italian tribunal has lifted a ban on veteran leader Silvio Berlusconi."
+    events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
+    assert [a.text for e in events for a in e.recipient] == ["veteran leader Silvio Berlusconi"]
+
+
+@pytest.mark.parametrize("text, obj, party", [
+    ("The tribunal lifted a ban on veteran leader Silvio Berlusconi.", "ban", "Berlusconi"),
+    ("Armenian police detained dozens of demonstrators in Yerevan.", "dozens", "dozens"),  # the count
+    ("The U.S. reduced tariffs on steel last year.", "tariffs", None),  # no party
+])
+def test_party_an_object_names(nlp, text, obj, party):
+    from newsevents.extract.role_assign import _party_in
+
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    tagged = TaggedRoles(doc, article, extract_actors(doc, article))
+    found = _party_in(next(t for t in doc if t.text == obj), tagged)
+    assert (found.text if found is not None else None) == party

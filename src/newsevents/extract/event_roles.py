@@ -328,7 +328,7 @@ def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
 
 # Heads that count or take part of the group that acts ("Thousands of students demonstrated",
 # "members of the opposition", "one third of the guerrillas").
-_PART_WORDS = {"thousand", "hundred", "dozen", "score", "million", "ten", "group", "number",
+PART_WORDS = {"thousand", "hundred", "dozen", "score", "million", "ten", "group", "number",
                "member", "majority", "third", "half", "some", "many", "most", "all", "one",
                "handful", "delegation", "crowd"}
 _PRONOUN_KINDS = {"he": "person", "she": "person", "it": "body", "they": "any"}
@@ -349,7 +349,7 @@ def doer_group(subject: Token, index: ActorIndex) -> tuple[Actor, ...]:
             return found  # the name's role: "Mohammad Radmanish, an Afghan defence spokesperson"
     if actor:
         return actor
-    if subject.like_num or subject.lemma_.lower() in _PART_WORDS:
+    if subject.like_num or subject.lemma_.lower() in PART_WORDS:
         for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
             for whole in (g for g in of.children if g.dep_ == "pobj"):
                 if actor := doer_group(whole, index):

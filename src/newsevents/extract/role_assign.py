@@ -11,7 +11,8 @@ in apposition, when the head gives a country alone); a target phrase that codes 
 aimed at the country of its owner or of the place it names. When the tagger proposes nothing for
 a role, the rule list stands, less any actor it reads in the other role. Last, a party of a known
 kind but no country (a leader named without it) takes the one country its sentence names that no
-other party holds (``_home_country``).
+other party holds (``_home_country``); an event left with no recipient takes the party its
+trigger's object names, coded or not (``_object_phrase``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import actor_from_span, to_span
-from newsevents.extract.event_roles import reporting_subject, subject_of
+from newsevents.extract.event_roles import PART_WORDS, PEOPLE_NOUNS, reporting_subject, subject_of
 from newsevents.extract.role_tagger import chunk_positions, tag_sentence
 from newsevents.ontology import actor_lexicon, event_lexicon
 from newsevents.records import Actor, Article, Event, Place, replace
@@ -260,6 +261,8 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
     for event in events:
         actor, recipient = event_sides(event, tagged, per_sentence[event.evidence.sentence] == 1)
         recipient = tuple(r for r in recipient if r not in actor)
+        if not recipient:
+            recipient = _object_phrase(event, tagged, actor)
         home = _home_country(event, actor + recipient, tagged)
         if home is not None:
             actor, recipient = (tuple(_at_home(a, home) for a in side)
@@ -309,3 +312,66 @@ def _home_country(event: Event, parties: tuple[Actor, ...], tagged: TaggedRoles)
 def _at_home(actor: Actor, country: str) -> Actor:
     known = actor.sector and not actor.country and actor.span
     return replace(actor, country=country) if known else actor
+
+
+# Prepositions whose object is whom a verb's act is done to or done with.
+_OBJECT_PREPS = {"to", "with", "against", "on", "for", "upon"}
+# Prepositions by which a thing names the party it concerns ("a ban on imports of British beef",
+# "the demands of the protesting truck drivers", "a ceasefire in Tripoli").
+_CONCERNS_PREPS = {"of", "on", "from", "against", "in", "to", "with", "for"}
+# Parts of an object's phrase that say more about it, not who it is ("another ethnic Chechen who
+# had fought on the Ukrainian side": the annotators mark "another ethnic Chechen").
+_TRAILING_DEPS = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"}
+_PARTY_ENTITIES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+
+
+def _object_phrase(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The recipient of an event that has none: the party its trigger's object names, coded or
+    not ("Armenian police detained dozens of demonstrators in Yerevan", "provided peacekeeping
+    training to AMISOM"), or the party a thing as object concerns ("lifted a ban on veteran
+    leader Silvio Berlusconi"); nothing for an object that names no party ("reduced tariffs")."""
+    span = None
+    if event.trigger is not None:
+        span = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return ()
+    trigger = span.root
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+    objects += [g for c in trigger.children if c.dep_ in {"prep", "dative"} and c.lower_ in _OBJECT_PREPS
+                for g in c.children if g.dep_ == "pobj"]  # "provided training to AMISOM": dative
+    for token in objects:
+        party = _party_in(token, tagged)
+        if party is None:
+            continue
+        end = max([party.i] + [c.right_edge.i for c in party.rights if c.dep_ not in _TRAILING_DEPS]) + 1
+        lo, hi = tagged._chars(party.left_edge.i, end)
+        if any(_overlaps(a, lo, hi) for a in actor):
+            continue
+        return (tagged._coded(party.left_edge.i, end, target=True),)
+    return ()
+
+
+def _party_in(token: Token, tagged: TaggedRoles, depth: int = 0) -> Token | None:
+    """The head of the phrase naming a party in the noun phrase ``token`` heads: itself when it
+    names one (a name, a people, an agent noun, a coded actor; a count of one: "dozens of
+    demonstrators"), else the nearest party its prepositions name."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if _names_party(token, tagged):
+        return token
+    parts = token.like_num or token.lemma_.lower() in PART_WORDS
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _CONCERNS_PREPS):
+        for inner in (g for g in prep.children if g.dep_ == "pobj"):
+            found = _party_in(inner, tagged, depth + 1) if depth < 2 else None
+            if found is not None:
+                return token if parts and prep.lower_ == "of" else found
+    return None
+
+
+def _names_party(token: Token, tagged: TaggedRoles) -> bool:
+    if token.ent_type_ in _PARTY_ENTITIES or token.lemma_.lower() in PEOPLE_NOUNS:
+        return True
+    if token.lemma_.lower() in actor_lexicon().agents or token.lower_ in actor_lexicon().agents:
+        return True
+    return any(a.span and a.span.start <= token.idx < a.span.end and (a.country or a.sector)
+               for a in tagged.actors)
