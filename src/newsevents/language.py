@@ -55,11 +55,30 @@ def ruler_yields_to_names(doc):
     """Un-mark ruler town names that begin a longer capitalised name, for the NER to read."""
     from newsevents.extract.place_candidates import is_agent_word
 
-    yielded = [ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ in RULER_TOWNS and ent.end < len(doc)
-               and _name_goes_on(doc[ent.end]) and not is_agent_word(doc[ent.end])]
+    yielded = [ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ in RULER_TOWNS and (
+        (ent.end < len(doc) and _name_goes_on(doc[ent.end]) and not is_agent_word(doc[ent.end]))
+        or (ent.start > 0 and _given_name(doc[ent.start - 1])))]
     if yielded:
         doc.set_ents([], missing=yielded, default="unmodified")
     return doc
+
+
+# Words that begin a place's own name ("New Paris", "East Jerusalem", "Greater Manchester")
+_NAME_OPENERS = frozenset({"new", "old", "east", "west", "north", "south", "upper", "lower", "greater", "little",
+                           "great", "central", "saint", "st", "san", "santa", "port", "fort", "mount", "lake",
+                           "cape", "el", "al", "la", "le", "los", "las"})
+
+
+def _given_name(token) -> bool:
+    """A capitalised word that could be the given name before a surname the ruler took for a town
+    ("Yury Borisov"): not a sentence's first word, a stop word, a title, a demonym or a word that
+    opens place names."""
+    from newsevents.extract.place_candidates import is_agent_word
+    from newsevents.gazetteer import load_gazetteer
+
+    return (token.is_title and token.is_alpha and not token.is_sent_start and not token.is_stop
+            and token.lower_ not in _NAME_OPENERS and token.lower_ not in _place_kind_words()
+            and not token.ent_type_ and not is_agent_word(token) and not load_gazetteer().demonym(token.text))
 
 
 def _name_goes_on(token) -> bool:

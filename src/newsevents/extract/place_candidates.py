@@ -105,8 +105,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
-        if normalize(name) in _BLOCS and hint is None:
-            continue  # "sanctions by the West", "the North's latest move": no West region of Cameroon
+        if normalize(name) in _BLOCS and (hint is None or doc[after].text in ("state", "states")):
+            continue  # "sanctions by the West", "Western states": no West region of Cameroon
         if len(tokens) == 1 and name in surnames and not _well_known(gazetteer.lookup(name)):
             continue  # "Pompeo said" where the article names Mike Pompeo: the man, not Pompéu, Brazil
         if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
@@ -255,7 +255,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
 def _well_known(entries) -> bool:
     """A country, a province or a big city: a name that stands for the place even beside a
     namesake person ("Jordan", "Washington")."""
-    return any(e.feature in ("country", "adm1", "region", "water") or e.capital or e.population >= 100_000
+    return any(e.feature in ("country", "adm1", "region", "water") or e.capital or e.population >= 1_000_000
                for e in entries)
 
 
