@@ -256,3 +256,15 @@ def test_a_short_text_gains_an_event_at_a_trigger_whose_doer_is_no_one_named():
     # verbal cooperation, so the event stands at that word
     events = _read("The group signed a peace accord with the rebels.").events
     assert [(QUAD[e.type], e.trigger.text) for e in events if "classifier" in e.context] == [(1, "signed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The group signed the accord.", "AGREE"),
+    ("The group will not sign the accord.", "REJECT"),  # a refusal to cooperate happened
+    ("The group did not sign the accord.", None),  # an act that did not happen: no added event
+])
+def test_a_trigger_is_read_as_written(nlp, text, expected):
+    from newsevents.extract.events import _as_written
+
+    token = next(t for t in nlp(text) if t.lemma_ == "sign")
+    assert _as_written("AGREE", token) == expected

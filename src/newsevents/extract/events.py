@@ -10,7 +10,8 @@ trigger with the sentence as evidence, its certainty and attribution, its date, 
 Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops
 rule events and codes sentences the rules left empty when it is sure and a named political actor
 does it, in an article where the rules found some event (in a short text, also at a trigger of
-the quad it reads whose conditions failed); without its model file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
+the quad it reads whose conditions on who takes part failed); without its model file the rules
+stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
 parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
 written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
@@ -375,11 +376,13 @@ def _anchored_roles(sent, i: int, kind: str, index: ActorIndex, places: tuple[Pl
         yield token, without_teams(roles, teams)
 
 
-def _as_written(kind: str, token: Token) -> str:
+def _as_written(kind: str, token: Token) -> str | None:
     """The type the trigger's wording makes of its act, as ``to_event`` codes it: a refusal to
-    cooperate ("will not end the strike") is a REJECT, a voiced intent an AGREE or a THREATEN."""
+    cooperate ("will not end the strike") is a REJECT, a voiced intent an AGREE or a THREATEN;
+    None for an act the sentence says did not happen, which at this bar is not worth coding."""
     certainty, _ = certainty_of(token)
-    return as_intent(kind, certainty, voiced_intent(token), refused(token))
+    written = as_intent(kind, certainty, voiced_intent(token), refused(token))
+    return None if certainty == "denied" and written == kind else written
 
 
 def _triggered_anchor(sent, i: int, reading, index: ActorIndex, places: tuple[Place, ...],
@@ -396,9 +399,10 @@ def _triggered_anchor(sent, i: int, reading, index: ActorIndex, places: tuple[Pl
             where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
             roles = find_roles(token, index, here, sent.doc, object_is_where=where,
                                from_is_where=trigger.type == "RETREAT")
-            if reports_an_act(token) and form_holds(trigger, token, roles):
-                written[(token.i, _as_written(trigger.type, token))] = trigger.type
-                found.setdefault(token.i, without_teams(roles, teams))
+            kind = _as_written(trigger.type, token)
+            if kind and reports_an_act(token) and form_holds(trigger, token, roles):
+                written[(token.i, kind)] = trigger.type
+                found.setdefault(token.i, without_teams(roles, teams))  # the first trigger's reading
     words = [(sent.doc[at], [kind]) for at, kind in written]
     hit = triggered_type(reading, words, event_lexicon().quad, options.add_triggered)
     if hit is None:
