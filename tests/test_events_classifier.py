@@ -218,3 +218,53 @@ def test_force_by_a_political_doer_is_not_added_at_the_short_text_bar(nlp, kind,
     index = ActorIndex(doc, article, extract_actors(doc, article))
     found = _named_anchor(next(doc.sents), 0, kind, index, (), DEFAULT_OPTIONS, frozenset())
     assert (found is not None) == coded
+
+
+class _Word:
+    """A stand-in for a spaCy token: triggered_type reads only its position."""
+
+    def __init__(self, i):
+        self.i = i
+
+
+@pytest.mark.parametrize("quad, words, expected", [
+    # sure of material conflict, and "shelled" is an ASSAULT trigger: coded at it
+    ((0.1, 0.05, 0.05, 0.1, 0.7), [(0, ["CONSULT"]), (1, ["ASSAULT"])], (1, "ASSAULT")),
+    # sure of material conflict, but only a verbal-cooperation trigger: nothing
+    ((0.1, 0.05, 0.05, 0.1, 0.7), [(0, ["CONSULT"])], None),
+    # the trigger is there but the classifier is not sure enough
+    ((0.3, 0.05, 0.05, 0.25, 0.35), [(1, ["ASSAULT"])], None),
+    # a statement: nothing, whatever the words
+    ((0.8, 0.05, 0.05, 0.05, 0.05), [(1, ["ASSAULT"])], None),
+    # two triggers of the quad: the type the classifier likes better
+    ((0.1, 0.05, 0.05, 0.1, 0.7), [(0, ["COERCE"]), (1, ["ASSAULT"])], (1, "ASSAULT")),
+])
+def test_triggered_type_needs_a_trigger_of_the_quad_the_classifier_is_sure_of(quad, words, expected):
+    from newsevents.extract.event_rerank import triggered_type
+
+    types = {t: 0.0 for t in QUAD} | {"ASSAULT": 0.6, "COERCE": 0.3, "CONSULT": 0.1}
+    found = triggered_type(_reading(*quad, types=types), [(_Word(i), kinds) for i, kinds in words],
+                           QUAD, threshold=0.4)
+    assert (found if found is None else (found[0].i, found[1])) == expected
+
+
+
+def test_a_short_text_gains_an_event_at_a_trigger_whose_doer_is_no_one_named():
+    from tests.test_events import _read
+
+    # "signed" is a trigger whose doer, "the group", no dictionary codes; the classifier reads
+    # verbal cooperation, so the event stands at that word
+    events = _read("The group signed a peace accord with the rebels.").events
+    assert [(QUAD[e.type], e.trigger.text) for e in events if "classifier" in e.context] == [(1, "signed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The group signed the accord.", "AGREE"),
+    ("The group will not sign the accord.", "REJECT"),  # a refusal to cooperate happened
+    ("The group did not sign the accord.", None),  # an act that did not happen: no added event
+])
+def test_a_trigger_is_read_as_written(nlp, text, expected):
+    from newsevents.extract.events import _as_written
+
+    token = next(t for t in nlp(text) if t.lemma_ == "sign")
+    assert _as_written("AGREE", token) == expected

@@ -28,11 +28,8 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
     participants = roles.actor + roles.recipient
     if not any(a.sector for a in participants) and not _passive_arrest(trigger, token, roles):
         return False  # "No arrests were made", "the crowd protested": nobody the text names
-    if habitual(token) or ruled_out_cause(token) or only_needed(token) or nobody_to_do(token):
-        return False  # "3,000 visits a year", "not due to an attack", "needs to provide", "no one to
-        # discuss": no event happened
-    if named_in_passing(token):
-        return False  # "victims of the attacks": the sentence reports something else
+    if not reports_an_act(token):
+        return False
     violent = trigger.type in _VIOLENT_TYPES
     weapon = violent and _weapon_subject(token)
     if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):
@@ -99,6 +96,14 @@ def _state_by_name(actor: Actor) -> bool:
     lex = actor_lexicon()
     return actor.name == f"{lex.country_names.get(actor.country or '', '')} GOV" or (
         actor.text.lower().removeprefix("the ").strip() in lex.countries)
+
+
+def reports_an_act(token: Token) -> bool:
+    """The trigger word reports an act that happened or is to happen, whoever did it."""
+    if habitual(token) or ruled_out_cause(token) or only_needed(token) or nobody_to_do(token):
+        return False  # "3,000 visits a year", "not due to an attack", "needs to provide", "no one to
+        # discuss": no event happened
+    return not named_in_passing(token)  # "victims of the attacks": the sentence reports something else
 
 
 def form_holds(trigger: Trigger, token: Token, roles: Roles) -> bool:

@@ -9,7 +9,8 @@ there, a bare country name is a team, not a state. Writing builds one frozen ``E
 trigger with the sentence as evidence, its certainty and attribution, its date, and a stable id.
 Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops
 rule events and codes sentences the rules left empty when it is sure and a named political actor
-does it, in an article where the rules found some event; without its model file the rules
+does it, in an article where the rules found some event (in a short text, also at a trigger of
+the quad it reads whose conditions on who takes part failed); without its model file the rules
 stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
 parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
@@ -37,9 +38,9 @@ from newsevents.extract.event_patterns import (
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
-    read_sentences,
+    read_sentences, triggered_type,
 )
-from newsevents.extract.event_conditions import form_holds, needs_hold
+from newsevents.extract.event_conditions import form_holds, needs_hold, reports_an_act
 from newsevents.extract.event_roles import ActorIndex, Roles, find_roles, state_of_place
 from newsevents.extract.event_senses import asks_for_comment, in_a_title, is_question
 from newsevents.extract.parse_cache import token_strings
@@ -387,6 +388,41 @@ def _anchored_roles(sent, i: int, kind: str, index: ActorIndex, places: tuple[Pl
         yield token, without_teams(roles, teams)
 
 
+def _as_written(kind: str, token: Token) -> str | None:
+    """The type the trigger's wording makes of its act, as ``to_event`` codes it: a refusal to
+    cooperate ("will not end the strike") is a REJECT, a voiced intent an AGREE or a THREATEN;
+    None for an act the sentence says did not happen, which at this bar is not worth coding."""
+    certainty, _ = certainty_of(token)
+    written = as_intent(kind, certainty, voiced_intent(token), refused(token))
+    return None if certainty == "denied" and written == kind else written
+
+
+def _triggered_anchor(sent, i: int, reading, index: ActorIndex, places: tuple[Place, ...],
+                      options: EventOptions, teams: frozenset[str]) -> tuple[str | None, tuple[Token, Roles] | None]:
+    """(type, (trigger word, roles)) of an event at a lexicon trigger whose conditions failed, in a
+    sentence the classifier reads as that trigger's quad (``triggered_type``); (None, None) if none.
+    Only who takes part is waived, which the classifier judges; the trigger's form (its object,
+    its voice: ``form_holds``) must hold and the words must report an act ("no officials to meet
+    the buyers", "3,000 visits a year", "a danger of attacks" report none)."""
+    here = [p for p in places if p.span.sentence == i]
+    written, found = {}, {}
+    for token in sent:
+        for trigger in triggers_for(token):
+            where = trigger.type in _OBJECT_IS_WHERE or "place_obj" in trigger.needs
+            roles = find_roles(token, index, here, sent.doc, object_is_where=where,
+                               from_is_where=trigger.type == "RETREAT")
+            kind = _as_written(trigger.type, token)
+            if kind and reports_an_act(token) and form_holds(trigger, token, roles):
+                written[(token.i, kind)] = trigger.type
+                found.setdefault(token.i, without_teams(roles, teams))  # the first trigger's reading
+    words = [(sent.doc[at], [kind]) for at, kind in written]
+    hit = triggered_type(reading, words, event_lexicon().quad, options.add_triggered)
+    if hit is None:
+        return None, None
+    token, kind = hit[0], written[(hit[0].i, hit[1])]  # to_event makes the same type of it
+    return kind, (token, found[token.i])
+
+
 def _classified(doc: Doc, article: Article, events: list[Event], model, index: ActorIndex,
                 places: tuple[Place, ...], options: EventOptions, context: dict) -> list[Event]:
     """Rule events re-weighed by the sentence classifier, plus the sentences it is sure of."""
@@ -417,11 +453,14 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
         if found is None and short:
             kind = added_type(readings[i], quad_of, options, threshold=options.add_unnamed)
             found = _named_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
+        if found is None and short and not sport_sentence(sentences[i]):
+            kind, found = _triggered_anchor(sentences[i], i, readings[i], index, places, options, teams)
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
         token, roles = found
         trigger = Trigger(token.lemma_.lower(), token.pos_, kind, None, ("classifier",), (), curated=False)
-        confidence = 0.5 * float(readings[i].quad[quad_of[kind]]) - 0.2
+        # the added type is of the best quad (or, at a trigger, made of it as written: "will not end")
+        confidence = 0.5 * float(readings[i].quad.max()) - 0.2
         kept.append(to_event(doc, article, Candidate(token, trigger, roles, confidence), **context))
     return sorted(kept, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))
 
