@@ -121,9 +121,9 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-# Words that put the next word in a place's slot: "in Majorca", "near Ryrkaypiy", "the Ozarks"
-_PLACE_SLOT_WORDS = frozenset({"in", "at", "near", "from", "into", "across", "outside", "around", "throughout",
-                               "towards", "toward", "via", "inside", "the"})
+# Words that put the next word in a place's slot: "in Majorca", "the assault on Kulbus", "the Ozarks"
+_PLACE_SLOT_WORDS = frozenset({"in", "at", "near", "from", "into", "onto", "on", "across", "outside", "around",
+                               "throughout", "towards", "toward", "via", "inside", "along", "beyond", "the"})
 
 
 def _set_as_a_place(doc: Doc, token) -> bool:
