@@ -692,7 +692,8 @@ def test_a_quiet_report_keeps_no_weak_event(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "French police raided the offices of the company on Friday.",  # nobody raided
+        # nobody raided ("the offices of the company" would name the company as whom it was done to)
+        "French police raided the offices on Friday.",
         "Scotland Yard said there had been 11 arrests for public order offences.",  # of no one named
     ],
 )
