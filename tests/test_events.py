@@ -172,6 +172,17 @@ def test_a_court_alone_does_not_make_a_political_event():
     assert not is_armed(court) and not is_armed(court, violent=True) and is_armed(government)
 
 
+def _recipient_countries(nlp, text, trigger):
+    """The countries of the recipients the rules find for one sentence's trigger word."""
+    from newsevents.extract.event_roles import ActorIndex, find_roles
+
+    doc = nlp(text)
+    article = Article(id="t", headline="", body=text)
+    index = ActorIndex(doc, article, extract_actors(doc, article))
+    token = next(t for t in doc if t.lower_ == trigger)
+    return {a.country for a in find_roles(token, index, [], doc).recipient}
+
+
 @pytest.mark.parametrize(
     "text, trigger, country",
     [
@@ -182,13 +193,7 @@ def test_a_court_alone_does_not_make_a_political_event():
     ],
 )
 def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, country):
-    from newsevents.extract.event_roles import ActorIndex, find_roles
-
-    doc = nlp(text)
-    article = Article(id="t", headline="", body=text)
-    index = ActorIndex(doc, article, extract_actors(doc, article))
-    token = next(t for t in doc if t.lower_ == trigger)
-    assert country in {a.country for a in find_roles(token, index, [], doc).recipient}
+    assert country in _recipient_countries(nlp, text, trigger)
 
 
 @pytest.mark.parametrize(
@@ -203,13 +208,7 @@ def test_recipient_of_a_demand_a_proposal_or_a_planned_act(nlp, text, trigger, c
     ],
 )
 def test_recipient_of_what_an_act_protests(nlp, text, trigger, country):
-    from newsevents.extract.event_roles import ActorIndex, find_roles
-
-    doc = nlp(text)
-    article = Article(id="t", headline="", body=text)
-    index = ActorIndex(doc, article, extract_actors(doc, article))
-    token = next(t for t in doc if t.lower_ == trigger)
-    assert country in {a.country for a in find_roles(token, index, [], doc).recipient}
+    assert country in _recipient_countries(nlp, text, trigger)
 
 
 @pytest.mark.parametrize(
