@@ -74,7 +74,7 @@ def quiet_words() -> frozenset[str]:
 # Share of an article's words (per 100 tokens) from quiet_words that makes it a quiet report:
 # on BBC 2005 (read on the odd half) 86% of sport, tech and entertainment articles reach it and
 # 3% of politics and business ones (8 of 233 read).
-_QUIET_DENSITY = 2.0
+QUIET_DENSITY = 2.0
 # Half that density: 95-100% of sport, tech and entertainment articles (odd half) reach it, and
 # 10% of politics and 17% of business ones, so only events no state takes part in go there.
 LEANING_QUIET_DENSITY = 1.0
@@ -82,17 +82,23 @@ LEANING_QUIET_DENSITY = 1.0
 _SNIPPET_SENTENCES = 3
 
 
-def quiet_report(doc: Doc, density: float = _QUIET_DENSITY) -> bool:
+def quiet_report(doc: Doc, density: float = QUIET_DENSITY) -> bool:
     """An article written in sport's, technology's or entertainment's words ("the band's album",
     "broadband users", "the striker"), at least two in every hundred (or ``density``): an event
     there whose sides are weakly known is more likely the article's own world than political news.
     A snippet of a few sentences is none."""
+    return quiet_density(doc) >= density
+
+
+def quiet_density(doc: Doc) -> float:
+    """Words of sport, technology and entertainment per hundred of the article's tokens; 0 for a
+    snippet of a few sentences, which is no article to judge."""
     if sum(1 for _ in doc.sents) <= _SNIPPET_SENTENCES:
-        return False
+        return 0.0
     words = quiet_words()
     w = token_strings(doc)
     hits = sum(1 for lemma, alpha in zip(w.lemma, (t.is_alpha for t in doc)) if alpha and lemma in words)
-    return 100 * hits / max(len(doc), 1) >= density
+    return 100 * hits / max(len(doc), 1)
 
 
 def team_names(doc: Doc) -> frozenset[str]:

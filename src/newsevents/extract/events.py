@@ -33,8 +33,8 @@ from newsevents.extract.event_certainty import (
 )
 from newsevents.extract.event_classifier import sentence_model
 from newsevents.extract.event_patterns import (
-    LEANING_QUIET_DENSITY, pattern_candidates, quiet_report, sport_report, sport_sentence, sport_words,
-    team_names, without_states_by_name, without_teams,
+    LEANING_QUIET_DENSITY, QUIET_DENSITY, pattern_candidates, quiet_density, sport_report, sport_sentence,
+    sport_words, team_names, without_states_by_name, without_teams,
 )
 from newsevents.extract.event_rerank import (
     DEFAULT_OPTIONS, DOER_PRONOUNS, EventOptions, added_type, adjust, anchors, named_political_doer,
@@ -491,9 +491,10 @@ def extract_events(
         context = dict(times=times, attributions=attributions, starts=starts)
         events = _classified(doc, article, events, model, index, places, options, context)
     events = with_tagged_roles(events, tagged)
-    if events and quiet_report(doc):
+    density = quiet_density(doc) if events else 0.0
+    if density >= QUIET_DENSITY:
         events = [e for e in events if not weak_event(e)]
-    elif events and quiet_report(doc, LEANING_QUIET_DENSITY):
+    elif density >= LEANING_QUIET_DENSITY:
         # Half a quiet report's words ("the rock star", "the singer", "the band"): its police and
         # authorities may still be the story's own world, unless the text places them in a state.
         events = [e for e in events if not unplaced(e)]
