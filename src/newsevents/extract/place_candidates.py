@@ -91,23 +91,24 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             hint, end = cue_words["after"][doc[after].lower_], doc[after].idx + len(doc[after])
         start = tokens[0].idx
         name = lookup or text[start:name_end]
-        if ent.label_ == "FAC" and not gazetteer.lookup(name):
+        entries = gazetteer.lookup(name)
+        if ent.label_ == "FAC" and not entries:
             continue  # a building or road the gazetteer does not know: not a place we can place
-        if not gazetteer.lookup(name) and (gazetteer.demonym(name) or residents_place(name)):
+        if not entries and (gazetteer.demonym(name) or residents_place(name)):
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
-        if not gazetteer.lookup(name) and _known_actor(name):
+        if not entries and _known_actor(name):
             continue  # "Zelenskyy", "the Bidens" tagged as a place the gazetteer lacks: actors we know
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
             continue  # "AI", "ROC", "NATO": an abbreviation that names no place we know is no place
-        if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not gazetteer.lookup(name):
+        if len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and not entries:
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
         if normalize(name) in _BLOCS and (hint is None or doc[after].text in ("state", "states")):
             continue  # "sanctions by the West", "Western states": no West region of Cameroon
-        if len(tokens) == 1 and name in surnames and not _well_known(gazetteer.lookup(name)):
+        if len(tokens) == 1 and name in surnames and not _well_known(entries):
             continue  # "Pompeo said" where the article names Mike Pompeo: the man, not Pompéu, Brazil
         if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
             continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
