@@ -213,11 +213,18 @@ def test_readings_that_lie_together_win_over_more_populous_ones(nlp, town, count
     assert [p.admin1 for p in found] == [state] * 3
 
 
-def test_a_name_the_gazetteer_lacks_stays_unresolved_with_no_guessed_point(nlp):
+def test_a_name_the_gazetteer_lacks_takes_the_point_of_the_town_it_lies_in(nlp):
     text = "Police in Lviv said the Zorblak Arena near Lviv was closed."
-    arena = resolved(nlp, text, ["Lviv", "Zorblak Arena"])[1]
-    assert arena.feature == "unresolved" and arena.geonameid is None and arena.country is None
-    assert arena.lat is None and arena.lon is None
+    lviv, arena = resolved(nlp, text, ["Lviv", "Zorblak Arena"])
+    assert arena.feature == "unresolved" and arena.geonameid is None and arena.name == "Zorblak Arena"
+    assert (arena.lat, arena.lon, arena.country) == (lviv.lat, lviv.lon, "UA")
+    assert arena.confidence < lviv.confidence  # where it lies, not what it is
+
+
+def test_a_name_the_gazetteer_lacks_where_no_town_is_named_has_no_point(nlp):
+    text = "Officials in Ukraine said the Zorblak Arena was closed."
+    arena = resolved(nlp, text, ["Ukraine", "Zorblak Arena"])[1]
+    assert arena.feature == "unresolved" and arena.lat is None and arena.country is None
 
 
 def test_a_county_is_read_in_the_province_of_the_articles_town(nlp):

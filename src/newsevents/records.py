@@ -87,7 +87,7 @@ class Place:
     geonameid: Optional[int] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
-    feature: Optional[str] = None  # country, adm1, adm2, city, region, water, unresolved
+    feature: Optional[str] = None  # country, adm1, adm2, city, region, water, unresolved (point: its town's)
     country: Optional[str] = None  # ISO 3166-1 alpha-2
     admin1: Optional[str] = None
     confidence: float = 0.0

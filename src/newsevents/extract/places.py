@@ -6,8 +6,10 @@ feature level, a generic word beside it ("Donetsk province" is the admin-1 unit,
 a town), the countries and admin-1 units the article names elsewhere, how many of its other
 names have a reading nearby (``place_coherence``), and containment ("Bakhmut in the Donetsk
 region", "Alexandria, Louisiana"). A name read twice resolves the same way. A name the gazetteer
-lacks stays unresolved, with no point: a guessed point would put an event on the map where no text
-says it was. A county takes the point of the article's town in its province.
+lacks stays unresolved, with no entry of its own; it takes, with a low confidence, the point of the
+town it lies in (``place_anchors``: "Kibera in Nairobi", else the town the article names most),
+and no point where the article names no town. A county takes the point of the article's town in
+its province.
 
 ``Place.span`` covers the name as written plus a trailing generic word when there is one
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
@@ -30,6 +32,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from newsevents.extract.place_anchors import anchor_towns
 from newsevents.extract.place_candidates import (Candidate, cues, find_candidates, hint_before, place_words,
                                                 plural_cues, plural_hint_after)
 from newsevents.extract.place_choice import (coordinated_places, event_location, places_naming,
@@ -158,7 +161,8 @@ def _resolve(doc: Doc, candidates: list[Candidate]) -> tuple[Place, ...]:
                 chosen[keys[i]] = _or_its_province(_best(opts, candidate.hint, context.without(keys[i]), container,
                                                          candidate.name, neighbours[i]), container)
         resolved = [chosen[k] for k in keys]
-    return tuple(_place(c, r, body, starts) for c, r in zip(candidates, resolved))
+    towns = anchor_towns(candidates, resolved, body)
+    return tuple(_place(c, r, body, starts, town) for c, r, town in zip(candidates, resolved, towns))
 
 
 # Nouns that end the names of buildings: "the White House", "the Windsor Castle".
@@ -324,11 +328,16 @@ def _container(i: int, candidates: list[Candidate], first: list, body: str,
     return None
 
 
-def _place(candidate: Candidate, resolved, body: str, starts: list[int]) -> Place:
-    """The place; one the gazetteer lacks stays "unresolved", with no entry, country, confidence or
-    point."""
+def _place(candidate: Candidate, resolved, body: str, starts: list[int], town=None) -> Place:
+    """The place; one the gazetteer lacks stays "unresolved", with no entry of its own: it takes the
+    point, country and province of the town it lies in (``town``, with its confidence) where the
+    article names one, else it has none."""
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
+    if resolved is None and town is not None:
+        entry, confidence = town
+        return Place(text=text, span=span, name=candidate.name, lat=entry.lat, lon=entry.lon, feature="unresolved",
+                     country=entry.country or None, admin1=entry.admin1 or None, confidence=confidence)
     if resolved is None:
         return Place(text=text, span=span, name=candidate.name, feature="unresolved")
     entry, confidence = resolved

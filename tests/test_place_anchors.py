@@ -1,0 +1,56 @@
+"""Where a place the gazetteer lacks lies: the town named with it, else the article's main town."""
+
+import pytest
+
+from newsevents.extract.place_anchors import SITE_IN_TOWN_CONFIDENCE, anchor_towns, main_town
+from newsevents.extract.place_candidates import Candidate
+from newsevents.gazetteer import Entry
+
+NAIROBI = Entry(184745, "Nairobi", -1.28, 36.82, "city", "KE", "Nairobi Area", 2750547, "05")
+MOMBASA = Entry(186301, "Mombasa", -4.05, 39.66, "city", "KE", "Mombasa", 799668, "19")
+KENYA = Entry(192950, "Kenya", 1.0, 38.0, "country", "KE", "", 51393010)
+LIVERPOOL = Entry(2644210, "Liverpool", 53.41, -2.98, "city", "GB", "England", 864122, "ENG")
+
+
+def anchors(text: str, names: list[str], entries: list):
+    """The anchors of ``names`` (each at its first occurrence; None entries are unresolved)."""
+    candidates = [Candidate(text.index(n), text.index(n) + len(n), n, "GPE", None) for n in names]
+    resolved = [(e, 0.9) if e is not None else None for e in entries]
+    return anchor_towns(candidates, resolved, text)
+
+
+@pytest.mark.parametrize("text, names, entries, expected", [
+    # the town named after it with a containment word
+    ("Mombasa police raided Kibera in Nairobi and Mombasa again.", ["Mombasa", "Kibera", "Nairobi"],
+     [MOMBASA, None, NAIROBI], NAIROBI),
+    ("Mombasa police raided Kibera, Nairobi.", ["Mombasa", "Kibera", "Nairobi"], [MOMBASA, None, NAIROBI], NAIROBI),
+    # the town that owns it
+    ("Fans from Mombasa filled Liverpool's Anfield.", ["Mombasa", "Liverpool", "Anfield"],
+     [MOMBASA, LIVERPOOL, None], LIVERPOOL),
+    # else the article's main town
+    ("Kibera lies in Nairobi. Nairobi police and Mombasa police met.", ["Kibera", "Nairobi", "Mombasa"],
+     [None, NAIROBI, MOMBASA], NAIROBI),
+    # a country named with it holds the main town: the town is narrower
+    ("Kibera, Kenya, is a slum. Nairobi police said so.", ["Kibera", "Kenya", "Nairobi"], [None, KENYA, NAIROBI],
+     NAIROBI),
+    # a country named with it that does not hold the main town: the country
+    ("Kibera, Kenya, is a slum, Liverpool fans said.", ["Kibera", "Kenya", "Liverpool"], [None, KENYA, LIVERPOOL],
+     KENYA),
+    # no town at all: no point
+    ("Kibera, a slum, lies in Kenya.", ["Kibera", "Kenya"], [None, KENYA], None),
+])
+def test_a_site_lies_in_the_town_named_with_it_else_the_articles_main_town(text, names, entries, expected):
+    found = anchors(text, names, entries)[entries.index(None)]
+    assert (found and found[0]) == expected
+    if found:
+        assert found[1] == SITE_IN_TOWN_CONFIDENCE
+
+
+def test_a_resolved_place_keeps_its_own_entry():
+    assert anchors("Kibera in Nairobi.", ["Kibera", "Nairobi"], [None, NAIROBI])[1] is None
+
+
+def test_the_main_town_is_the_most_named_the_first_among_equals():
+    assert main_town([(MOMBASA, 0.9), (NAIROBI, 0.5), (NAIROBI, 0.5)]) == NAIROBI
+    assert main_town([(MOMBASA, 0.9), (NAIROBI, 0.9), None]) == MOMBASA
+    assert main_town([(KENYA, 1.0), None]) is None
