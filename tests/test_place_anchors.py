@@ -54,3 +54,10 @@ def test_the_main_town_is_the_most_named_the_first_among_equals():
     assert main_town([(MOMBASA, 0.9), (NAIROBI, 0.5), (NAIROBI, 0.5)]) == NAIROBI
     assert main_town([(MOMBASA, 0.9), (NAIROBI, 0.9), None]) == MOMBASA
     assert main_town([(KENYA, 1.0), None]) is None
+
+
+def test_the_main_town_lies_in_the_country_the_article_names_most():
+    # Liverpool named twice, but Kenya's places (its towns and the country) thrice
+    resolved = [(LIVERPOOL, 0.9), (LIVERPOOL, 0.9), (NAIROBI, 0.9), (KENYA, 1.0), (MOMBASA, 0.9)]
+    assert main_town(resolved) == NAIROBI
+    assert main_town([(KENYA, 1.0), (KENYA, 1.0), (LIVERPOOL, 0.9)]) == LIVERPOOL  # no Kenyan town: anywhere
