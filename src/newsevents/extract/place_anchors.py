@@ -4,7 +4,8 @@ A news story names the sites of its town that no gazetteer of towns holds: a nei
 Faubourg Marigny"), a building ("the Third Presbyterian Church", "the West Wing"), a stadium
 ("Anfield"), a park. Such a name stays unresolved (it has no entry of its own), but it lies in a
 town: the one the text names with it ("Kibera in Nairobi", "Liverpool's Anfield", "Balintawak,
-Quezon City"), else the town the article names most, the one it is about. That town's point,
+Quezon City"), else the town the article names most in the country it names most, the one it
+is about (``main_town``). That town's point,
 with a low confidence, is nearer the site than no point at all, which geoparsing scores count
 as the farthest miss.
 """
@@ -24,8 +25,9 @@ SITE_IN_TOWN_CONFIDENCE = 0.1
 
 def anchor_towns(candidates: Sequence[Candidate], resolved: Sequence[Optional[tuple[Entry, float]]],
                  body: str) -> list[Optional[tuple[Entry, float]]]:
-    """For each candidate the gazetteer left unresolved, the town it lies in and a confidence
-    (None where the article names no town, and for every resolved candidate)."""
+    """For each candidate the gazetteer left unresolved, the town it lies in (or the province or
+    country named with it, where that does not hold the main town) and a confidence; None where
+    neither is named, and for every resolved candidate."""
     main = main_town(resolved)
     anchors: list[Optional[tuple[Entry, float]]] = []
     for i, pair in enumerate(resolved):
@@ -51,8 +53,8 @@ def main_town(resolved: Sequence[Optional[tuple[Entry, float]]]) -> Optional[Ent
         return None
     countries = [place.country for place in places if place.country]
     nations = Counter(countries)
-    first_country = max(nations, key=lambda country: (nations[country], -countries.index(country)))
-    towns = [town for town in towns if town.country == first_country] or towns
+    top_country = max(nations, key=lambda country: (nations[country], -countries.index(country)))
+    towns = [town for town in towns if town.country == top_country] or towns
     counts = Counter(towns)
     return max(counts, key=lambda town: (counts[town], -towns.index(town)))
 
