@@ -281,6 +281,25 @@ def test_a_passive_attack_is_done_by_whoever_owns_the_attack_it_happened_in(text
     assert events and doer in [a.text for a in events[0].actor], events
 
 
+_SHOOTING = (
+    "Six adults and 11 children were killed during a school shooting in the city of Izhevsk. "
+    "The revised tally, which previously stood at 15 victims, was released by local authorities late on Monday. "
+    "The man was wearing black clothing. Police said the motive was unclear. Schools will stay closed.")
+
+
+def test_victims_joined_by_and_of_an_unowned_shooting_make_an_attack_in_an_article():
+    # "adults" counts as people, "11 children" is read beside them, and a shooting is an attack
+    # whose scene ("school") is not its author
+    attacks = [e for e in _read(_SHOOTING).events if e.type == "ASSAULT"]
+    assert attacks and [a.text for a in attacks[0].recipient] == ["Six adults", "11 children"], attacks
+    assert not attacks[0].actor
+
+
+def test_a_trigger_used_in_a_form_its_lexicon_rules_out_gains_no_classifier_event():
+    # what is released is a tally, no person: no RETREAT, however the classifier reads the sentence
+    assert not [e for e in _read(_SHOOTING).events if e.type == "RETREAT"]
+
+
 def test_a_passive_act_with_no_attack_named_keeps_no_doer():
     assert not [e for e in _read("Ten people were injured in the accident.").events if e.actor], \
         _read("Ten people were injured in the accident.").events
