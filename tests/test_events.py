@@ -251,6 +251,8 @@ def test_a_question_gains_no_event_from_the_classifier():
         # readiness voiced is an offer (PLOVER AGREE), and a policy defended is support
         ("Pakistan is willing to withdraw its troops from Kashmir.", "AGREE", "PAK", None),
         ("President Putin defended Russia's involvement in the energy sector.", "SUPPORT", "RUS", None),
+        # an aircraft taken down is shot down, not withdrawn
+        ("Ukrainian units took down two Russian helicopters.", "ASSAULT", "UKR", "RUS"),
         # a building as the place taken
         ("Taliban militants stormed a police headquarters in Kandahar.", "ASSAULT", "AFG", None),
     ],
@@ -259,6 +261,10 @@ def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor,
     found = {(k, a, r) for k, _, actors, recipients in _summary(text)
              for a in (actors or {None}) for r in (recipients or {None})}
     assert any(k == kind and a == actor and (recipient is None or r == recipient) for k, a, r in found), found
+
+
+def test_discussing_how_something_was_done_is_no_meeting():
+    assert not _read("Ukrainian soldiers discussed how they made the most of outdated equipment.").events
 
 
 def test_a_duty_taken_on_is_no_demand():
