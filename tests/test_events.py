@@ -251,6 +251,8 @@ def test_a_question_gains_no_event_from_the_classifier():
         # readiness voiced is an offer (PLOVER AGREE), and a policy defended is support
         ("Pakistan is willing to withdraw its troops from Kashmir.", "AGREE", "PAK", None),
         ("President Putin defended Russia's involvement in the energy sector.", "SUPPORT", "RUS", None),
+        # an aircraft taken down is shot down, not withdrawn
+        ("Ukrainian units took down two Russian helicopters.", "ASSAULT", "UKR", "RUS"),
         # a building as the place taken
         ("Taliban militants stormed a police headquarters in Kandahar.", "ASSAULT", "AFG", None),
     ],
@@ -259,6 +261,10 @@ def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor,
     found = {(k, a, r) for k, _, actors, recipients in _summary(text)
              for a in (actors or {None}) for r in (recipients or {None})}
     assert any(k == kind and a == actor and (recipient is None or r == recipient) for k, a, r in found), found
+
+
+def test_discussing_how_something_was_done_is_no_meeting():
+    assert not _read("Ukrainian soldiers discussed how they made the most of outdated equipment.").events
 
 
 def test_a_duty_taken_on_is_no_demand():
@@ -279,6 +285,25 @@ def test_a_gunman_is_a_doer_not_a_weapon():
 def test_a_passive_attack_is_done_by_whoever_owns_the_attack_it_happened_in(text, doer):
     events = [e for e in _read(text).events if e.type == "ASSAULT"]
     assert events and doer in [a.text for a in events[0].actor], events
+
+
+_SHOOTING = (
+    "Six adults and 11 children were killed during a school shooting in the city of Izhevsk. "
+    "The revised tally, which previously stood at 15 victims, was released by local authorities late on Monday. "
+    "The man was wearing black clothing. Police said the motive was unclear. Schools will stay closed.")
+
+
+def test_victims_joined_by_and_of_an_unowned_shooting_make_an_attack_in_an_article():
+    # "adults" counts as people, "11 children" is read beside them, and a shooting is an attack
+    # whose scene ("school") is not its author
+    attacks = [e for e in _read(_SHOOTING).events if e.type == "ASSAULT"]
+    assert attacks and [a.text for a in attacks[0].recipient] == ["Six adults", "11 children"], attacks
+    assert not attacks[0].actor
+
+
+def test_a_trigger_used_in_a_form_its_lexicon_rules_out_gains_no_classifier_event():
+    # what is released is a tally, no person: no RETREAT, however the classifier reads the sentence
+    assert not [e for e in _read(_SHOOTING).events if e.type == "RETREAT"]
 
 
 def test_a_passive_act_with_no_attack_named_keeps_no_doer():

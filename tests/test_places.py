@@ -424,9 +424,26 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     # the surname of a person the article names in full: not Bondy, France
     ("Edward Bondy wrote the story in Kyiv. Bondy said the photos were real.", {"Kyiv"}),
     ("Russian news outlet Baza reported that two more bodies were found in Belgorod.", {"Belgorod"}),  # not Basel
+    # a firm named for where it works, and a shop's name
+    ("A court ruled against Google LLC and Google Ireland Limited in Moscow.", {"Moscow"}),
+    ("Google removed the app from its Play Store in Russia.", {"Russia"}),  # not Štore, Slovenia
 ])
 def test_a_building_a_fleet_or_a_known_person_is_no_place(nlp, sentence, names):
     assert {p.text for p in places(nlp, sentence)} == names
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("A schoolboy in the English city of Durham wrote to the president.", "Durham", "GB"),  # not North Carolina
+    ("Shelling hit the Russian city of Belgorod.", "Belgorod", "RU"),
+    # who holds a town says nothing of where it is
+    ("Shelling hit the Russian-held town of Nova Kakhovka.", "Nova Kakhovka", "UA"),
+])
+def test_a_demonym_before_the_place_noun_names_the_country(nlp, sentence, name, country):
+    assert by_text(places(nlp, sentence))[name].country == country
+
+
+def test_a_unit_named_after_a_place_is_no_place(nlp):
+    assert set(by_text(places(nlp, "Russia may claim defeat of the Azov battalion in Mariupol."))) == {"Russia", "Mariupol"}
 
 
 def test_a_hyphen_reads_on_into_a_name_not_into_a_description(nlp):

@@ -171,6 +171,15 @@ def test_party_without_a_country_takes_the_one_its_sentence_names(nlp, text, cou
     assert leader.country == country
 
 
+def test_an_international_body_has_no_home_country_to_act_in(nlp):
+    from newsevents.reading import read_doc
+
+    text = "The European Union accused Moscow on Tuesday of conscripting men in Crimea."
+    events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
+    union = next(a for e in events for a in e.actor if "Union" in a.text)
+    assert union.country is None  # not Ukraine, whose Crimea the sentence names
+
+
 def test_region_of_a_pronoun_doer_holds_the_subject_that_reports_it(nlp):
     from newsevents.extract.role_assign import trigger_region
 

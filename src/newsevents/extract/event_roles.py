@@ -51,7 +51,9 @@ WEAPON_NOUNS = frozenset({
 # marks: "arrested 200 persons", "three others were killed".
 PEOPLE_NOUNS = frozenset({
     "person", "people", "man", "woman", "men", "women", "youth", "boy", "girl", "child", "other",
-    "villager", "resident", "supporter", "suspect", "accused", "culprit", "devotee", "pilgrim"})
+    "villager", "resident", "supporter", "suspect", "accused", "culprit", "devotee", "pilgrim",
+    "adult", "teenager", "teen", "baby", "infant", "pupil", "student", "passenger", "pedestrian",
+    "bystander", "hostage", "worshipper", "shopper"})
 # Verbs whose subject is the victim, whose doer is the owner of the attack they happened in.
 _DYING_VERBS = {"die", "perish", "succumb"}
 
@@ -292,7 +294,8 @@ def _light_verb(trigger: Token) -> Token | None:
 
 # Attacks a passive verb happens "in": their owner did it ("killed in police firing").
 _ATTACK_NOUNS = {"firing", "fire", "shelling", "strike", "airstrike", "attack", "raid", "bombing",
-                 "bombardment", "ambush", "crossfire", "assault", "offensive", "shootout"}
+                 "bombardment", "ambush", "crossfire", "assault", "offensive", "shootout", "shooting",
+                 "gunfire", "stabbing", "massacre", "rampage"}
 
 
 def attack_in(verb: Token) -> Token | None:
@@ -323,7 +326,13 @@ def _attack_owner(verb: Token, index: ActorIndex) -> tuple[Actor, ...]:
     if noun.lemma_.lower() not in _ATTACK_NOUNS:
         return index.group(noun)  # the misparsed owner itself
     return _noun_actor(noun, index) or tuple(
-        a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None)
+        a for c in noun.children if c.dep_ == "compound" and (a := index.for_token(c)) is not None
+        and a.sector not in _VENUE_SECTORS)
+
+
+# Sectors a noun before an attack names as its scene, not its author ("a school shooting", "a
+# mosque bombing", "the supermarket stabbing"), unlike "police firing" or "army shelling".
+_VENUE_SECTORS = {"EDU", "MED", "REL", "BUS"}
 
 
 # Heads that count or take part of the group that acts ("Thousands of students demonstrated",
@@ -473,6 +482,7 @@ def find_roles(trigger: Token, index: ActorIndex, places: list[Place], doc: Doc,
     # unless that names a place or a thing ("Hotel Rwanda was shot in South Africa": a film)
     patients = objects + [c for c in trigger.children if c.dep_ == "nsubjpass"
                           and c.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "PRODUCT"}]
+    patients += [c for t in patients for c in t.conjuncts]  # "three adults and two children"
     object_is_person = any(
         t.ent_type_ in {"PERSON", "NORP", "ORG", "CARDINAL"} or t.pos_ in {"PRON", "NUM"}
         or t.lemma_.lower() in PEOPLE_NOUNS

@@ -385,7 +385,16 @@ def _anchored_roles(sent, i: int, kind: str, index: ActorIndex, places: tuple[Pl
     for token in anchors(sent):
         roles = find_roles(token, index, here, doc, object_is_where=kind in _OBJECT_IS_WHERE,
                            from_is_where=kind == "RETREAT")
+        if _misused_trigger(token, roles, kind):
+            continue
         yield token, without_teams(roles, teams)
+
+
+def _misused_trigger(token: Token, roles: Roles, kind: str) -> bool:
+    """The classifier reads the very act a lexicon trigger names, in a form its lexicon lines for
+    that act rule out ("the tally was released" is no RETREAT: what is released is no person)."""
+    triggers = [t for t in triggers_for(token) if t.type == kind]
+    return bool(triggers) and not any(form_holds(t, token, roles) for t in triggers)
 
 
 def _as_written(kind: str, token: Token) -> str | None:

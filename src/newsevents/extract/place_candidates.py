@@ -112,6 +112,10 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Pompeo said" where the article names Mike Pompeo: the man, not Pompéu, Brazil
         if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
             continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
+        if _names_a_company(doc, tokens, after):
+            continue  # "Google Ireland Limited", "Gazprom Germania GmbH": a firm, named for where it works
+        if after < len(doc) and doc[after].lower_ in _UNIT_NOUNS:
+            continue  # "the Azov battalion", "the Aidar battalion": a unit named after a place
         if _names_a_weapon(doc, after, name, gazetteer):
             continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
         if hint is None:
@@ -120,6 +124,17 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "told Nebenzya", "Burgess said": a lone word no gazetteer or phrase makes a place
         found.append(Candidate(start, end, name, ent.label_, hint))
     return found
+
+
+# Armed units named after a place, which name the unit, not where it is.
+_UNIT_NOUNS = frozenset({"battalion", "battalions", "regiment", "regiments", "brigade", "brigades"})
+# Legal forms that end a firm's name ("Google Ireland Limited", "Shell Nigeria Ltd").
+_COMPANY_FORMS = frozenset({"limited", "ltd", "llc", "inc", "plc", "gmbh", "corp", "corporation", "holdings"})
+
+
+def _names_a_company(doc: Doc, tokens: list, after: int) -> bool:
+    last = tokens[-1].lower_.rstrip(".")
+    return last in _COMPANY_FORMS or (after < len(doc) and doc[after].lower_.rstrip(".") in _COMPANY_FORMS)
 
 
 # Words that put the next word in a place's slot: "in Majorca", "the assault on Kulbus", "the Ozarks"

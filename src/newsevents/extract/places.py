@@ -318,14 +318,30 @@ def _container(i: int, candidates: list[Candidate], first: list, body: str,
     containment word stands between them and it is a country or admin-1 unit; after a bare comma,
     only when that comma ends no list (``holders``): in "Mexico, China, Japan" Japan holds nothing."""
     if i + 1 >= len(candidates) or first[i + 1] is None:
-        return None
+        return _demonym_container(candidates[i], body)
     between = body[candidates[i].end:candidates[i + 1].start]
     if between.strip() == "," and i + 1 not in holders:
-        return None
+        return _demonym_container(candidates[i], body)
     outer = first[i + 1][0]
     if outer.feature in ("country", "adm1") and cues()["inside"].match(between):
         return outer
-    return None
+    return _demonym_container(candidates[i], body)
+
+
+# "the English city of Durham", "the Russian town of Azov": a people's word before a place noun.
+_DEMONYM_BEFORE = re.compile(r"\b(?:the|a|an)\s+([A-Z][\w]+)\s+(?:city|town|village|port|capital|settlement|"
+                             r"region|province|oblast|state|county|district|resort)\s+(?:of\s+)?$")
+
+
+def _demonym_container(candidate: Candidate, body: str) -> Optional[Entry]:
+    """The country a demonym before the place noun names ("the English city of Durham" is in the
+    United Kingdom, not North Carolina); "the Russian-held town of" names who holds it, not where."""
+    found = _DEMONYM_BEFORE.search(body[max(0, candidate.start - 60):candidate.start])
+    if found is None:
+        return None
+    gazetteer = load_gazetteer()
+    iso2 = gazetteer.demonym(found.group(1))
+    return gazetteer.country(iso2) if iso2 else None
 
 
 def _place(candidate: Candidate, resolved, body: str, starts: list[int], town=None) -> Place:

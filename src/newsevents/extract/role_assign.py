@@ -298,7 +298,7 @@ def _home_country(event: Event, parties: tuple[Actor, ...], tagged: TaggedRoles)
     """The one country the event's sentence names that none of its parties holds, when some
     party of a known kind has no country ("President Abdelaziz Bouteflicka threatened to institute
     a curfew in Algiers"): a leader or body named without its country acts at home."""
-    if not any(a.sector and not a.country and a.span for a in parties):
+    if not any(_homeless(a) for a in parties):
         return None
     lo, hi = event.evidence.start, event.evidence.end
     named = {a.country for a in tagged.actors if a.country and a.span and lo <= a.span.start < hi}
@@ -309,9 +309,14 @@ def _home_country(event: Event, parties: tuple[Actor, ...], tagged: TaggedRoles)
     return left.pop() if len(left) == 1 else None
 
 
+def _homeless(actor: Actor) -> bool:
+    """A party of a known kind with no country; an international body ("the European Union",
+    "NATO") has no home country to act in."""
+    return bool(actor.sector and not actor.country and actor.span) and actor.sector != "IGO"
+
+
 def _at_home(actor: Actor, country: str) -> Actor:
-    known = actor.sector and not actor.country and actor.span
-    return replace(actor, country=country) if known else actor
+    return replace(actor, country=country) if _homeless(actor) else actor
 
 
 # Prepositions whose object is whom a verb's act is done to or done with.
