@@ -263,6 +263,14 @@ def test_events_from_weapons_light_verbs_demands_and_refusals(text, kind, actor,
     assert any(k == kind and a == actor and (recipient is None or r == recipient) for k, a, r in found), found
 
 
+def test_an_act_the_sentence_denies_keeps_its_own_type():
+    # the refusal is the REJECT; the visit that is not allowed is no threat, whatever the
+    # classifier reads the sentence as
+    events = _read("Ukraine's Foreign Ministry is refusing to allow Belgium's foreign minister to visit "
+                   "the country due to a trip she took in 2021 to the Crimean peninsula.").events
+    assert "REJECT" in {e.type for e in events} and "THREATEN" not in {e.type for e in events}, events
+
+
 def test_discussing_how_something_was_done_is_no_meeting():
     assert not _read("Ukrainian soldiers discussed how they made the most of outdated equipment.").events
 

@@ -90,7 +90,10 @@ def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: 
     if best == 0 and probs[0] >= options.drop_statement and not appeal:
         return None
     own = 0 if appeal else quad_of.get(kind, 0)  # an appeal reads as a statement
-    if best != own and best != 0 and probs[best] >= options.retype and probs[own] < options.keep:
+    # An act the sentence says did not happen keeps its own type: the classifier reads the
+    # sentence's act ("refusing to allow her to visit" is a REJECT), not this one's.
+    retyped = event.certainty != "denied"
+    if retyped and best != own and best != 0 and probs[best] >= options.retype and probs[own] < options.keep:
         kind, mode = reading.best_type(best, quad_of), None
     elif probs[own] < options.drop:
         return None  # the sentence reads unlike any event of this kind, and no other is sure
