@@ -309,8 +309,13 @@ def test_victims_joined_by_and_of_an_unowned_shooting_make_an_attack_in_an_artic
     assert not attacks[0].actor
 
 
-def test_a_trigger_used_in_a_form_its_lexicon_rules_out_gains_no_classifier_event():
-    # what is released is a tally, no person: no RETREAT, however the classifier reads the sentence
+def test_an_article_gains_no_event_the_rules_did_not_find():
+    # the classifier reads "Zelensky spoke to Russian soldiers" as a THREATEN and "the tally was
+    # released by local authorities" as a RETREAT; in an article only the rules' events stand
+    text = ("Russian forces shelled Kharkiv on Tuesday, killing five civilians. In a new address overnight, "
+            'Zelensky spoke directly to Russian soldiers, in Russian: "You will not take anything from Ukraine." '
+            "The city was quiet on Wednesday. Shops opened again. Trams ran on time.")
+    assert {e.type for e in _read(text).events} == {"ASSAULT"}
     assert not [e for e in _read(_SHOOTING).events if e.type == "RETREAT"]
 
 
