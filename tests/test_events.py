@@ -271,6 +271,25 @@ def test_an_act_the_sentence_denies_keeps_its_own_type():
     assert "REJECT" in {e.type for e in events} and "THREATEN" not in {e.type for e in events}, events
 
 
+@pytest.mark.parametrize("text", [
+    "Kharkiv was shelled overnight.",
+    "The hospital in Mykolaiv was shelled on Monday.",
+    "The hospital was shelled on Monday, officials in Kharkiv said.",
+])
+def test_a_place_shelled_by_no_one_named_is_an_attack_there(text):
+    attacks = [e for e in _read(text).events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].place is not None and not attacks[0].actor, attacks
+
+
+def test_only_a_place_struck_makes_an_attack_by_no_one_named():
+    assert not _read("The proposal was bombed by critics in Paris.").events
+
+
+def test_a_person_captured_is_held_not_a_place_taken():
+    events = _read("Her father was captured by Russian troops.").events
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")], events
+
+
 def test_discussing_how_something_was_done_is_no_meeting():
     assert not _read("Ukrainian soldiers discussed how they made the most of outdated equipment.").events
 

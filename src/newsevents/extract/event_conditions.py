@@ -15,6 +15,7 @@ from newsevents.extract.event_senses import (
     habitual, met_with, named_in_passing, nobody_to_do, only_needed, passive, reflexive_object,
     ruled_out_cause, warns_ahead,
 )
+from newsevents.extract.place_sites import SITE_NAMES
 from newsevents.ontology import STATE_SECTORS, Trigger, actor_lexicon
 from newsevents.records import Actor
 
@@ -26,12 +27,13 @@ def _particle(token: Token) -> str | None:
 def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> bool:
     """True when every condition the trigger's lexicon line sets is met."""
     participants = roles.actor + roles.recipient
-    if not any(a.sector for a in participants) and not _passive_arrest(trigger, token, roles):
+    shelled = _shelled_place(trigger, token, roles)
+    if not any(a.sector for a in participants) and not _passive_arrest(trigger, token, roles) and not shelled:
         return False  # "No arrests were made", "the crowd protested": nobody the text names
     if not reports_an_act(token):
         return False
     violent = trigger.type in _VIOLENT_TYPES
-    weapon = violent and _weapon_subject(token)
+    weapon = violent and (_weapon_subject(token) or shelled)
     if token.pos_ == "VERB" and not passive(token) and not weapon and not any(a.sector for a in roles.actor):
         return False  # an active verb whose doer we cannot code ("Asimo visited the UK")
     fought = trigger.type == "ASSAULT"
@@ -55,6 +57,25 @@ def needs_hold(trigger: Trigger, token: Token, roles: Roles, sport: bool) -> boo
         if need == "crowd_subj" and any(_state_by_name(a) for a in roles.actor):
             return False  # a state does not rally or march: "New Zealand rallied to a win" is a team
     return form_holds(trigger, token, roles)
+
+
+def _shelled_place(trigger: Trigger, token: Token, roles: Roles) -> bool:
+    """ "Kharkiv was shelled overnight", "a hospital in Mykolaiv was bombed": a place hit by heavy
+    weapons, whoever fired them; the verb names the weapon and the text names where it struck."""
+    if trigger.mode != "heavy-weapons" or token.pos_ != "VERB" or not passive(token) or roles.place is None:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    # the place struck is the subject ("Kharkiv", "the hospital in Mykolaiv"), not "the proposal
+    # was bombed by critics in Paris"
+    return (lo < roles.place.span.end and roles.place.span.start < hi) or subject.lemma_.lower() in _STRUCK_SITES
+
+
+# Sites a shelling strikes, named without their town ("the hospital was shelled").
+_STRUCK_SITES = SITE_NAMES | {"city", "town", "village", "school", "building", "house", "district", "area",
+                              "station", "market", "port", "dam", "bridge", "ambulance", "convoy"}
 
 
 def _passive_arrest(trigger: Trigger, token: Token, roles: Roles) -> bool:

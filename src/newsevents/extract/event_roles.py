@@ -53,7 +53,8 @@ PEOPLE_NOUNS = frozenset({
     "person", "people", "man", "woman", "men", "women", "youth", "boy", "girl", "child", "other",
     "villager", "resident", "supporter", "suspect", "accused", "culprit", "devotee", "pilgrim",
     "adult", "teenager", "teen", "baby", "infant", "pupil", "student", "passenger", "pedestrian",
-    "bystander", "hostage", "worshipper", "shopper"})
+    "bystander", "hostage", "worshipper", "shopper", "father", "mother", "son", "daughter", "brother",
+    "sister", "husband", "wife", "parent", "relative", "grandfather", "grandmother", "uncle", "cousin"})
 # Verbs whose subject is the victim, whose doer is the owner of the attack they happened in.
 _DYING_VERBS = {"die", "perish", "succumb"}
 
