@@ -335,6 +335,8 @@ def test_an_abbreviation_that_names_no_place_is_none(nlp):
     """"ROC" was Rochester, New York (GeoNames lists it as an alternate name) and "AI" a town."""
     found = places(nlp, "NATO and the ROC warned about AI-generated videos.")
     assert [(p.text, p.country) for p in found] == [("ROC", "TW")]
+    # a body's initials around a small word: the Ministry of Defence, not Modesto ("MOD")
+    assert [p.text for p in places(nlp, "A spokesman for the MoD in London said so.")] == ["London"]
 
 
 def test_a_compass_adjective_alone_is_no_place(nlp):
@@ -419,6 +421,22 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     ("Russian news outlet Baza reported that two more bodies were found in Belgorod.", {"Belgorod"}),  # not Basel
 ])
 def test_a_building_a_fleet_or_a_known_person_is_no_place(nlp, sentence, names):
+    assert {p.text for p in places(nlp, sentence)} == names
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a ship or a unit named after a town: not Moscow, not Azov, Rostov
+    ("Footage of the Moskva warship before it sank was shared from Odesa.", {"Odesa"}),
+    ("The Azov regiment held out in Mariupol.", {"Mariupol"}),
+    # a body of people the gazetteer holds as a town's name: not Commonwealth, Manila
+    ("He met the heads of the Commonwealth of Independent States in Minsk.", {"Minsk"}),
+    ("The BBC has asked the Foreign, Commonwealth & Development Office for a response.", set()),
+    # a surname after a courtesy title: not Orël, Russia
+    ("Mr Orel said the firm had collapsed in Brisbane.", {"Brisbane"}),
+    # a Soviet leader whose name a town bore: not Donetsk (once Stalino) or Varna
+    ("The film portrayed Stalin as a kindly leader, critics in Moscow said.", {"Moscow"}),
+])
+def test_a_ship_a_unit_a_body_or_a_person_named_like_a_place_is_no_place(nlp, sentence, names):
     assert {p.text for p in places(nlp, sentence)} == names
 
 
