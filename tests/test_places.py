@@ -36,6 +36,11 @@ def by_text(found):
         ("NATO sent more troops to the Baltics.", "Baltics", "region", None, 57.0, 24.5),  # not Baltic, Connecticut
         ("Russian warships were spotted in the Baltic near Kaliningrad.", "Baltic", "water", None, 58.5, 19.5),
         ("The bombers flew over Southeastern Europe on Monday.", "Southeastern Europe", "region", None, 43.0, 21.0),
+        # England's regions, not the Midlands Province of Zimbabwe; the Arab states of the Gulf,
+        # not the Gulf Province of Papua New Guinea
+        ("Follow BBC East Midlands on Facebook.", "East Midlands", "region", "GB", 52.9, -1.0),
+        ("Unemployment fell in the West Midlands last year.", "West Midlands", "region", "GB", 52.5, -2.0),
+        ("Gulf states including Qatar have rejected the plan.", "Gulf states", "region", None, 24.5, 51.0),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
