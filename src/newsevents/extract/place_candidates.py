@@ -157,6 +157,11 @@ def _names_a_weapon(doc: Doc, after: int, name: str, gazetteer) -> bool:
         return False
     if after + 1 < len(doc) and doc[after + 1].lower_ in _ATTACK_NOUNS:
         return False
+    # a ship or a unit is named after a town; a sea or a country before one says whose ("its Black Sea
+    # flagship", the flagship of the Black Sea Fleet)
+    if doc[after].lower_ in _VESSEL_AND_UNIT_NOUNS:
+        return not any(e.feature in BROAD_FEATURES and normalize(e.name) == normalize(name)
+                       for e in gazetteer.lookup(name))
     return not any(e.feature == "country" for e in gazetteer.lookup(name))
 
 
