@@ -68,6 +68,13 @@ def test_ruler_leaves_a_town_name_that_starts_a_persons_name_to_the_ner(nlp, sen
     assert (person, "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_ruler_leaves_the_second_part_of_a_double_surname_and_keeps_two_towns_joined(nlp):
+    doc = nlp("The US envoy to the UN, Linda Thomas-Greenfield, said the vote was clear.")
+    assert "Greenfield" not in {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}  # not Greenfield, Indiana
+    doc = nlp("The enemy is regrouping to attack in the direction of Izyum-Barvinkove.")
+    assert {"Izyum", "Barvinkove"} <= {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+
+
 def test_ruler_keeps_a_town_before_a_title_or_a_place_word(nlp):
     doc = nlp("Kharkiv Mayor Ihor Terekhov said Shelling hit Antony and Kherson Oblast.")
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}

@@ -36,6 +36,11 @@ def by_text(found):
         ("NATO sent more troops to the Baltics.", "Baltics", "region", None, 57.0, 24.5),  # not Baltic, Connecticut
         ("Russian warships were spotted in the Baltic near Kaliningrad.", "Baltic", "water", None, 58.5, 19.5),
         ("The bombers flew over Southeastern Europe on Monday.", "Southeastern Europe", "region", None, 43.0, 21.0),
+        # England's regions, not the Midlands Province of Zimbabwe; the Arab states of the Gulf,
+        # not the Gulf Province of Papua New Guinea
+        ("Follow BBC East Midlands on Facebook.", "East Midlands", "region", "GB", 52.9, -1.0),
+        ("Unemployment fell in the West Midlands last year.", "West Midlands", "region", "GB", 52.5, -2.0),
+        ("Gulf states including Qatar have rejected the plan.", "Gulf states", "region", None, 24.5, 51.0),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
@@ -342,6 +347,8 @@ def test_an_abbreviation_that_names_no_place_is_none(nlp):
     """"ROC" was Rochester, New York (GeoNames lists it as an alternate name) and "AI" a town."""
     found = places(nlp, "NATO and the ROC warned about AI-generated videos.")
     assert [(p.text, p.country) for p in found] == [("ROC", "TW")]
+    # a body's initials around a small word: the Ministry of Defence, not Modesto ("MOD")
+    assert [p.text for p in places(nlp, "A spokesman for the MoD in London said so.")] == ["London"]
 
 
 def test_a_compass_adjective_alone_is_no_place(nlp):
@@ -442,8 +449,22 @@ def test_a_demonym_before_the_place_noun_names_the_country(nlp, sentence, name, 
     assert by_text(places(nlp, sentence))[name].country == country
 
 
-def test_a_unit_named_after_a_place_is_no_place(nlp):
-    assert set(by_text(places(nlp, "Russia may claim defeat of the Azov battalion in Mariupol."))) == {"Russia", "Mariupol"}
+@pytest.mark.parametrize("sentence, names", [
+    # a ship or a unit named after a town: not Moscow, not Azov, Rostov
+    ("Footage of the Moskva warship before it sank was shared from Odesa.", {"Odesa"}),
+    ("The Azov regiment held out in Mariupol.", {"Mariupol"}),
+    ("Russia may claim defeat of the Azov battalion in Mariupol.", {"Russia", "Mariupol"}),
+    ("Russia blamed the loss of its Black Sea flagship on a fire.", {"Russia", "Black Sea"}),  # whose flagship
+    # a body of people the gazetteer holds as a town's name: not Commonwealth, Manila
+    ("He met the heads of the Commonwealth of Independent States in Minsk.", {"Minsk"}),
+    ("The BBC has asked the Foreign, Commonwealth & Development Office for a response.", set()),
+    # a surname after a courtesy title: not Orël, Russia
+    ("Mr Orel said the firm had collapsed in Brisbane.", {"Brisbane"}),
+    # a Soviet leader whose name a town bore: not Donetsk (once Stalino) or Varna
+    ("The film portrayed Stalin as a kindly leader, critics in Moscow said.", {"Moscow"}),
+])
+def test_a_ship_a_unit_a_body_or_a_person_named_like_a_place_is_no_place(nlp, sentence, names):
+    assert {p.text for p in places(nlp, sentence)} == names
 
 
 def test_a_hyphen_reads_on_into_a_name_not_into_a_description(nlp):

@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 23
+INDEX_VERSION = 25
 _RESOURCES = "newsevents.resources.gazetteer"
 
 

@@ -57,7 +57,7 @@ def ruler_yields_to_names(doc):
 
     yielded = [ent for ent in doc.ents if len(ent) == 1 and ent.ent_id_ in RULER_TOWNS and (
         (ent.end < len(doc) and _name_goes_on(doc[ent.end]) and not is_agent_word(doc[ent.end]))
-        or (ent.start > 0 and _given_name(doc[ent.start - 1])))]
+        or (ent.start > 0 and _given_name(doc[ent.start - 1])) or _second_of_a_double_surname(doc, ent.start))]
     if yielded:
         doc.set_ents([], missing=yielded, default="unmodified")
     return doc
@@ -79,6 +79,17 @@ def _given_name(token) -> bool:
     return (token.is_title and token.is_alpha and not token.is_sent_start and not token.is_stop
             and token.lower_ not in _NAME_OPENERS and token.lower_ not in _place_kind_words()
             and not token.ent_type_ and not is_agent_word(token) and not load_gazetteer().demonym(token.text))
+
+
+def _second_of_a_double_surname(doc, i: int) -> bool:
+    """Token i ends a double-barrelled surname whose first part is a common name: "Linda
+    Thomas-Greenfield" (not Greenfield, Indiana); "Izyum-Barvinkove", two towns, keeps both."""
+    from newsevents.gazetteer import load_gazetteer, normalize
+
+    if i < 2 or doc[i - 1].text not in ("-", "‐") or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+        return False
+    first = doc[i - 2]
+    return first.is_title and not first.ent_type_ and normalize(first.text) in load_gazetteer().personal_names
 
 
 def _name_goes_on(token) -> bool:

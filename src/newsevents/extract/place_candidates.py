@@ -98,6 +98,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
         if not entries and _known_actor(name):
             continue  # "Zelenskyy", "the Bidens" tagged as a place the gazetteer lacks: actors we know
+        if len(tokens) == 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].text.rstrip(".") in _COURTESY_TITLES:
+            continue  # "Mr Orel", "Mrs Marina": a person, not Orël, Russia
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
@@ -106,6 +108,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Gunmen attacked ...": a common noun the capital of a sentence's start disguised
         if normalize(name) in cue_words["after"] or normalize(name) in _GENERIC_WORDS:
             continue  # "Airport" of "Baghdad International Airport", "Russia's Embassy": part of a name, a building
+        if normalize(name) in _BODY_WORDS and not _tagged_a_place_by_the_model(ent):
+            continue  # "the Commonwealth of Independent States": a body of people, not Commonwealth, Manila
         if normalize(name) in _BLOCS and (hint is None or doc[after].text in ("state", "states")):
             continue  # "sanctions by the West", "Western states": no West region of Cameroon
         if len(tokens) == 1 and name in surnames and not _well_known(entries):
@@ -114,8 +118,6 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
         if _names_a_company(doc, tokens, after):
             continue  # "Google Ireland Limited", "Gazprom Germania GmbH": a firm, named for where it works
-        if after < len(doc) and doc[after].lower_ in _UNIT_NOUNS:
-            continue  # "the Azov battalion", "the Aidar battalion": a unit named after a place
         if _names_a_weapon(doc, after, name, gazetteer):
             continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
         if hint is None:
@@ -126,8 +128,6 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-# Armed units named after a place, which name the unit, not where it is.
-_UNIT_NOUNS = frozenset({"battalion", "battalions", "regiment", "regiments", "brigade", "brigades"})
 # Legal forms that end a firm's name ("Google Ireland Limited", "Shell Nigeria Ltd").
 _COMPANY_FORMS = frozenset({"limited", "ltd", "llc", "inc", "plc", "gmbh", "corp", "corporation", "holdings"})
 
@@ -147,12 +147,21 @@ def _set_as_a_place(doc: Doc, token) -> bool:
 
 
 # A name before a weapon noun names the weapon ("Grad rockets", "Tochka missiles", "Iskander
-# launchers", "a Molotov cocktail"), unless the noun goes on to name an attack on the place
+# launchers", "a Molotov cocktail"), and before a ship's or a unit's noun the ship or the unit ("the
+# Moskva warship", "the Azov regiment"), unless the noun goes on to name an attack on the place
 # ("a Kharkiv missile strike") or the name is a country's ("the Poland missile").
+_VESSEL_AND_UNIT_NOUNS = frozenset({"warship", "cruiser", "flagship", "frigate", "destroyer", "submarine",
+                                    "corvette", "yacht", "battalion", "battalions", "regiment", "regiments",
+                                    "brigade", "brigades"})
 _WEAPON_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "launcher", "launchers", "howitzer",
-                           "howitzers", "mlrs", "cocktail", "cocktails"})
+                           "howitzers", "mlrs", "cocktail", "cocktails"}) | _VESSEL_AND_UNIT_NOUNS
 _ATTACK_NOUNS = frozenset({"strike", "strikes", "attack", "attacks", "barrage", "barrages", "raid", "raids",
                            "hit", "hits", "fire"})
+
+
+# How a person is addressed before the surname ("Mr Orel", "Mrs. Samar"); not "Dr." and "Miss.",
+# which also end a sentence as "Drive" and "Mississippi" ("Tupelo, Miss. Columbus police said")
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Sir", "Dame", "Mme", "Mlle"})
 
 
 def _names_a_weapon(doc: Doc, after: int, name: str, gazetteer) -> bool:
@@ -160,6 +169,11 @@ def _names_a_weapon(doc: Doc, after: int, name: str, gazetteer) -> bool:
         return False
     if after + 1 < len(doc) and doc[after + 1].lower_ in _ATTACK_NOUNS:
         return False
+    # a ship or a unit is named after a town; a sea or a country before one says whose ("its Black Sea
+    # flagship", the flagship of the Black Sea Fleet)
+    if doc[after].lower_ in _VESSEL_AND_UNIT_NOUNS:
+        return not any(e.feature in BROAD_FEATURES and normalize(e.name) == normalize(name)
+                       for e in gazetteer.lookup(name))
     return not any(e.feature == "country" for e in gazetteer.lookup(name))
 
 
@@ -258,6 +272,20 @@ _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "sq
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
                             "parliament", "hospital", "university", "prison", "mosque", "church",
                             "cathedral", "palace"})
+# Words for a body of people that the gazetteer also holds as some town's name ("the Commonwealth of
+# Independent States" is no Commonwealth, Manila), unless the model itself read a place there. Not
+# "alliance" (Alliance, Ohio is named so in its local news) nor "congress" (it cost a GeoWebNews
+# toponym).
+_BODY_WORDS = frozenset({"senate", "assembly", "commonwealth", "coalition", "cabinet", "government", "commission",
+                         "committee", "league"})
+
+
+def _tagged_a_place_by_the_model(ent: TokenSpan) -> bool:
+    """The small model's own GPE or LOC tag, not the gazetteer ruler's (which marks every name a
+    town bears) nor a name it tagged otherwise (an organisation: "the Commonwealth")."""
+    return ent.label_ in ("GPE", "LOC") and not ent.ent_id_
+
+
 def _surnames(doc: Doc) -> frozenset[str]:
     """The last names of the people the article names in full: "Mike Pompeo" tagged as a person,
     or a given name before a word the gazetteer ruler took for a town ("Edward Bondy")."""

@@ -56,7 +56,9 @@ def _names_a_place_of_its_own(entries: list[Entry], name: str) -> bool:
 _ADJECTIVE_ENDINGS = (("ean", "e"), ("ican", "ica"), ("ian", "ia"), ("ine", "ines"))
 
 
-_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+# Capitals ("WA", "NSW"), or a body's initials around a small word ("MoD", "DoD", "MoJ": Ministry of
+# Defence), which GeoNames lists in capitals as airport codes ("MOD", Modesto)
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}|[A-Z][a-z][A-Z]")
 _BIG_CITY = 1_000_000  # a city known by its initials ("LA", "KL") is a big one
 
 
