@@ -234,3 +234,45 @@ def test_party_an_object_names(nlp, text, obj, party):
     tagged = TaggedRoles(doc, article, extract_actors(doc, article))
     found = _party_in(next(t for t in doc if t.text == obj), tagged)
     assert (found.text if found is not None else None) == party
+
+
+def _event_at(doc, word, actor=(), recipient=()):
+    from newsevents.records import Event
+
+    token = next(t for t in doc if t.text == word)
+    whole = Span(0, len(doc.text), doc.text, 0)
+    trigger = Span(token.idx, token.idx + len(token), token.text, 0)
+    return Event("e", "COERCE", whole, actor=actor, recipient=recipient, trigger=trigger)
+
+
+def test_rule_party_the_tagger_does_not_read_leaves_a_noun_event(nlp):
+    from newsevents.extract.role_assign import _as_tagged
+
+    # The parse gives the arrest the pastor ("his") for its doer; the tagger reads the court.
+    doc = nlp("A Zimbabwean court freed the pastor following his weekend arrest.")
+    court, his = _actor(doc, 0, 3, "ZWE", "JUD"), _actor(doc, 7, 8, "ZWE", "CVL")
+    tags = _FixedTags(doc, [(0, 3, "S"), (4, 6, "T")])
+    assert _as_tagged((his,), tags, _event_at(doc, "arrest", actor=(his,)), "S") == ()
+    assert _as_tagged((court,), tags, _event_at(doc, "arrest", actor=(court,)), "S") == (court,)
+    # a named party modifying the noun is its doer, whatever the tagger reads
+    doc = nlp("The withdrawal left the town exposed to Russian shelling.")
+    russian = _actor(doc, 7, 8, "RUS", None)
+    tags = _FixedTags(doc, [(0, 2, "S")])
+    assert _as_tagged((russian,), tags, _event_at(doc, "shelling", actor=(russian,)), "S") == (russian,)
+    doc = nlp("A Zimbabwean court freed the pastor following his weekend arrest.")
+    # with no phrase of the role in the sentence the side stands
+    assert _as_tagged((his,), _FixedTags(doc, [(4, 6, "T")]), _event_at(doc, "arrest", actor=(his,)), "S") == (his,)
+
+
+def test_a_verbs_named_subject_stays_though_the_tagger_reads_another(nlp):
+    from newsevents.extract.role_assign import _as_tagged
+
+    doc = nlp("Uganda paid compensation to the Asians that Idi Amin expelled.")
+    amin = _actor(doc, 7, 9, None, "GOV")
+    tags = _FixedTags(doc, [(0, 1, "S"), (4, 6, "T")])
+    assert _as_tagged((amin,), tags, _event_at(doc, "expelled", actor=(amin,)), "S") == (amin,)
+    # a pronoun doer of a verb goes: the tagger names the party elsewhere
+    doc = nlp("The Marines said it will not release the tanker.")
+    it = _actor(doc, 3, 4, "GBR", "MIL")
+    tags = _FixedTags(doc, [(0, 2, "S"), (7, 9, "T")])
+    assert _as_tagged((it,), tags, _event_at(doc, "release", actor=(it,)), "S") == ()

@@ -260,6 +260,8 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
     result = []
     for event in events:
         actor, recipient = event_sides(event, tagged, per_sentence[event.evidence.sentence] == 1)
+        actor, recipient = (_as_tagged(side, tagged, event, role)
+                            for side, role in ((actor, "S"), (recipient, "T")))
         recipient = tuple(r for r in recipient if r not in actor)
         if not recipient:
             recipient = _object_phrase(event, tagged, actor)
@@ -271,6 +273,47 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
                             for side in (actor, recipient))
         result.append(replace(event, actor=actor, recipient=recipient))
     return result
+
+
+def _as_tagged(side: tuple[Actor, ...], tagged: TaggedRoles, event: Event, role: str
+               ) -> tuple[Actor, ...]:
+    """The side less the rule parties the tagger does not read in this role, where it reads
+    some party in it anywhere in the sentence: all such parties of an event at a noun, whose
+    parties the parse often takes from another clause ("his weekend arrest" in "a court freed
+    the pastor following his weekend arrest": his is no arrester; "an attack officials blamed on
+    the militants"), but for a named party modifying the noun ("exposed to Russian shelling") or
+    doing it by a light verb ("Russian forces carried out a missile strike"),
+    and a pronoun of an event at a verb ("unless it can prove it was not breaking sanctions"). A
+    verb's named subject stays: the tagger reads the sentence's main event, and the subject of
+    another clause ("when Idi Amin expelled them") is this one's doer."""
+    phrases = [tagged._chars(s, e) for s, e in tagged.phrases(event.evidence.sentence, role)]
+    trigger = None
+    if event.trigger is not None:
+        trigger = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if not phrases or trigger is None:
+        return side
+    at_noun = trigger.root.pos_ != "VERB"
+    doer = doer_token(trigger.root) if at_noun else None
+
+    def read_elsewhere(actor: Actor) -> bool:
+        if actor.span is None or any(_overlaps(actor, lo, hi) for lo, hi in phrases):
+            return False
+        mention = tagged.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        if mention is None:
+            return False
+        pronoun = len(mention) == 1 and mention.root.pos_ == "PRON"
+        if at_noun:
+            held = doer is not None and mention.start <= doer.i < mention.end
+            return pronoun or not (held or _modifies(mention.root, trigger.root))
+        return pronoun
+
+    return tuple(a for a in side if not read_elsewhere(a))
+
+
+def _modifies(party: Token, noun: Token) -> bool:
+    """The party names the noun trigger's doer within its own phrase ("Russian shelling", "US
+    sanctions", "Russia's attack"); a possessive pronoun may be its patient ("his arrest")."""
+    return party.head.i == noun.i and party.dep_ in {"amod", "compound", "nmod", "poss"}
 
 
 _ARTICLE_DEPS = {"det", "predet"}
