@@ -290,6 +290,19 @@ def test_a_person_captured_is_held_not_a_place_taken():
     assert [(e.type, e.mode) for e in events] == [("COERCE", "arrest")], events
 
 
+@pytest.mark.parametrize("text, talker", [
+    ("The Kremlin has blamed the attack on Ukraine.", "The Kremlin"),
+    ("The UN condemned the Russian shelling of Kharkiv.", "The UN"),
+])
+def test_who_talks_about_an_attack_is_not_its_doer(text, talker):
+    attacks = [e for e in _read(text).events if e.trigger and e.trigger.text in {"attack", "shelling"}]
+    assert all(talker not in [a.text for a in e.actor] for e in attacks), attacks
+
+
+def test_an_attack_only_talked_about_by_nobody_else_is_no_event():
+    assert not _read("Ukraine has not commented on the latest attack.").events
+
+
 def test_discussing_how_something_was_done_is_no_meeting():
     assert not _read("Ukrainian soldiers discussed how they made the most of outdated equipment.").events
 

@@ -262,6 +262,10 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
         actor, recipient = event_sides(event, tagged, per_sentence[event.evidence.sentence] == 1)
         actor, recipient = (_as_tagged(side, tagged, event, role)
                             for side, role in ((actor, "S"), (recipient, "T")))
+        talked_of = _without_commenter(actor, event, tagged)
+        if talked_of != actor and not talked_of and not recipient:
+            continue  # an act only talked about, with no side left to it
+        actor = talked_of
         recipient = tuple(r for r in recipient if r not in actor)
         if not recipient:
             recipient = _object_phrase(event, tagged, actor)
@@ -273,6 +277,32 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
                             for side in (actor, recipient))
         result.append(replace(event, actor=actor, recipient=recipient))
     return result
+
+
+# Verbs whose object is an act talked about, not done: "blamed the attack on Ukraine", "has not
+# commented on the latest attack", "condemned the shelling".
+_TALK_VERBS = {"blame", "comment", "condemn", "denounce", "deplore", "deny", "discuss", "report",
+               "investigate", "claim", "confirm", "praise", "criticise", "criticize"}
+
+
+def _without_commenter(actor: tuple[Actor, ...], event: Event, tagged: TaggedRoles) -> tuple[Actor, ...]:
+    """The actor of an act named by a noun, less whoever only talks about it: the subject of the
+    verb whose object the noun is ("The Kremlin has blamed the attack on Ukraine" is no attack by
+    the Kremlin, "Ukraine has not commented on the latest attack" none by Ukraine)."""
+    if event.trigger is None or not actor:
+        return actor
+    trigger = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or trigger.root.pos_ == "VERB":
+        return actor
+    noun = trigger.root
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in _TALK_VERBS:
+        return actor
+    subject, _ = subject_of(verb)
+    if subject is None:
+        return actor
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return tuple(a for a in actor if a.span is None or not (a.span.start < hi and lo < a.span.end))
 
 
 def _as_tagged(side: tuple[Actor, ...], tagged: TaggedRoles, event: Event, role: str
