@@ -186,18 +186,16 @@ def event_sides(event: Event, tagged: TaggedRoles, alone: bool
     a material act whose clause has a doer of its own the speaker is no side (``_speaker``).
     """
     sentence = event.evidence.sentence
-    span = None
-    if event.trigger is not None:
-        span = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
+    word = trigger_token(event, tagged.doc)
+    if word is None:
         return event.actor, event.recipient
-    region = trigger_region(span.root)
+    region = trigger_region(word)
     if not any(tagged.phrases(sentence, role, region) for role in ("S", "T")):
         return event.actor, event.recipient
-    if any(s <= i < e for s, e in tagged.phrases(sentence, "S", region) for i in _patients(span.root)):
+    if any(s <= i < e for s, e in tagged.phrases(sentence, "S", region) for i in _patients(word)):
         return event.actor, event.recipient  # "Ian Brown was arrested": the passive's subject is no doer
     speaker = _speaker(event)
-    doer = doer_token(span.root)
+    doer = doer_token(word)
     if (event_lexicon().quad.get(event.type) not in MATERIAL_QUADS or doer is None or doer.pos_ == "PRON"
             or (speaker and speaker[0] <= doer.idx < speaker[1])):
         # The speaker may be the doer: "The Pentagon said it hit five bases", "Turkey and Russia
@@ -254,6 +252,14 @@ def trigger_region(trigger: Token) -> set[int]:
     return region
 
 
+def trigger_token(event: Event, doc: Doc) -> Token | None:
+    """The head word of the event's trigger in the parse, if it has one."""
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
 def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
     """Each event with its actor and recipient lists re-read by the tagger (``event_sides``)."""
     per_sentence = Counter(e.evidence.sentence for e in events)
@@ -289,12 +295,11 @@ def _without_commenter(actor: tuple[Actor, ...], event: Event, tagged: TaggedRol
     """The actor of an act named by a noun, less whoever only talks about it: the subject of the
     verb whose object the noun is ("The Kremlin has blamed the attack on Ukraine" is no attack by
     the Kremlin, "Ukraine has not commented on the latest attack" none by Ukraine)."""
-    if event.trigger is None or not actor:
+    if not actor:
         return actor
-    trigger = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None or trigger.root.pos_ == "VERB":
+    noun = trigger_token(event, tagged.doc)
+    if noun is None or noun.pos_ == "VERB":
         return actor
-    noun = trigger.root
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in _TALK_VERBS:
         return actor
@@ -317,13 +322,11 @@ def _as_tagged(side: tuple[Actor, ...], tagged: TaggedRoles, event: Event, role:
     verb's named subject stays: the tagger reads the sentence's main event, and the subject of
     another clause ("when Idi Amin expelled them") is this one's doer."""
     phrases = [tagged._chars(s, e) for s, e in tagged.phrases(event.evidence.sentence, role)]
-    trigger = None
-    if event.trigger is not None:
-        trigger = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    trigger = trigger_token(event, tagged.doc)
     if not phrases or trigger is None:
         return side
-    at_noun = trigger.root.pos_ != "VERB"
-    doer = doer_token(trigger.root) if at_noun else None
+    at_noun = trigger.pos_ != "VERB"
+    doer = doer_token(trigger) if at_noun else None
 
     def read_elsewhere(actor: Actor) -> bool:
         if actor.span is None or any(_overlaps(actor, lo, hi) for lo, hi in phrases):
@@ -334,7 +337,7 @@ def _as_tagged(side: tuple[Actor, ...], tagged: TaggedRoles, event: Event, role:
         pronoun = len(mention) == 1 and mention.root.pos_ == "PRON"
         if at_noun:
             held = doer is not None and mention.start <= doer.i < mention.end
-            return pronoun or not (held or _modifies(mention.root, trigger.root))
+            return pronoun or not (held or _modifies(mention.root, trigger))
         return pronoun
 
     return tuple(a for a in side if not read_elsewhere(a))
@@ -408,12 +411,9 @@ def _object_phrase(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]) 
     not ("Armenian police detained dozens of demonstrators in Yerevan", "provided peacekeeping
     training to AMISOM"), or the party a thing as object concerns ("lifted a ban on veteran
     leader Silvio Berlusconi"); nothing for an object that names no party ("reduced tariffs")."""
-    span = None
-    if event.trigger is not None:
-        span = tagged.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
+    trigger = trigger_token(event, tagged.doc)
+    if trigger is None:
         return ()
-    trigger = span.root
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
     objects += [g for c in trigger.children if c.dep_ in {"prep", "dative"} and c.lower_ in _OBJECT_PREPS
                 for g in c.children if g.dep_ == "pobj"]  # "provided training to AMISOM": dative
