@@ -431,6 +431,8 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     # the surname of a person the article names in full: not Bondy, France
     ("Edward Bondy wrote the story in Kyiv. Bondy said the photos were real.", {"Kyiv"}),
     ("Russian news outlet Baza reported that two more bodies were found in Belgorod.", {"Belgorod"}),  # not Basel
+    # a body the actor dictionaries know, named after a place: not Shanghai
+    ("Leaders met at the Shanghai Cooperation Organization summit in Samarkand.", {"Samarkand"}),
     # a firm named for where it works, and a shop's name
     ("A court ruled against Google LLC and Google Ireland Limited in Moscow.", {"Moscow"}),
     ("Google removed the app from its Play Store in Russia.", {"Russia"}),  # not Štore, Slovenia

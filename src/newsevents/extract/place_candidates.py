@@ -98,6 +98,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Ukrainian (forces)", "an entire Ukrainian province", "Texans": actors, not places
         if not entries and _known_actor(name):
             continue  # "Zelenskyy", "the Bidens" tagged as a place the gazetteer lacks: actors we know
+        if whole != name and _known_actor(whole) and not gazetteer.lookup(whole):
+            continue  # "the Shanghai Cooperation Organization": a body we know, named after a place
         if len(tokens) == 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].text.rstrip(".") in _COURTESY_TITLES:
             continue  # "Mr Orel", "Mrs Marina": a person, not Orël, Russia
         if not any(c.isupper() for c in name):
