@@ -314,18 +314,25 @@ def _or_its_province(resolved: Optional[tuple[Entry, float]], container: Optiona
 
 def _container(i: int, candidates: list[Candidate], first: list, body: str,
                holders: Sequence[int] = ()) -> Optional[Entry]:
+    """What the text puts toponym i in: the next toponym (``_next_container``), else the country a
+    demonym before its place noun names (``_demonym_container``)."""
+    return _next_container(i, candidates, first, body, holders) or _demonym_container(candidates[i], body)
+
+
+def _next_container(i: int, candidates: list[Candidate], first: list, body: str,
+                    holders: Sequence[int]) -> Optional[Entry]:
     """'Bakhmut in the Donetsk region', 'Alexandria, Louisiana': the next toponym, when only a
     containment word stands between them and it is a country or admin-1 unit; after a bare comma,
     only when that comma ends no list (``holders``): in "Mexico, China, Japan" Japan holds nothing."""
     if i + 1 >= len(candidates) or first[i + 1] is None:
-        return _demonym_container(candidates[i], body)
+        return None
     between = body[candidates[i].end:candidates[i + 1].start]
     if between.strip() == "," and i + 1 not in holders:
-        return _demonym_container(candidates[i], body)
+        return None
     outer = first[i + 1][0]
     if outer.feature in ("country", "adm1") and cues()["inside"].match(between):
         return outer
-    return _demonym_container(candidates[i], body)
+    return None
 
 
 # "the English city of Durham", "the Russian town of Azov": a people's word before a place noun.
