@@ -75,7 +75,7 @@ def _shelled_place(trigger: Trigger, token: Token, roles: Roles) -> bool:
 
 # Sites a shelling strikes, named without their town ("the hospital was shelled").
 _STRUCK_SITES = SITE_NAMES | {"city", "town", "village", "school", "building", "house", "district", "area",
-                              "station", "market", "port", "dam", "bridge", "ambulance", "convoy"}
+                              "station", "market", "port", "dam", "ambulance", "convoy"}
 
 
 def _passive_arrest(trigger: Trigger, token: Token, roles: Roles) -> bool:

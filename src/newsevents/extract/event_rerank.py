@@ -3,12 +3,12 @@
 The rules know trigger words; the classifier (``event_classifier``) knows how whole sentences of
 each quad class read. Where they disagree and the classifier is confident, it wins: a rule event in
 a sentence that reads as a plain statement is dropped, one whose quad the classifier rules out is
-re-typed to the classifier's likeliest PLOVER type in the quad it prefers. A sentence the rules
-left empty gets an event only when the classifier is sure, a political actor the sentence names
-does it (as the subject of its main verb or of a clause that verb reports) and the article is no
-sports report; in a short text also when a word of the sentence is a lexicon trigger of the quad
-the classifier reads (``triggered_type``), whoever does it. Each kept event's confidence blends
-both readings.
+re-typed to the classifier's likeliest PLOVER type in the quad it prefers. In a short text (a
+snippet, not an article, and no sports report) a sentence the rules left empty gets an event only
+when the classifier is sure and a political actor the sentence names does it (as the subject of
+its main verb or of a clause that verb reports), or when a word of the sentence is a lexicon
+trigger of the quad the classifier reads (``triggered_type``), whoever does it. Each kept event's
+confidence blends both readings.
 """
 
 from __future__ import annotations
@@ -34,13 +34,14 @@ class EventOptions:
     retype: float = 0.45  # re-type when another quad is this likely ...
     keep: float = 0.3  # ... and the rule's own quad less likely than this
     drop: float = 0.05  # drop a rule event whose quad is less likely than this, if not re-typed
-    add: float = 0.5  # code a sentence the rules left empty when its best quad is this likely
-    # ... and, in a short text (no article around it), one a political actor or a named body
-    # our dictionaries do not code does ("ICE returned ..."), when this likely
+    # In a short text (no article around it), code a sentence the rules left empty when its best
+    # quad is this likely and a political actor does it ...
+    add: float = 0.5
+    # ... or a named body our dictionaries do not code ("ICE returned ..."), when this likely
     add_unnamed: float = 0.3
-    # ... and, in a short text, one whose best quad is this likely when the sentence holds a
-    # lexicon trigger of that quad whose conditions on who takes part failed ("The group signed
-    # a peace accord with the rebels": no dictionary codes "the group")
+    # ... or when its best quad is this likely and the sentence holds a lexicon trigger of that
+    # quad whose conditions on who takes part failed ("The group signed a peace accord with the
+    # rebels": no dictionary codes "the group")
     add_triggered: float = 0.3  # on 5-fold CV of train: .3 and .4 alike, .5 lower
     weight: float = 0.5  # the classifier's share of an event's confidence
     # Who must do an added event: states, armed groups, courts, parties, international bodies.

@@ -8,10 +8,9 @@ place", "an armed or state actor takes part") are checked (``event_conditions``)
 there, a bare country name is a team, not a state. Writing builds one frozen ``Event`` per kept
 trigger with the sentence as evidence, its certainty and attribution, its date, and a stable id.
 Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs, re-types or drops
-rule events and codes sentences the rules left empty when it is sure and a named political actor
-does it, in an article where the rules found some event (in a short text, also at a trigger of
-the quad it reads whose conditions on who takes part failed); without its model file the rules
-stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
+rule events; in a short text (a snippet, not an article) it also codes sentences the rules left
+empty when it is sure and a named political actor does it, or at a trigger of the quad it reads
+whose conditions on who takes part failed; without its model file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
 lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
 parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
 written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
@@ -431,18 +430,14 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     sentences, teams = list(doc.sents), team_names(doc)
     sport = sport_report(doc)
     # Only a short text (a wire snippet, a gold sentence spaCy splits in two: a few sentences with
-    # no article around them) gains events the rules did not find, and only in sentences a coded
-    # actor takes part in; there every sentence the rules left empty is open, since its doer may
-    # be one our actor dictionaries do not know ("ICE returned ..."). In an article the classifier
+    # no article around them) gains events the rules did not find; there every sentence the rules
+    # left empty is open, since its doer may be one our actor dictionaries do not know ("ICE
+    # returned ..."). In an article the classifier
     # reads a sentence as if it were a headline of political news: of 38 events it added to 100
     # corpus articles, about 9 were right ("Zelensky spoke to Russian soldiers" was a THREATEN,
     # "the president cancels public events" another). Sports reports gain none.
     short = len(sentences) <= _SHORT_TEXT
-    political = set() if sport or not short else {
-        a.span.sentence for a in index.actors
-        if a.span is not None and a.sector in options.political} - ruled
-    unnamed = set(range(len(sentences))) - ruled - political if short and not sport else set()
-    open_sentences = political | unnamed
+    open_sentences = set(range(len(sentences))) - ruled if short and not sport else set()
     readings = read_sentences(doc, events, model, ruled | open_sentences, quad_of)
     kept = [e for e in (adjust(e, readings[e.evidence.sentence], quad_of, options) for e in events) if e]
     for i in sorted(open_sentences):
@@ -450,10 +445,10 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
             continue  # the classifier reads a question or a request for comment as an act
         kind = added_type(readings[i], quad_of, options)
         found = _political_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
-        if found is None and short:
+        if found is None:
             kind = added_type(readings[i], quad_of, options, threshold=options.add_unnamed)
             found = _named_anchor(sentences[i], i, kind, index, places, options, teams) if kind else None
-        if found is None and short and not sport_sentence(sentences[i]):
+        if found is None and not sport_sentence(sentences[i]):
             kind, found = _triggered_anchor(sentences[i], i, readings[i], index, places, options, teams)
         if found is None:
             continue  # the classifier knows the sentence, not who did it: no political doer, no event
