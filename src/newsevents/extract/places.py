@@ -7,8 +7,8 @@ a town), the countries and admin-1 units the article names elsewhere, how many o
 names have a reading nearby (``place_coherence``), and containment ("Bakhmut in the Donetsk
 region", "Alexandria, Louisiana"). A name read twice resolves the same way. A name the gazetteer
 lacks stays unresolved, with no entry of its own; it takes, with a low confidence, the point of the
-town it lies in (``place_anchors``: "Kibera in Nairobi", else the town the article names most),
-and no point where the article names no town. A county takes the point of the article's town in
+town it lies in (``place_anchors``: "Kibera in Nairobi", else the town the article names most,
+else the narrowest unit it names most), and no point where the article places nothing. A county takes the point of the article's town in
 its province.
 
 ``Place.span`` covers the name as written plus a trailing generic word when there is one
