@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsevents.extract.place_anchors import SITE_IN_TOWN_CONFIDENCE
 from newsevents.extract.places import country_of, extract_places
 from newsevents.records import Article
 
@@ -226,9 +227,15 @@ def test_a_name_the_gazetteer_lacks_takes_the_point_of_the_town_it_lies_in(nlp):
     assert arena.confidence < lviv.confidence  # where it lies, not what it is
 
 
-def test_a_name_the_gazetteer_lacks_where_no_town_is_named_has_no_point(nlp):
+def test_a_name_the_gazetteer_lacks_where_no_town_is_named_takes_the_articles_unit(nlp):
     text = "Officials in Ukraine said the Zorblak Arena was closed."
-    arena = resolved(nlp, text, ["Ukraine", "Zorblak Arena"])[1]
+    ukraine, arena = resolved(nlp, text, ["Ukraine", "Zorblak Arena"])
+    assert arena.feature == "unresolved" and arena.country == "UA" and arena.confidence == SITE_IN_TOWN_CONFIDENCE
+    assert (arena.lat, arena.lon) == (ukraine.lat, ukraine.lon)
+
+
+def test_a_name_the_gazetteer_lacks_where_nothing_is_placed_has_no_point(nlp):
+    arena = resolved(nlp, "Officials said the Zorblak Arena was closed.", ["Zorblak Arena"])[0]
     assert arena.feature == "unresolved" and arena.lat is None and arena.country is None
 
 
