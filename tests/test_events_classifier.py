@@ -95,6 +95,24 @@ def test_confident_other_quad_retypes_within_that_quad():
     assert (event.type, event.mode) == ("ACCUSE", None)
 
 
+def test_an_article_event_is_not_retyped():
+    types = {t: 0.0 for t in QUAD} | {"ACCUSE": 0.6, "ASSAULT": 0.4}
+    event = adjust(_event(), _reading(0.05, 0.05, 0.05, 0.8, 0.05, types=types), QUAD, EventOptions(),
+                   may_retype=False)
+    assert (event.type, event.mode) == ("ASSAULT", "firearms")
+
+
+def test_an_articles_withdrawal_stays_a_withdrawal():
+    from tests.test_events import _read
+
+    # Read alone, the classifier makes this withdrawal a PROTEST; in an article it stays.
+    text = ("Russian forces withdrew from northern Ukraine at the start of April, but mortar shelling "
+            "and grenade attacks continue in Senkivka. Residents fear the troops will return. "
+            "The village lies on the border. Few of its houses still have windows.")
+    withdrawals = [e for e in _read(text).events if e.trigger and e.trigger.text == "withdrew"]
+    assert [e.type for e in withdrawals] == ["RETREAT"]
+
+
 def test_agreeing_classifier_keeps_type_and_blends_confidence():
     event = adjust(_event(confidence=0.6), _reading(0.0, 0.0, 0.0, 0.0, 1.0), QUAD, EventOptions())
     assert (event.type, event.mode, event.confidence) == ("ASSAULT", "firearms", 0.8)

@@ -276,3 +276,38 @@ def test_a_verbs_named_subject_stays_though_the_tagger_reads_another(nlp):
     it = _actor(doc, 3, 4, "GBR", "MIL")
     tags = _FixedTags(doc, [(0, 2, "S"), (7, 9, "T")])
     assert _as_tagged((it,), tags, _event_at(doc, "release", actor=(it,)), "S") == ()
+
+
+def test_a_doer_the_triggers_own_words_name_is_the_actor(nlp):
+    from newsevents.extract.role_assign import _with_named_doer
+
+    # The tagger reads the passive's "by" agent as the target
+    doc = nlp("The artillery was promised by the US and UK.")
+    us, uk = _actor(doc, 5, 7, "USA", "GOV"), _actor(doc, 8, 9, "GBR", "GOV")
+    event = _event_at(doc, "promised", actor=(us, uk))
+    actor, recipient = _with_named_doer(event, _FixedTags(doc, [(5, 7, "T")]), (uk,), (us,))
+    assert sorted(a.text for a in actor) == ["UK", "the US"] and recipient == ()
+    # and the subject of the sentence's main verb as the doer of an attack "by Russia"
+    doc = nlp("Zelenskyy made a plea for help in response to air attacks by Russia.")
+    zelenskyy, russia = _actor(doc, 0, 1, "UKR", "GOV"), _actor(doc, 12, 13, "RUS", "GOV")
+    event = _event_at(doc, "attacks", actor=(russia,))
+    assert _with_named_doer(event, _FixedTags(doc, [(0, 1, "S")]), (zelenskyy,), (russia,)) == ((russia,), ())
+    # a noun's owner is its doer too
+    doc = nlp("Zelenskyy compared Russia's invasion to Covid.")
+    russia = _actor(doc, 2, 3, "RUS", "GOV")
+    event = _event_at(doc, "invasion", actor=(russia,))
+    assert _with_named_doer(event, _FixedTags(doc, [(0, 1, "S")]), (zelenskyy,), ())[0] == (russia,)
+    # with no doer named by the trigger's words, the tagger's reading stands
+    doc = nlp("Zelenskyy condemned the attacks on Kharkiv.")
+    event = _event_at(doc, "attacks", actor=(_actor(doc, 0, 1, "UKR", "GOV"),))
+    sides = ((_actor(doc, 0, 1, "UKR", "GOV"),), ())
+    assert _with_named_doer(event, _FixedTags(doc, [(0, 1, "S")]), *sides) == sides
+
+
+def test_the_act_itself_is_no_recipient(nlp):
+    from newsevents.extract.role_assign import _holds_trigger
+
+    doc = nlp("Russian state media defended the withdrawal from Kherson.")
+    event = _event_at(doc, "withdrawal")
+    assert _holds_trigger(_actor(doc, 4, 8), event)
+    assert not _holds_trigger(_actor(doc, 7, 8), event)

@@ -40,10 +40,18 @@ def _chain(trigger: Token) -> list[tuple[Token, str]]:
     dependency by which the one below hangs from it ("xcomp" for "failed to occupy")."""
     chain = [(trigger, "")]
     node = trigger
-    while node.dep_ in _CLAUSE_UP and node.head.i != node.i and len(chain) < 6:
+    while node.dep_ in _CLAUSE_UP and node.head.i != node.i and len(chain) < 6 and not _describes(node):
         chain.append((node.head, node.dep_))
         node = node.head
     return chain
+
+
+def _describes(verb: Token) -> bool:
+    """The clause tells what a noun's referent does or did ("the Russian military occupying the
+    city", "the troops who shelled it"): whatever the sentence says of that noun ("refused to
+    cooperate with the Russian military ...") does not make the act denied, hoped for or
+    hypothetical. An infinitive ("its bid to retake the city") is no such clause."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"})
 
 
 def _noun_completed(verb: Token) -> str | None:

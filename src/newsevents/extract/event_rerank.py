@@ -3,8 +3,8 @@
 The rules know trigger words; the classifier (``event_classifier``) knows how whole sentences of
 each quad class read. Where they disagree and the classifier is confident, it wins: a rule event in
 a sentence that reads as a plain statement is dropped, one whose quad the classifier rules out is
-re-typed to the classifier's likeliest PLOVER type in the quad it prefers. In a short text (a
-snippet, not an article, and no sports report) a sentence the rules left empty gets an event only
+re-typed to the classifier's likeliest PLOVER type in the quad it prefers, in a short text only.
+In a short text (a snippet, not an article, and no sports report) a sentence the rules left empty gets an event only
 when the classifier is sure and a political actor the sentence names does it (as the subject of
 its main verb or of a clause that verb reports), or when a word of the sentence is a lexicon
 trigger of the quad the classifier reads (``triggered_type``), whoever does it. Each kept event's
@@ -81,9 +81,10 @@ def read_sentences(doc: Doc, events: list[Event], model: SentenceModel, wanted: 
     return readings
 
 
-def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: EventOptions
-           ) -> Event | None:
-    """The rule event as the classifier would have it: kept, re-typed, or dropped (None)."""
+def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: EventOptions,
+           may_retype: bool = True) -> Event | None:
+    """The rule event as the classifier would have it: kept, re-typed (when ``may_retype``), or
+    dropped (None)."""
     probs = reading.quad
     best = int(np.argmax(probs))
     kind, mode = event.type, event.mode
@@ -93,7 +94,7 @@ def adjust(event: Event, reading: Reading, quad_of: Mapping[str, int], options: 
     own = 0 if appeal else quad_of.get(kind, 0)  # an appeal reads as a statement
     # An act the sentence says did not happen keeps its own type: the classifier reads the
     # sentence's act ("refusing to allow her to visit" is a REJECT), not this one's.
-    retyped = event.certainty != "denied"
+    retyped = may_retype and event.certainty != "denied"
     if retyped and best != own and best != 0 and probs[best] >= options.retype and probs[own] < options.keep:
         kind, mode = reading.best_type(best, quad_of), None
     elif probs[own] < options.drop:

@@ -203,7 +203,7 @@ _PROPOSAL_NOUNS = {"request", "offer", "demand", "call", "appeal", "ultimatum", 
 def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
     found = [c for c in trigger.children if c.dep_ in {"nsubjpass"} | OBJECT_DEPS]
     for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"of"}:
+        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"of"} and not _allied(prep):
             found += [g for g in prep.children if g.dep_ == "pobj"]
     for obj in [c for c in found if c.lemma_.lower() in _PROPOSAL_NOUNS]:
         found += [c for c in obj.children if c.dep_ in {"poss", "compound", "amod"}]
@@ -223,6 +223,11 @@ def _recipient_tokens(trigger: Token, *, depth: int = 0) -> list[Token]:
                       for c in obj.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
                       for g in c.children if g.dep_ == "pobj"]
     return found
+
+
+def _allied(prep: Token) -> bool:
+    """ "fought together with Syrian troops", "along with": whom the doer acts with, not on."""
+    return prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"together", "along"}
 
 
 _PROTEST_WORDS = {"protest", "defiance"}

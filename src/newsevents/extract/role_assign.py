@@ -268,11 +268,12 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
         actor, recipient = event_sides(event, tagged, per_sentence[event.evidence.sentence] == 1)
         actor, recipient = (_as_tagged(side, tagged, event, role)
                             for side, role in ((actor, "S"), (recipient, "T")))
+        actor, recipient = _with_named_doer(event, tagged, actor, recipient)
         talked_of = _without_commenter(actor, event, tagged)
         if talked_of != actor and not talked_of and not recipient:
             continue  # an act only talked about, with no side left to it
         actor = talked_of
-        recipient = tuple(r for r in recipient if r not in actor)
+        recipient = tuple(r for r in recipient if r not in actor and not _holds_trigger(r, event))
         if not recipient:
             recipient = _object_phrase(event, tagged, actor)
         home = _home_country(event, actor + recipient, tagged)
@@ -283,6 +284,47 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
                             for side in (actor, recipient))
         result.append(replace(event, actor=actor, recipient=recipient))
     return result
+
+
+def _holds_trigger(party: Actor, event: Event) -> bool:
+    """The party's phrase is the act itself ("defended the withdrawal from Kherson" is no
+    withdrawal from the withdrawal)."""
+    return (party.span is not None and event.trigger is not None
+            and party.span.start <= event.trigger.start and event.trigger.end <= party.span.end)
+
+
+def named_doer(trigger: Token) -> Token | None:
+    """Who the trigger's own words name as doing it: the "by" agent of a passive verb ("the
+    artillery promised by the US and UK"), the owner or "by" phrase of an event noun ("Russia's
+    invasion", "air attacks by Russia")."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        by = next((c for c in trigger.children if c.dep_ == "agent"), None)
+    else:
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        by = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
+
+
+def _with_named_doer(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...],
+                     recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """The sides when the trigger's own words name its doer and the rules coded it: that doer is
+    the actor, whatever the tagger read. The tagger reads a sentence's main event, and the
+    annotators' passives are few: it takes "the US" in "promised by the US" for the target, and
+    the subject of "Zelenskyy made a plea in response to air attacks by Russia" for the doer."""
+    trigger = trigger_token(event, tagged.doc)
+    doer = named_doer(trigger) if trigger is not None else None
+    if doer is None:
+        return actor, recipient
+    lo, hi = tagged._chars(doer.left_edge.i, doer.right_edge.i + 1)
+    named = [a for a in event.actor if _overlaps(a, lo, hi)]
+    if not named:
+        return actor, recipient
+    read = [a for a in actor if _overlaps(a, lo, hi)]
+    actor = tuple(dict.fromkeys(read + [a for a in named if not any(
+        r.span.start <= a.span.start and a.span.end <= r.span.end for r in read)]))
+    return actor, tuple(r for r in recipient if not _overlaps(r, lo, hi))
 
 
 # Verbs whose object is an act talked about, not done: "blamed the attack on Ukraine", "has not
@@ -414,7 +456,9 @@ def _object_phrase(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]) 
     trigger = trigger_token(event, tagged.doc)
     if trigger is None:
         return ()
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+    # what a mobilization moves is its own side ("Russia sent troops into Ukraine")
+    direct = {"dative"} if event.type == "MOBILIZE" else {"dobj", "obj", "dative"}
+    objects = [c for c in trigger.children if c.dep_ in direct]
     objects += [g for c in trigger.children if c.dep_ in {"prep", "dative"} and c.lower_ in _OBJECT_PREPS
                 for g in c.children if g.dep_ == "pobj"]  # "provided training to AMISOM": dative
     for token in objects:
