@@ -297,6 +297,11 @@ def test_a_doer_the_triggers_own_words_name_is_the_actor(nlp):
     russia = _actor(doc, 2, 3, "RUS", "GOV")
     event = _event_at(doc, "invasion", actor=(russia,))
     assert _with_named_doer(event, _FixedTags(doc, [(0, 1, "S")]), (zelenskyy,), ())[0] == (russia,)
+    # and its phrase says on whom: a target the tagger reads elsewhere in the sentence is none
+    doc = nlp("In the lead-up to Russia's invasion of Ukraine, he defended Putin.")
+    russia, ukraine, putin = _actor(doc, 6, 7, "RUS", "GOV"), _actor(doc, 10, 11, "UKR", "GOV"), _actor(doc, 14, 15, "RUS", "GOV")
+    event = _event_at(doc, "invasion", actor=(russia,), recipient=(ukraine,))
+    assert _with_named_doer(event, _FixedTags(doc, [(14, 15, "T")]), (russia,), (putin,)) == ((russia,), (ukraine,))
     # with no doer named by the trigger's words, the tagger's reading stands
     doc = nlp("Zelenskyy condemned the attacks on Kharkiv.")
     event = _event_at(doc, "attacks", actor=(_actor(doc, 0, 1, "UKR", "GOV"),))

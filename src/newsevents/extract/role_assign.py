@@ -324,7 +324,14 @@ def _with_named_doer(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]
     read = [a for a in actor if _overlaps(a, lo, hi)]
     actor = tuple(dict.fromkeys(read + [a for a in named if not any(
         r.span.start <= a.span.start and a.span.end <= r.span.end for r in read)]))
-    return actor, tuple(r for r in recipient if not _overlaps(r, lo, hi))
+    recipient = tuple(r for r in recipient if not _overlaps(r, lo, hi))
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        # the noun's phrase says on whom too ("In the lead-up to Russia's invasion of Ukraine, he
+        # defended Putin": Putin is no target of the invasion)
+        t_lo, t_hi = tagged._chars(trigger.left_edge.i, trigger.right_edge.i + 1)
+        inside = tuple(r for r in recipient if r.span is None or _overlaps(r, t_lo, t_hi))
+        recipient = inside or tuple(r for r in event.recipient if not _overlaps(r, lo, hi))
+    return actor, recipient
 
 
 # Verbs whose object is an act talked about, not done: "blamed the attack on Ukraine", "has not
