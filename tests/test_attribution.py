@@ -159,3 +159,13 @@ def test_certainty_markers_prefilter_finds_what_each_phrase_finds():
                       for m in pattern.finditer(text))
         assert certainty_markers(text) == each
     assert certainty_markers(texts[1]) == [] and len(certainty_markers(texts[2])) == 4
+
+
+def test_a_sourceless_cue_inside_a_certainty_phrase_is_left_to_the_phrase():
+    from newsevents.extract.attribution import _marker_cue
+    from newsevents.extract.cue_verbs import Relation
+
+    markers = [(0, 21)]  # "It is unclear whether"
+    assert _marker_cue(Relation("indirect", (22, 40), cue=(3, 5)), markers)
+    assert not _marker_cue(Relation("indirect", (22, 40), cue=(3, 5), source=(0, 2)), markers)
+    assert not _marker_cue(Relation("indirect", (22, 40), cue=(41, 45)), markers)

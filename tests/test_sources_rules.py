@@ -130,12 +130,30 @@ def test_participle_cue_after_a_comma_ends_the_first_content(nlp):
         ("She watched a show about cooking last night.", "show", False),
         ("The minister said the talks would resume.", "said", True),
         ("The minister walked to the car.", "walked", False),
+        # a light verb's object carries the stance; a copula's predicate decides
+        ("Trump has no idea what he is talking about.", "has", True),
+        ("The markets are open on Monday.", "are", False),
     ],
 )
 def test_cue_model_reads_the_context(nlp, text, word, is_cue):
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     assert (token.i in cue_indices(doc)) is is_cue
+
+
+def test_cue_features_name_a_copulas_predicate_and_what_it_takes(nlp):
+    doc = nlp("Indiana politicians are furious at the company.")
+    found = set(features(doc[2]))
+    assert {"pr=furious", "prp=ADJ", "prc=prep", "prpr=at", "prlpr=furious|at"} <= found
+    doc = nlp("His supporters are optimistic that he will win.")
+    assert {"pr=optimistic", "prl=optimistic|ccomp"} <= set(features(doc[2]))
+
+
+def test_cue_features_name_a_light_verbs_object_and_complement(nlp):
+    doc = nlp("Trump has no idea. Cruz continued to refute the claims.")
+    assert {"ob=idea", "lob=have|idea"} <= set(features(doc[1]))
+    continued = next(t for t in doc if t.text == "continued")
+    assert "xc=refute" in features(continued)
 
 
 def test_cue_model_ships_and_features_are_one_line_each(nlp):
@@ -152,6 +170,23 @@ def test_a_subject_across_a_paragraph_break_is_no_speaker(nlp):
     doc = nlp("9:30 p.m.\n\nDonald Trump says he may move to the South.")
     says = next(t for t in doc if t.text == "says")
     assert subject(says).text == "Trump"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It is unclear whether the dam was destroyed.", None),  # "it" stands for the clause
+        ("It is true, he said.", "It"),  # no clause after the predicate: "it" refers back
+        ("The mayor is sure that the dam held.", "mayor"),
+    ],
+)
+def test_the_expletive_it_of_a_copula_is_no_source(nlp, text, expected):
+    from newsevents.extract.cue_verbs import subject
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "be")
+    found = subject(verb)
+    assert (found.text if found is not None else None) == expected
 
 
 @pytest.mark.parametrize(

@@ -338,13 +338,22 @@ def extract_attributions(
         if q.speaker is not None and q.speaker.span is not None
     }
     state: dict = {}
+    markers = [(start, end) for start, end, _ in certainty_markers(ctx.text)]
     found = [
         to_attribution(ctx, r, speakers, state)
         for r in find_relations(doc, article, ctx)
-        if r.verb_kind != "cognition"
+        if r.verb_kind != "cognition" and not _marker_cue(r, markers)
     ]
     found += marker_attributions(ctx, found)
     return nest_chains(sorted(found, key=lambda a: (a.claim.start, -a.claim.end)))
+
+
+def _marker_cue(relation: Relation, markers: list[tuple[int, int]]) -> bool:
+    """A relation with no source whose cue is a word of a certainty phrase ("It *is* unclear
+    whether ..."): the phrase marks the claim, with its certainty (marker_attributions)."""
+    if relation.source is not None or relation.cue is None:
+        return False
+    return any(start <= relation.cue[0] and relation.cue[1] <= end for start, end in markers)
 
 
 def nest_chains(attributions: list[Attribution]) -> tuple[Attribution, ...]:

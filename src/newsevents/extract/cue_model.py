@@ -5,7 +5,9 @@ A word list alone cannot tell "Trump *called* for a wall" (a cue) from "Trump *c
 lawyer" (none), or "the polls *show* that ..." from "the TV *show*": the context decides. The
 candidates are the words of the hand-written verb list and the cue heads learned.tsv counts; the
 model scores each from its lemma, part of speech, dependency label, children's labels, subject
-kind and neighbours. Without the weights file every candidate of the lists counts (the old rule).
+kind and neighbours, a copula's predicate ("are *furious at*") and a light verb's object or
+complement ("have *no idea*", "continued *to refute*"). Without the weights file every candidate
+of the lists counts (the old rule).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "cues" / "cue_m
 ONE_LINE = str.maketrans("\t\n\r", "   ")  # the weights file holds one feature a line
 MIN_LEARNED = 2  # a learned head must have been a gold cue this often in train to be a candidate
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PREDICATE_DEPS = ("acomp", "attr")  # a copula's predicate: "is *furious*", "is *a supporter*"
 # How a content may hang from its cue (learned.tsv counts them per cue lemma; cue_verbs.py).
 CONTENT_LINKS = frozenset(
     {"ccomp", "xcomp", "dobj", "advcl", "acl", "attr", "oprd", "dative", "pcomp", "prep>pobj",
@@ -68,6 +71,8 @@ def _features(doc: Doc, i: int, kids: list[int]) -> list[str]:
         for c in kids if w.dep[c] == "ccomp"
         for g in doc[c].children if g.dep_ == "mark"
     ]
+    found += _predicate_features(doc, w, kids)
+    found += _complement_features(w, lemma, kids)
     subjects = [c for c in kids if w.dep[c] in SUBJECT_DEPS]
     kind = _subject_kind(w, subjects[0]) if subjects else "none"
     found += [f"s={kind}", f"ls={lemma}|{kind}"]
@@ -76,6 +81,36 @@ def _features(doc: Doc, i: int, kids: list[int]) -> list[str]:
     found += [f"b1={before}", f"n1={after}", f"ln1={lemma}|{after}", f"lb1={lemma}|{before}"]
     # (a printable string holds no tab or line break: translating it would give it back)
     return [f if f.isprintable() else f.translate(ONE_LINE) for f in found]
+
+
+def _predicate_features(doc: Doc, w: TokenStrings, kids: list[int]) -> list[str]:
+    """What a copula's predicate says: "are *furious at*", "is *a supporter of*", "is *confident*
+    that". A stance PolNeAR marks as a cue lies in the predicate's word and in what it takes
+    (a preposition, a clause), which the copula's own features do not show."""
+    found = []
+    for c in kids:
+        if w.dep[c] not in PREDICATE_DEPS:
+            continue
+        found += [f"pr={w.lemma[c]}", f"prp={w.pos[c]}"]
+        for g in doc[c].children:
+            if g.dep_ in ("prep", "ccomp", "xcomp"):
+                found += [f"prc={g.dep_}", f"prl={w.lemma[c]}|{g.dep_}"]
+                if g.dep_ == "prep":
+                    found += [f"prpr={g.lower_}", f"prlpr={w.lemma[c]}|{g.lower_}"]
+    return found
+
+
+def _complement_features(w: TokenStrings, lemma: str, kids: list[int]) -> list[str]:
+    """The words a light or aspectual verb lends its sense to: "have *no idea*", "took *offense*",
+    "continued *to refute*", "tended *to support*": the cue lies in the object or the verb that
+    follows, not in the candidate's own lemma."""
+    found = []
+    for c in kids:
+        if w.dep[c] == "dobj":
+            found += [f"ob={w.lemma[c]}", f"lob={lemma}|{w.lemma[c]}"]
+        elif w.dep[c] == "xcomp":
+            found += [f"xc={w.lemma[c]}"]
+    return found
 
 
 def _word(w: TokenStrings, i: int) -> str:

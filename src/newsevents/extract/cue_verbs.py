@@ -86,6 +86,8 @@ def subject(verb: Token) -> Optional[Token]:
         if agents:
             return agents[0]
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and _same_paragraph(c, verb)]
+        if subjects and _is_expletive(subjects[0]):
+            return None
         if subjects:
             return subjects[0] if subjects[0].dep_ != "nsubjpass" else None
         # "reported the Financial Times": an inverted source parses as the object of a final cue
@@ -97,6 +99,17 @@ def subject(verb: Token) -> Optional[Token]:
             return None
         verb = verb.head
     return None
+
+
+def _is_expletive(subject: Token) -> bool:
+    """ "*It* is unclear whether ...": the "it" of a copula whose clause comes after the predicate
+    stands for that clause and names no one (PolNeAR leaves such a cue without source)."""
+    verb = subject.head
+    if subject.lower_ != "it" or verb.lemma_ != "be":
+        return False
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    return any(c.dep_ in ("ccomp", "csubj") and c.i > subject.i
+               for p in predicates for c in [*verb.children, *p.children])
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
