@@ -210,6 +210,23 @@ def test_longest_match_skips_no_phrase_the_full_search_finds(nlp):
     assert _longest_match(words, {"al-qaeda": 1}, ending_at=3)[2] == 1  # "al - qaeda" joined
 
 
+def test_first_country_is_the_first_name_the_full_search_finds(nlp):
+    from newsevents.extract.actors import _first_country, _words
+    from newsevents.ontology import actor_lexicon
+
+    lex = actor_lexicon()
+    doc = nlp("The Ukrainian and Russian delegations, the Democratic Republic of Congo's border "
+              "guards, South Korean troops and the United States met in New York.")
+    words = _words(list(doc))
+    for start in range(len(words)):
+        piece = words[start:]
+        plain = next((found[2] for end in range(len(piece)) if (found := _plain_longest_match(
+            piece[: end + 1], lex.countries, ending_at=end, longest=4))), None)
+        assert _first_country(piece, lex) == plain
+    assert _first_country(words, lex) == lex.countries["ukrainian"]
+    assert _first_country(words[:1], lex) is None  # "The"
+
+
 @pytest.mark.parametrize(
     "text, coded",
     [

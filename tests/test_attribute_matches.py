@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.pipeline import AttributeRuler
 
-from newsevents.attribute_matches import AttributeMatches, speed_up
+from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+from newsevents.attribute_matches import AttributeMatches, set_annotations, speed_up
 from newsevents.language import load_nlp
 from newsevents.settings import DEFAULT_MODEL
 
@@ -44,3 +46,24 @@ def test_unknown_pattern_keeps_the_matcher(nlp):
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "a"})
     assert not speed_up(ruler)
     assert "match" not in vars(ruler)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_set_annotations_sets_what_spacys_sets(nlp, text):
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        ours, theirs = nlp(text), nlp(text)
+    matches = ruler.match(ours)
+    set_annotations(ruler, ours, matches)
+    AttributeRuler.set_annotations(ruler, theirs, matches)
+    columns = [TAG, POS, MORPH, LEMMA]
+    assert (ours.to_array(columns) == theirs.to_array(columns)).all()
+    assert any(t.pos_ for t in ours)
+
+
+def test_set_annotations_names_a_token_outside_its_match(nlp):
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add([[{"LOWER": "troops"}]], {"LEMMA": "troop"}, index=-2)
+    doc = nlp.make_doc("troops withdrew")
+    with pytest.raises(ValueError):
+        set_annotations(ruler, doc, [(0, 0, 0, 1)])

@@ -26,6 +26,12 @@ def test_lemma_fixes(bare_model):
     assert doc[1].lemma_ == "stage"
 
 
+def test_lemma_fixes_mend_verbs_only(bare_model):
+    doc = bare_model("Staged attacks were reported. The staging area was busy, and they were staging more.")
+    assert [(t.text, t.lemma_) for t in doc if t.lower_.startswith("stag")] == [
+        ("Staged", "stage"), ("staging", "staging"), ("staging", "stage")]  # the noun keeps its own
+
+
 @pytest.mark.parametrize(
     "sentence,entities,arcs",
     [

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from newsevents.extract.cue_model import cue_probabilities, features, is_candidate, load_model
 from newsevents.extract.linear import logistic
-from newsevents.extract.parse_cache import token_strings
+from newsevents.extract.event_patterns import quiet_density, quiet_words
+from newsevents.extract.parse_cache import doc_text, remember_text, token_strings
+from newsevents.extract.place_candidates import PLACE_LABELS, _surnames
+from newsevents.extract.place_choice import EVENT_LOCATIVE_PREPS, _locative_preps, _sentence_locative_preps
+from newsevents.extract.role_tagger import chunk_positions
+from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.extract.quotes import find_quotes
 from newsevents.records import Article
 
@@ -122,3 +127,41 @@ def test_pattern_verbs_are_the_only_verbs_a_seizure_pattern_reads(nlp):
     seized = [e for e in events if e.type == "COERCE" and e.mode == "seize"]
     assert {e.trigger.text for e in seized} >= {"came"}
 
+
+
+def test_remember_text_is_the_docs_text(nlp):
+    text = TEXT + "\n"
+    doc = remember_text(nlp(text), text)
+    assert doc_text(doc) is text and doc.text == text
+
+
+def test_sentence_locative_preps_are_those_of_its_tokens(nlp):
+    doc = nlp(TEXT + " Fighting went on near Izium, in Kherson and at the port outside Odesa.")
+    for sent in doc.sents:
+        assert _sentence_locative_preps(sent) == _locative_preps(sent)
+    assert [t.text for t in _sentence_locative_preps(list(doc.sents)[-1])] == ["near", "in", "outside"]
+    assert "outside" in EVENT_LOCATIVE_PREPS
+
+
+def test_chunk_positions_mark_each_chunk(nlp):
+    doc = nlp(TEXT)
+    slow = {t.i: ("B" if t.i == c.start else "I") + ("root" if t.i == c.root.i else "")
+            for c in doc.noun_chunks for t in c}
+    assert chunk_positions(doc) == slow and "Broot" in slow.values() and "I" in slow.values()
+
+
+def test_quiet_density_counts_alphabetic_quiet_words(nlp):
+    doc = nlp(TEXT + " The striker scored twice. The album and the band's tour sold out. Broadband users grew.")
+    words = quiet_words()
+    hits = sum(1 for t in doc if t.is_alpha and t.lemma_.lower() in words)
+    assert hits and quiet_density(doc) == 100 * hits / len(doc)
+    assert quiet_density(nlp("The striker scored. The band played.")) == 0.0  # a snippet
+
+
+def test_surnames_after_a_given_name(nlp):
+    doc = nlp("Edward Bondy met Mike Pompeo in Kyiv. Later, Pompeo and Bondy left Kyiv.")
+    given = load_gazetteer().personal_names
+    slow = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    slow |= {doc[t.i + 1].text for t in doc[:-1] if t.is_title and t.whitespace_ and doc[t.i + 1].is_title
+             and doc[t.i + 1].ent_type_ in PLACE_LABELS and normalize(t.text) in given}
+    assert _surnames(doc) == slow == {"Bondy", "Pompeo"}

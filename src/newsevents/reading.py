@@ -14,6 +14,7 @@ from newsevents.extract.actors import extract_actors, sentence_starts, to_span
 from newsevents.extract.attribution import extract_attributions
 from newsevents.extract.control import extract_control
 from newsevents.extract.events import extract_events
+from newsevents.extract.parse_cache import remember_text
 from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.times import extract_times
@@ -63,7 +64,8 @@ def read_doc(doc: Doc, article: Article) -> Reading:
 
 def read_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Reading:
     nlp = load_nlp(settings.model)
-    return read_doc(nlp(article.body[: settings.max_chars]), article)
+    text = article.body[: settings.max_chars]
+    return read_doc(remember_text(nlp(text), text), article)
 
 
 def read_articles(
@@ -78,4 +80,4 @@ def read_articles(
         batch_size=min(settings.batch_size, PARSE_BATCH),
         n_process=settings.processes,
     ):
-        yield read_doc(doc, article)
+        yield read_doc(remember_text(doc, article.body[: settings.max_chars]), article)

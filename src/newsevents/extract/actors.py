@@ -183,11 +183,7 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     if named and named[2].country:
         country = named[2].country
     if country is None:
-        for start in range(len(words)):
-            found = _longest_match(words[: start + 1], lex.countries, ending_at=start, longest=4)
-            if found:
-                country = found[2]
-                break
+        country = _first_country(words, lex)
     agent = whole_word(words, _longest_match(words, lex.agents, ending_at=h, longest=lex.longest))
     if agent is None and head.pos_ == "PROPN":
         agent = _title(words, h, lex)  # "Serbian President Vojislav Kostunica": the title
@@ -209,6 +205,19 @@ def code_tokens(tokens: list[Token], head: Token, lexicon: ActorLexicon | None =
     if sector is None and not _is_entity_head(head):
         return _Code()  # "Russia's control": a modifier's country alone does not make an actor
     return _Code(None, country, sector)
+
+
+def _first_country(words, lex: ActorLexicon) -> str | None:
+    """The country of the first country name in the mention, by where the name ends ("the
+    Ukrainian and Russian delegations": Ukraine). Only a word some name could end with is tried:
+    ``_longest_match`` finds nothing ending at the others."""
+    known = _known_words(lex.countries)
+    for end in range(len(words)):
+        if known(words[end][1]) or known(words[end][2]):
+            found = _longest_match(words[: end + 1], lex.countries, ending_at=end, longest=4)
+            if found:
+                return found[2]
+    return None
 
 
 # Heads of a state's formal name: "the Republic of Korea", "the Kingdom of Saudi Arabia".

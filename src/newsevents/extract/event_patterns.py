@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsevents.extract.parse_cache import per_parse, token_strings
+from newsevents.extract.parse_cache import per_parse, sentence_chars, token_strings
 from newsevents.ontology import RESOURCES, Trigger
 from newsevents.records import Place, replace
 
@@ -93,11 +93,12 @@ def quiet_report(doc: Doc, density: float = QUIET_DENSITY) -> bool:
 def quiet_density(doc: Doc) -> float:
     """Words of sport, technology and entertainment per hundred of the article's tokens; 0 for a
     snippet of a few sentences, which is no article to judge."""
-    if sum(1 for _ in doc.sents) <= _SNIPPET_SENTENCES:
+    if len(sentence_chars(doc)) <= _SNIPPET_SENTENCES:
         return 0.0
     words = quiet_words()
     w = token_strings(doc)
-    hits = sum(1 for lemma, alpha in zip(w.lemma, (t.is_alpha for t in doc)) if alpha and lemma in words)
+    # the lemma first: only the few words it finds need a Token to say whether they are alphabetic
+    hits = sum(1 for i, lemma in enumerate(w.lemma) if lemma in words and doc[i].is_alpha)
     return 100 * hits / max(len(doc), 1)
 
 

@@ -35,10 +35,21 @@ def per_parse(key: str) -> Callable[[Callable[[Doc], T]], Callable[[Doc], T]]:
     return decorate
 
 
-@per_parse("newsevents.text")
+_TEXT = "newsevents.text"
+
+
+@per_parse(_TEXT)
 def doc_text(doc: Doc) -> str:
     """``doc.text``."""
     return doc.text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text``, the string ``doc`` was parsed from, as its ``doc_text``: spaCy's tokenizer
+    loses no character, so the parse's text is that string, and joining 700 tokens back into it
+    (what ``doc.text`` does) is work done for nothing."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 @per_parse("newsevents.sentence_chars")

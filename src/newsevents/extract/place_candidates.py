@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from newsevents.extract.parse_cache import doc_text, token_strings
+from newsevents.extract.parse_cache import doc_text, entities, token_strings
 from newsevents.extract.place_names import BROAD_FEATURES, is_abbreviation, residents_place
 from newsevents.extract.place_names import options as name_options
 from newsevents.gazetteer import load_gazetteer, normalize
@@ -66,7 +66,7 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
     gazetteer = load_gazetteer()
     surnames = _surnames(doc)
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if parts := _listed_regions(ent, gazetteer):
             found += [Candidate(p.start_char, p.end_char, p.text, "GPE", None) for p in parts]
             continue
@@ -291,10 +291,12 @@ def _tagged_a_place_by_the_model(ent: TokenSpan) -> bool:
 def _surnames(doc: Doc) -> frozenset[str]:
     """The last names of the people the article names in full: "Mike Pompeo" tagged as a person,
     or a given name before a word the gazetteer ruler took for a town ("Edward Bondy")."""
-    found = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+    found = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
     given = load_gazetteer().personal_names
-    found.update(doc[t.i + 1].text for t in doc[:-1] if t.is_title and t.whitespace_ and doc[t.i + 1].is_title
-                 and doc[t.i + 1].ent_type_ in PLACE_LABELS and normalize(t.text) in given)
+    # the words after which a place is marked, found in the parse's strings (no Token per word)
+    marked = [i for i, label in enumerate(token_strings(doc).ent_type[1:]) if label in PLACE_LABELS]
+    found.update(doc[i + 1].text for i in marked if doc[i].is_title and doc[i].whitespace_
+                 and doc[i + 1].is_title and normalize(doc[i].text) in given)
     return frozenset(found)
 
 

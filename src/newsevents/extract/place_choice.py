@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.parse_cache import token_strings
 from newsevents.extract.place_candidates import cues, is_agent_word
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.records import Place
@@ -77,7 +78,7 @@ def event_location(doc: Doc, trigger: Token, places: Sequence[Place], *,
                 return _place_it_locates(prep, found, mine) or found
     # the locative phrase nearest the trigger, and the narrowest place it names ("at the UAE's oil
     # terminal in the port city of Fujairah")
-    nearest_first = sorted(_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
+    nearest_first = sorted(_sentence_locative_preps(sentence), key=lambda t: abs(t.i - trigger.i))
     for prep in dict.fromkeys(_outermost(p) for p in nearest_first if p.i not in skip):
         found = _narrowest(_clause(prep), mine)
         if found is not None:
@@ -149,6 +150,14 @@ def _name_core(head: Token) -> list[Token]:
 
 def _locative_preps(tokens, extra: set = frozenset()) -> list[Token]:
     return [t for t in tokens if t.dep_ == "prep" and (t.lower_ in EVENT_LOCATIVE_PREPS or t.lower_ in extra)]
+
+
+def _sentence_locative_preps(sentence: Span) -> list[Token]:
+    """``_locative_preps`` of a sentence's tokens, picked out in the parse's strings: only the few
+    prepositions become Token objects (this runs for every trigger, over its whole sentence)."""
+    doc, w = sentence.doc, token_strings(sentence.doc)
+    return [doc[i] for i in range(sentence.start, sentence.end)
+            if w.dep[i] == "prep" and w.lower[i] in EVENT_LOCATIVE_PREPS]
 
 
 COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",

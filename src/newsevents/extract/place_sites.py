@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from newsevents.extract.parse_cache import doc_text, token_strings
+from newsevents.extract.parse_cache import doc_text, entities, token_strings
 from newsevents.extract.place_candidates import Candidate, cues, is_agent_word, name_edge
 from newsevents.gazetteer import load_gazetteer, normalize
 from newsevents.ontology import actor_lexicon
@@ -84,7 +84,7 @@ def _tagged_sites(doc: Doc) -> list[Candidate]:
     person or an organisation where only a place fits."""
     gazetteer = load_gazetteer()
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "FAC" and not _unknown_place(ent, gazetteer):
             continue
         if _owner_or_actor(ent):

@@ -119,9 +119,9 @@ def chunk_positions(doc: Doc) -> dict[int, str]:
     except ValueError:  # no parse: no chunks
         chunks = []
     for chunk in chunks:
-        for token in chunk:
-            where = "B" if token.i == chunk.start else "I"
-            positions[token.i] = where + ("root" if token.i == chunk.root.i else "")
+        root = chunk.root.i  # found once per chunk (spaCy walks the chunk's heads for it)
+        for i in range(chunk.start, chunk.end):
+            positions[i] = ("B" if i == chunk.start else "I") + ("root" if i == root else "")
     return positions
 
 
