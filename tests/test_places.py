@@ -41,6 +41,17 @@ def by_text(found):
         ("Follow BBC East Midlands on Facebook.", "East Midlands", "region", "GB", 52.9, -1.0),
         ("Unemployment fell in the West Midlands last year.", "West Midlands", "region", "GB", 52.5, -2.0),
         ("Gulf states including Qatar have rejected the plan.", "Gulf states", "region", None, 24.5, 51.0),
+        # the rest of England's regions: not North East, Pennsylvania, South-West, Cameroon
+        ("Follow BBC North East & Cumbria on Twitter.", "North East", "region", "GB", 55.0, -1.8),
+        ("Jobs were being moved out of the South East to Birmingham.", "South East", "region", "GB", 51.3, -0.5),
+        # historical regions and states: not Galicia, Spain, nor Judea, New Zealand
+        ("It should cede Galicia to Poland and Bukovina to Romania.", "Galicia", "region", None, 49.6, 23.5),
+        ("It should cede Galicia to Poland and Bukovina to Romania.", "Bukovina", "region", None, 48.1, 25.8),
+        ("The vote backed settlements in Judea and Samaria.", "Judea", "region", "PS", 31.6, 35.1),
+        ("It was comparable to events in Yugoslavia in the 1990s.", "Yugoslavia", "region", None, 44.0, 20.0),
+        ("Putin spoke in Vladivostok, in Russia's Far East.", "Far East", "region", "RU", 55.0, 135.0),
+        # Spain's Galicia stays Spain's among Spanish places
+        ("Santiago de Compostela is the capital of Galicia in Spain.", "Galicia", "adm1", "ES", 42.8, -8.0),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
@@ -577,3 +588,9 @@ def test_a_plural_cue_before_a_list_covers_every_name_of_it(nlp):
     assert hints("Ukraine advanced on settlements in the Kharkiv, Kherson, and the Donbas regions.")["Kherson"] == "adm1"
     # a list ends where no comma or "and" joins the next name
     assert hints("It hit the regions of Donetsk and Luhansk. Then it reached Kherson.")["Kherson"] is None
+
+
+def test_transcarpathia_is_zakarpattia():
+    from newsevents.gazetteer import load_gazetteer
+
+    assert any(e.feature == "adm1" and e.name == "Zakarpattia" for e in load_gazetteer().lookup("Transcarpathia"))
