@@ -568,6 +568,8 @@ def test_a_town_named_like_a_unit_of_its_country_gains_less_from_the_articles_pr
     ("Russia's flagship Moskva went down in the Black Sea in April.", {"Russia", "Black Sea"}),
     # a paper named by its word alone: not Hailey, Idaho (Sun Valley's town)
     ("Blackouts hit Kyiv and Chernihiv, according to The Sun.", {"Kyiv", "Chernihiv"}),
+    # a word for a kind of place, capitalised in a longer name: not Metro, Indonesia
+    ("Bodies are taken to the Metro morgue in Mariupol to be examined.", {"Mariupol"}),
 ])
 def test_a_person_a_ship_or_a_paper_named_like_a_place_is_no_place(nlp, sentence, names):
     assert {p.text for p in places(nlp, sentence)} == names

@@ -294,7 +294,7 @@ def is_agent_word(token) -> bool:
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
                             "parliament", "hospital", "university", "prison", "mosque", "church",
-                            "cathedral", "palace"})
+                            "cathedral", "palace", "metro"})
 # Words for a body of people that the gazetteer also holds as some town's name ("the Commonwealth of
 # Independent States" is no Commonwealth, Manila), unless the model itself read a place there. Not
 # "alliance" (Alliance, Ohio is named so in its local news) nor "congress" (it cost a GeoWebNews
