@@ -42,6 +42,17 @@ def by_text(found):
         ("Follow BBC East Midlands on Facebook.", "East Midlands", "region", "GB", 52.9, -1.0),
         ("Unemployment fell in the West Midlands last year.", "West Midlands", "region", "GB", 52.5, -2.0),
         ("Gulf states including Qatar have rejected the plan.", "Gulf states", "region", None, 24.5, 51.0),
+        # the rest of England's regions: not North East, Pennsylvania, South-West, Cameroon
+        ("Follow BBC North East & Cumbria on Twitter.", "North East", "region", "GB", 55.0, -1.8),
+        ("Jobs were being moved out of the South East to Birmingham.", "South East", "region", "GB", 51.3, -0.5),
+        # historical regions and states: not Galicia, Spain, nor Judea, New Zealand
+        ("It should cede Galicia to Poland and Bukovina to Romania.", "Galicia", "region", None, 49.6, 23.5),
+        ("It should cede Galicia to Poland and Bukovina to Romania.", "Bukovina", "region", None, 48.1, 25.8),
+        ("The vote backed settlements in Judea and Samaria.", "Judea", "region", "PS", 31.6, 35.1),
+        ("It was comparable to events in Yugoslavia in the 1990s.", "Yugoslavia", "region", None, 44.0, 20.0),
+        ("Putin spoke in Vladivostok, in Russia's Far East.", "Far East", "region", "RU", 55.0, 135.0),
+        # Spain's Galicia stays Spain's among Spanish places
+        ("Santiago de Compostela is the capital of Galicia in Spain.", "Galicia", "adm1", "ES", 42.8, -8.0),
     ],
 )
 def test_resolves(nlp, sentence, text, feature, country, lat, lon):
@@ -550,3 +561,45 @@ def test_a_town_named_like_a_unit_of_its_country_gains_less_from_the_articles_pr
     hamlet = Entry(3, "Wales", 53.35, -1.28, "city", "GB", "England", 5_956, "ENG", False, 3)
     other_unit = Entry(4, "Wales", -33.0, 147.0, "adm1", "AU", "New South Wales", 7_000_000, "02")
     assert _best([other_unit, hamlet], None, english, None, "Wales")[0] is hamlet
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a name right after a noun for a person, or for a person's kin, is that person's
+    ("Giving her statement in London, she was watched by husband Hugh.", {"London"}),  # not Hugh, Australia
+    ("Her husband, Serhii, works for JCB in Ukraine.", {"Ukraine"}),  # not Serhiyi, Ukraine
+    # the last word of a name the tagger cut short: not Rees, Germany
+    ("The law is clear, says Prof Yvonne McDermott Rees, of Swansea University.", {"Swansea"}),
+    # the first name of a person the article names in full, alone: not Natalia, Texas
+    ("Natalia Chekotun left Kyiv in March. After hearing Natalia's story, a hairdresser offered help.", {"Kyiv"}),
+    # a ship's name after the ship's noun: not Moscow
+    ("Russia's flagship Moskva went down in the Black Sea in April.", {"Russia", "Black Sea"}),
+    # a paper named by its word alone: not Hailey, Idaho (Sun Valley's town)
+    ("Blackouts hit Kyiv and Chernihiv, according to The Sun.", {"Kyiv", "Chernihiv"}),
+    # a word for a kind of place, capitalised in a longer name: not Metro, Indonesia
+    ("Bodies are taken to the Metro morgue in Mariupol to be examined.", {"Mariupol"}),
+])
+def test_a_person_a_ship_or_a_paper_named_like_a_place_is_no_place(nlp, sentence, names):
+    assert {p.text for p in places(nlp, sentence)} == names
+
+
+def test_a_place_named_both_as_a_person_and_in_a_places_slot_stays_a_place(nlp):
+    text = "Weston Smith spoke. The homes near Weston were built in 1990, while the firm Cambridge Analytica grew."
+    assert {"Weston", "Cambridge"} <= {p.text for p in places(nlp, text)}
+
+
+def test_a_plural_cue_before_a_list_covers_every_name_of_it(nlp):
+    from newsevents.extract.place_candidates import find_candidates
+
+    def hints(text):
+        return {c.name: c.hint for c in find_candidates(nlp(text))}
+    found = hints("Zelensky promised to seize the regions of Donetsk, Luhansk, Kherson and Zaporizhzhia.")
+    assert [found[n] for n in ("Donetsk", "Luhansk", "Kherson", "Zaporizhzhia")] == ["adm1"] * 4
+    assert hints("Ukraine advanced on settlements in the Kharkiv, Kherson, and the Donbas regions.")["Kherson"] == "adm1"
+    # a list ends where no comma or "and" joins the next name
+    assert hints("It hit the regions of Donetsk and Luhansk. Then it reached Kherson.")["Kherson"] is None
+
+
+def test_transcarpathia_is_zakarpattia():
+    from newsevents.gazetteer import load_gazetteer
+
+    assert any(e.feature == "adm1" and e.name == "Zakarpattia" for e in load_gazetteer().lookup("Transcarpathia"))

@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 25
+INDEX_VERSION = 27
 _RESOURCES = "newsevents.resources.gazetteer"
 
 

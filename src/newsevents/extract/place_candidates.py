@@ -64,7 +64,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 def _candidates(doc: Doc, text: str) -> list[Candidate]:
     cue_words = cues()
     gazetteer = load_gazetteer()
-    surnames = _surnames(doc)
+    surnames, given_names = _surnames(doc), _given_names(doc)
     found = []
     for ent in entities(doc):
         if parts := _listed_regions(ent, gazetteer):
@@ -102,6 +102,8 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "the Shanghai Cooperation Organization": a body we know, named after a place
         if len(tokens) == 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].text.rstrip(".") in _COURTESY_TITLES:
             continue  # "Mr Orel", "Mrs Marina": a person, not Orël, Russia
+        if len(tokens) == 1 and not _well_known(entries) and _names_a_person(doc, tokens[0], given_names):
+            continue  # "her husband Hugh", "Prof Yvonne McDermott Rees", "Natalia's story": a person
         if not any(c.isupper() for c in name):
             continue  # "eastern coast", "the north": a description, not a name
         if is_abbreviation(name) and not name_options(name):
@@ -118,10 +120,14 @@ def _candidates(doc: Doc, text: str) -> list[Candidate]:
             continue  # "Pompeo said" where the article names Mike Pompeo: the man, not Pompéu, Brazil
         if tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ in _MEDIA_NOUNS:
             continue  # "news outlet Baza", "the newspaper Vedomosti": a title named like a town
+        if len(tokens) == 1 and name.lower() in _OUTLET_WORDS and tokens[0].i > 0 and doc[tokens[0].i - 1].lower_ == "the":
+            continue  # "according to The Sun": the paper, not Hailey, Idaho (once Sun Valley's town)
         if _names_a_company(doc, tokens, after):
             continue  # "Google Ireland Limited", "Gazprom Germania GmbH": a firm, named for where it works
         if _names_a_weapon(doc, after, name, gazetteer):
             continue  # "Grad rockets", "Tochka missiles": a weapon named after a town or nothing
+        if _named_vessel(doc, tokens, name, gazetteer):
+            continue  # "Russia's flagship Moskva", "the cruiser Moskva": the ship, not Moscow
         if hint is None:
             hint = hint_before(text[max(0, start - 30):start], cue_words)
         if len(tokens) == 1 and hint is None and not name_options(name) and not _set_as_a_place(doc, tokens[0]):
@@ -177,6 +183,21 @@ def _names_a_weapon(doc: Doc, after: int, name: str, gazetteer) -> bool:
         return not any(e.feature in BROAD_FEATURES and normalize(e.name) == normalize(name)
                        for e in gazetteer.lookup(name))
     return not any(e.feature == "country" for e in gazetteer.lookup(name))
+
+
+def _named_vessel(doc: Doc, tokens: list, name: str, gazetteer) -> bool:
+    """A town's name right after a ship's noun is the ship's ("its flagship Moskva"); a sea's or a
+    country's is whose the ship is ("the flagship Black Sea Fleet" does not occur, "a frigate Ukraine
+    sent" does)."""
+    first = tokens[0].i
+    if first == 0 or doc[first - 1].lower_ not in _SHIP_NOUNS:
+        return False
+    return not any(e.feature in BROAD_FEATURES and normalize(e.name) == normalize(name)
+                   for e in gazetteer.lookup(name))
+
+
+_SHIP_NOUNS = frozenset({"warship", "cruiser", "flagship", "frigate", "destroyer", "submarine", "corvette",
+                         "yacht", "ship", "vessel", "tanker", "freighter", "ferry", "carrier", "icebreaker"})
 
 
 # What a place's name does not read on into: "New York-based", "US-led" (the place says who, the
@@ -273,7 +294,7 @@ def is_agent_word(token) -> bool:
 _GENERIC_WORDS = frozenset({"airport", "airbase", "base", "camp", "quarter", "square", "station", "market",
                             "center", "centre", "embassy", "consulate", "ministry", "headquarters",
                             "parliament", "hospital", "university", "prison", "mosque", "church",
-                            "cathedral", "palace"})
+                            "cathedral", "palace", "metro"})
 # Words for a body of people that the gazetteer also holds as some town's name ("the Commonwealth of
 # Independent States" is no Commonwealth, Manila), unless the model itself read a place there. Not
 # "alliance" (Alliance, Ohio is named so in its local news) nor "congress" (it cost a GeoWebNews
@@ -298,6 +319,45 @@ def _surnames(doc: Doc) -> frozenset[str]:
     found.update(doc[i + 1].text for i in marked if doc[i].is_title and doc[i].whitespace_
                  and doc[i + 1].is_title and normalize(doc[i].text) in given)
     return frozenset(found)
+
+
+def _given_names(doc: Doc) -> frozenset[str]:
+    """The first names of the people the article names in full ("Natalia Chekotun" tagged as a
+    person): alone later in it ("Natalia's story") the name is hers, not Natalia, Texas."""
+    given = load_gazetteer().personal_names
+    return frozenset(ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) in (2, 3)
+                     and all(t.is_title for t in ent) and normalize(ent[0].text) in given
+                     and not any(is_agent_word(t) for t in ent))  # not "Buffalo Fire Chief Smith"
+
+
+# Nouns for a person's relation to another ("her husband Hugh", "his daughter, Haven,"), which the
+# actor lexicon does not hold: it knows people by what they do.
+_KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother", "dad",
+                        "mum", "mom", "partner", "friend", "neighbour", "neighbor", "boyfriend", "girlfriend",
+                        "fiance", "fiancé", "fiancee", "fiancée", "cousin", "uncle", "aunt", "nephew", "niece",
+                        "grandson", "granddaughter", "grandfather", "grandmother", "stepson", "stepdaughter",
+                        "colleague", "widow", "widower"})
+
+
+def _names_a_person(doc: Doc, token, given_names: frozenset[str]) -> bool:
+    """A lone name that only a person's fits: right after a singular noun for a person ("blogger
+    Yaroslava", "her husband Hugh", "Her husband, Serhii,"), right after a person's name the
+    tagger cut short ("Prof Yvonne McDermott Rees") or the first name of a person the article names
+    in full, alone ("Natalia's story" after "Natalia Chekotun")."""
+    i = token.i
+    if token.text in given_names:
+        return not _set_as_a_place(doc, token)  # "homes near Weston" where Weston Smith speaks
+    if i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].whitespace_ and doc[i - 1].text[:1].isupper():
+        return True
+    before = i - 1
+    if before >= 1 and doc[before].text == "," and i + 1 < len(doc) and doc[i + 1].text == ",":
+        before -= 1  # "Her husband, Serhii, works for JCB"
+    if i + 1 < len(doc) and doc[i + 1].is_title:
+        return False  # "the firm Cambridge Analytica": the name goes on
+    if before < 0 or not doc[before].is_lower or doc[before].tag_ in ("NNS", "NNPS") or doc[before].pos_ != "NOUN" \
+            and doc[before].pos_ != "PROPN":
+        return False  # a plural says who spoke of the place ("told reporters Kyiv would ...")
+    return doc[before].lower_ in _KIN_NOUNS or is_agent_word(doc[before])
 
 
 def _well_known(entries) -> bool:
@@ -490,12 +550,20 @@ def plural_cues(candidates: list[Candidate], body: str) -> list[Candidate]:
     for i in range(len(out) - 2, -1, -1):
         left, right = out[i], out[i + 1]
         between = body[left.end:right.start]
-        if left.hint is None and right.hint and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
+        if left.hint is None and right.hint and _LIST_JOINT.fullmatch(between):
             out[i] = Candidate(left.start, left.end, left.name, left.label, right.hint)
-    for i in range(1, len(out)):  # "the regions of Luhansk and Donetsk": a plural cue before
+    listed = False  # the name before was one of a list a plural cue opened
+    for i in range(1, len(out)):  # "the regions of Luhansk, Donetsk and Kherson": a plural cue before
         left, right = out[i - 1], out[i]
         between = body[left.end:right.start]
-        plural = _PLURAL_BEFORE.search(body[max(0, left.start - 30):left.start])
-        if right.hint is None and left.hint and plural and re.fullmatch(r"\s*(,|and|or|, and)\s*", between):
-            out[i] = Candidate(right.start, right.end, right.name, right.label, left.hint)
+        listed = bool(left.hint) and (listed or bool(_PLURAL_BEFORE.search(body[max(0, left.start - 30):left.start])))
+        if listed and _LIST_JOINT.fullmatch(between):
+            if right.hint is None:
+                out[i] = Candidate(right.start, right.end, right.name, right.label, left.hint)
+        else:
+            listed = False
     return out
+
+
+# What joins two names of a list: "Kharkiv, Kherson, and the Donbas regions"
+_LIST_JOINT = re.compile(r"\s*(,|and|or|, and|, or)\s*(the\s+)?", re.I)
