@@ -440,6 +440,7 @@ def test_a_weapon_named_after_a_town_is_no_place(nlp, sentence, weapon):
     # a person the tagger took for a place the gazetteer lacks: the actor dictionaries know him
     ("In a video call with members of Congress, Zelenskyy asked for more aid.", set()),
     ("No evidence has surfaced to prove that the Bidens did anything illegal.", set()),
+    ("The UK is the only one in the G7 to count refugee costs as aid.", {"UK"}),  # a group of states
     # a lone word the gazetteer lacks is a place only where a place would stand ("in", "near", "the")
     ("Kyslytsya told Nebenzya that the vote was over.", {"Kyslytsya"}),  # Kyslytsya is also a village
     ("Two rivers, the Ambarnaya and the Daldykan, were polluted.", {"Ambarnaya"}),
