@@ -805,6 +805,9 @@ _AFTER = " The weather was cold. Many people stayed at home. The shops were clos
     ("Russia failed to capture the towns it had shelled for weeks.", "shelled", "asserted"),
     ("Russia failed to capture the towns it had shelled for weeks.", "capture", "denied"),
     ("Russia failed in its bid to retake the city.", "retake", "hedged"),
+    ("But it's not business as usual because of Russia's invasion of Ukraine.", "invasion", "asserted"),
+    ("Prices did not fall after the attack on the refinery.", "attack", "asserted"),
+    ("Russia did not launch an attack on the refinery.", "attack", "denied"),
 ])
 def test_what_a_noun_does_is_not_in_the_scope_of_the_verb_naming_it(nlp, text, word, certainty):
     from newsevents.extract.event_certainty import certainty_of

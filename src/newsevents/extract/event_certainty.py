@@ -40,7 +40,8 @@ def _chain(trigger: Token) -> list[tuple[Token, str]]:
     dependency by which the one below hangs from it ("xcomp" for "failed to occupy")."""
     chain = [(trigger, "")]
     node = trigger
-    while node.dep_ in _CLAUSE_UP and node.head.i != node.i and len(chain) < 6 and not _describes(node):
+    while (node.dep_ in _CLAUSE_UP and node.head.i != node.i and len(chain) < 6
+           and not _describes(node) and not _in_adjunct(node)):
         chain.append((node.head, node.dep_))
         node = node.head
     return chain
@@ -52,6 +53,17 @@ def _describes(verb: Token) -> bool:
     cooperate with the Russian military ...") does not make the act denied, hoped for or
     hypothetical. An infinitive ("its bid to retake the city") is no such clause."""
     return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"})
+
+
+# Prepositions of cause and time: what they name is the background of the clause, not in it.
+_ADJUNCT_PREPS = {"because", "after", "before", "since", "during", "amid", "amidst", "following",
+                  "despite", "throughout", "until"}
+
+
+def _in_adjunct(node: Token) -> bool:
+    """ "It's not business as usual because of Russia's invasion", "Prices did not fall after the
+    attack": the clause's negation or mood does not reach the act its adjunct names."""
+    return node.dep_ == "pobj" and node.head.lower_ in _ADJUNCT_PREPS
 
 
 def _noun_completed(verb: Token) -> str | None:
