@@ -835,3 +835,12 @@ def test_the_troops_a_state_sends_are_no_recipient():
 def test_fighting_a_disease_is_no_attack():
     text = "The government said it would give a billion pounds to the Global Fund to fight AIDS and malaria."
     assert "ASSAULT" not in {e.type for e in _read(text + _AFTER).events}
+
+
+def test_a_meeting_named_by_its_verb_and_noun_is_one_event():
+    text = ("Later on Sunday, Ukraine's president held talks with G7 leaders - including US President "
+            "Joe Biden and the UK's Boris Johnson - via video conference." + _AFTER)
+    assert [e.type for e in _read(text).events] == ["CONSULT"]
+    # two attacks in one sentence at two places stay two
+    events = _read("Russian forces shelled Kharkiv and bombed Kyiv." + _AFTER).events
+    assert sorted(e.place.name for e in events if e.type == "ASSAULT") == ["Kharkiv", "Kyiv"]

@@ -253,6 +253,15 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     sides_a = ({x.country for x in a.actor}, {x.country for x in a.recipient})
     sides_b = ({x.country for x in b.actor}, {x.country for x in b.recipient})
+    if not a.actor and not b.actor and a.evidence.sentence == b.evidence.sentence:
+        # "Ukraine's president held talks with G7 leaders": the verb and its noun, one meeting
+        # whose doer neither names; its parties as each reads them
+        coded_a, coded_b = sides_a[1] - {None}, sides_b[1] - {None}
+        if not (coded_a <= coded_b or coded_b <= coded_a):
+            return False
+        if a.place is not None and b.place is not None and a.place.name != b.place.name:
+            return False
+        return _certainty_class(a.certainty) == _certainty_class(b.certainty)
     if not sides_a[0] or not sides_b[0] or sides_a[0] != sides_b[0]:
         same_place = a.place is not None and b.place is not None and a.place.name == b.place.name
         if not (same_place and (not sides_a[0] or not sides_b[0])):
