@@ -844,3 +844,11 @@ def test_a_meeting_named_by_its_verb_and_noun_is_one_event():
     # two attacks in one sentence at two places stay two
     events = _read("Russian forces shelled Kharkiv and bombed Kyiv." + _AFTER).events
     assert sorted(e.place.name for e in events if e.type == "ASSAULT") == ["Kharkiv", "Kyiv"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The government has not accepted the commission's recommendation on pay.", "REJECT"),
+    ("The government did not meet the rebels.", "CONSULT"),  # a meeting that did not happen
+])
+def test_not_accepting_is_a_refusal_whatever_the_tense(text, kind):
+    assert [e.type for e in _read(text + _AFTER).events] == [kind]

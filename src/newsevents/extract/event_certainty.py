@@ -168,11 +168,17 @@ def voiced_intent(trigger: Token) -> bool:
 _REFUSAL_MODALS = {"will", "wo", "would", "shall"}
 
 
+# Verbs whose denial is a refusal whatever its tense: "has not accepted the recommendation"
+_ACCEPT_VERBS = {"accept", "approve", "endorse", "ratify"}
+
+
 def refused(trigger: Token) -> bool:
-    """ "will not accept", "won't lift": a refusal stated now, itself an event (PLOVER REJECT)."""
+    """ "will not accept", "won't lift", "has not accepted": a refusal stated, itself an event
+    (PLOVER REJECT)."""
     children = list(trigger.children)
-    return any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in children)
+    return any(c.dep_ == "neg" for c in children) and (
+        trigger.lemma_.lower() in _ACCEPT_VERBS
+        or any(c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in children))
 
 
 def as_intent(kind: str, certainty: str, voiced: bool = True, refusal: bool = False) -> str:
