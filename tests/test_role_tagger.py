@@ -316,3 +316,31 @@ def test_the_act_itself_is_no_recipient(nlp):
     event = _event_at(doc, "withdrawal")
     assert _holds_trigger(_actor(doc, 4, 8), event)
     assert not _holds_trigger(_actor(doc, 7, 8), event)
+
+
+@pytest.mark.parametrize("text, country", [
+    # a state's word about rebels it names without a country is domestic: they are its own
+    ("The Sudanese government has accused Darfur rebels of violating a ceasefire.", "SDN"),
+    # an international body has no home to share
+    ("The United Nations accused the rebels of violating a ceasefire.", None),
+    # violence says nothing of whose rebels they are
+    ("Sudanese troops killed 12 rebels on Tuesday.", None),
+])
+def test_recipient_of_a_known_kind_without_a_country_shares_the_doers(nlp, text, country):
+    from newsevents.reading import read_doc
+
+    events = read_doc(nlp(text), Article(id="t", headline="", body=text)).events
+    rebels = next(a for e in events for a in e.recipient if "rebels" in a.text)
+    assert rebels.sector == "REB" and rebels.country == country
+
+
+def test_doers_country_is_the_one_country_of_the_actors():
+    from newsevents.extract.role_assign import _doers_country
+
+    police = Actor(text="Egyptian police", name="Egypt", country="EGY", sector="COP", span=Span(0, 15, "Egyptian police"))
+    army = Actor(text="Israeli army", name="Israel", country="ISR", sector="MIL", span=Span(20, 32, "Israeli army"))
+    union = Actor(text="EU", name="European Union", country="EGY", sector="IGO", span=Span(40, 42, "EU"))
+    assert _doers_country((police,)) == "EGY"
+    assert _doers_country((police, army)) is None  # two countries: whose?
+    assert _doers_country((police, union)) is None
+    assert _doers_country(()) is None

@@ -11,8 +11,10 @@ in apposition, when the head gives a country alone); a target phrase that codes 
 aimed at the country of its owner or of the place it names. When the tagger proposes nothing for
 a role, the rule list stands, less any actor it reads in the other role. Last, a party of a known
 kind but no country (a leader named without it) takes the one country its sentence names that no
-other party holds (``_home_country``); an event left with no recipient takes the party its
-trigger's object names, coded or not (``_object_phrase``).
+other party holds (``_home_country``), and the recipient of a word or non-violent act, of a known
+kind but no country, takes the one country of the event's actors (``_doers_country``); an event
+left with no recipient takes the party its trigger's object names, coded or not
+(``_object_phrase``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from newsevents.records import Actor, Article, Event, Place, replace
 
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 MATERIAL_QUADS = {2, 4}  # material cooperation and conflict (CAMEO quad classes)
+MATERIAL_CONFLICT = 4
 
 
 def _overlaps(actor: Actor, lo: int, hi: int) -> bool:
@@ -280,6 +283,9 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
         if home is not None:
             actor, recipient = (tuple(_at_home(a, home) for a in side)
                                 for side in (actor, recipient))
+        home = _doers_country(actor) if event_lexicon().quad.get(event.type) != MATERIAL_CONFLICT else None
+        if home is not None:
+            recipient = tuple(_at_home(a, home) for a in recipient)
         actor, recipient = (tuple(_with_article(a, tagged.doc) for a in side)
                             for side in (actor, recipient))
         result.append(replace(event, actor=actor, recipient=recipient))
@@ -442,6 +448,20 @@ def _homeless(actor: Actor) -> bool:
 
 def _at_home(actor: Actor, country: str) -> Actor:
     return replace(actor, country=country) if _homeless(actor) else actor
+
+
+def _doers_country(actor: tuple[Actor, ...]) -> str | None:
+    """The one country of the event's actors, which a recipient of a known kind named without a
+    country shares: a state's word or non-violent act towards its own rebels, parties, workers or
+    officials is domestic, as the coders read it ("The Sudanese government has accused Darfur
+    rebels": Sudanese rebels; "the Serbian parliament approved a law recognizing victories by
+    Zoran Djindjic's opposition coalition": a Serbian party). None when an international body
+    acts: it has no home. Not for violence: "Russian forces killed 12 civilians" says nothing of
+    whose civilians."""
+    countries = {a.country for a in actor if a.country}
+    if len(countries) != 1 or any(a.sector == "IGO" for a in actor):
+        return None
+    return countries.pop()
 
 
 # Prepositions whose object is whom a verb's act is done to or done with.
