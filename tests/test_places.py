@@ -604,3 +604,12 @@ def test_transcarpathia_is_zakarpattia():
     from newsevents.gazetteer import load_gazetteer
 
     assert any(e.feature == "adm1" and e.name == "Zakarpattia" for e in load_gazetteer().lookup("Transcarpathia"))
+
+
+@pytest.mark.parametrize("sentence, name, resolved_to", [
+    ("Tourism in South East Asia recovered quickly.", "South East Asia", "Southeast Asia"),
+    ("Tension in North East Asia rose after the test.", "North East Asia", "Northeast Asia"),
+    ("Heavy rain fell across the North West of England.", "North West of England", "North West England"),
+])
+def test_a_part_of_asia_is_no_english_region(nlp, sentence, name, resolved_to):
+    assert by_text(places(nlp, sentence))[name].name == resolved_to

@@ -21,7 +21,7 @@ from typing import Optional
 
 from newsevents.settings import shared_data_root
 
-INDEX_VERSION = 27
+INDEX_VERSION = 28
 _RESOURCES = "newsevents.resources.gazetteer"
 
 
