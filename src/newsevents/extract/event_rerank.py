@@ -4,11 +4,11 @@ The rules know trigger words; the classifier (``event_classifier``) knows how wh
 each quad class read. Where they disagree and the classifier is confident, it wins: a rule event in
 a sentence that reads as a plain statement is dropped, one whose quad the classifier rules out is
 re-typed to the classifier's likeliest PLOVER type in the quad it prefers, in a short text only.
-In a short text (a snippet, not an article, and no sports report) a sentence the rules left empty gets an event only
-when the classifier is sure and a political actor the sentence names does it (as the subject of
-its main verb or of a clause that verb reports), or when a word of the sentence is a lexicon
-trigger of the quad the classifier reads (``triggered_type``), whoever does it. Each kept event's
-confidence blends both readings.
+In a short text (a snippet, not an article, and no sports report) a sentence the rules left empty
+gets an event only when the classifier is sure and a political actor the sentence names does it
+(as the subject of its main verb or of a clause that verb reports), or when a word of the
+sentence is a lexicon trigger of the quad the classifier reads (``triggered_type``), whoever does
+it. Each kept event's confidence blends both readings.
 """
 
 from __future__ import annotations

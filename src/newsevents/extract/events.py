@@ -8,11 +8,12 @@ place", "an armed or state actor takes part") are checked (``event_conditions``)
 there, a bare country name is a team, not a state. Writing builds one frozen ``Event`` per kept
 trigger with the sentence as evidence, its certainty and attribution, its date, and a stable id.
 Then the sentence classifier (``event_rerank``, ``EventOptions``) re-weighs or drops rule events;
-in a short text (a snippet, not an article) it also re-types them and codes sentences the rules left
-empty when it is sure and a named political actor does it, or at a trigger of the quad it reads
-whose conditions on who takes part failed; without its model file the rules stand alone. Last, the role tagger (``role_assign``) re-reads each event's actor and recipient
-lists as the source and target phrases of its sentence; a trigger whose conditions fail on the
-parse's arguments is tried once more on those phrases when they hold the trigger's doer. An article
+in a short text (a snippet, not an article) it also re-types them and codes sentences the rules
+left empty when it is sure and a named political actor does it, or at a trigger of the quad it
+reads whose conditions on who takes part failed; without its model file the rules stand alone.
+Last, the role tagger (``role_assign``) re-reads each event's actor and recipient lists as the
+source and target phrases of its sentence; a trigger whose conditions fail on the parse's
+arguments is tried once more on those phrases when they hold the trigger's doer. An article
 written in sport's, technology's or entertainment's words (``quiet_report``) keeps only the events
 that happened, that name both a doer and whom it was done to, and that a party placed in a state
 takes part in (``weak_event``); one with half those words keeps the events a party placed in a

@@ -283,7 +283,8 @@ def with_tagged_roles(events: list[Event], tagged: TaggedRoles) -> list[Event]:
         if home is not None:
             actor, recipient = (tuple(_at_home(a, home) for a in side)
                                 for side in (actor, recipient))
-        home = _doers_country(actor) if event_lexicon().quad.get(event.type) != MATERIAL_CONFLICT else None
+        violent = event_lexicon().quad.get(event.type) == MATERIAL_CONFLICT
+        home = None if violent else _doers_country(actor)
         if home is not None:
             recipient = tuple(_at_home(a, home) for a in recipient)
         actor, recipient = (tuple(_with_article(a, tagged.doc) for a in side)
@@ -302,7 +303,8 @@ def _holds_trigger(party: Actor, event: Event) -> bool:
 def named_doer(trigger: Token) -> Token | None:
     """Who the trigger's own words name as doing it: the "by" agent of a passive verb ("the
     artillery promised by the US and UK"), the owner or "by" phrase of an event noun ("Russia's
-    invasion", "air attacks by Russia")."""
+    invasion", "air attacks by Russia"). The rules (``event_roles``) take these as the actor too;
+    here they decide between the rules and the tagger."""
     if trigger.pos_ in {"VERB", "AUX"}:
         by = next((c for c in trigger.children if c.dep_ == "agent"), None)
     else:
