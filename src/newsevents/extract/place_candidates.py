@@ -325,7 +325,7 @@ def _given_names(doc: Doc) -> frozenset[str]:
     """The first names of the people the article names in full ("Natalia Chekotun" tagged as a
     person): alone later in it ("Natalia's story") the name is hers, not Natalia, Texas."""
     given = load_gazetteer().personal_names
-    return frozenset(ent[0].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) in (2, 3)
+    return frozenset(ent[0].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) in (2, 3)
                      and all(t.is_title for t in ent) and normalize(ent[0].text) in given
                      and not any(is_agent_word(t) for t in ent))  # not "Buffalo Fire Chief Smith"
 
@@ -354,8 +354,8 @@ def _names_a_person(doc: Doc, token, given_names: frozenset[str]) -> bool:
         before -= 1  # "Her husband, Serhii, works for JCB"
     if i + 1 < len(doc) and doc[i + 1].is_title:
         return False  # "the firm Cambridge Analytica": the name goes on
-    if before < 0 or not doc[before].is_lower or doc[before].tag_ in ("NNS", "NNPS") or doc[before].pos_ != "NOUN" \
-            and doc[before].pos_ != "PROPN":
+    if (before < 0 or not doc[before].is_lower or doc[before].tag_ in ("NNS", "NNPS")
+            or doc[before].pos_ not in ("NOUN", "PROPN")):
         return False  # a plural says who spoke of the place ("told reporters Kyiv would ...")
     return doc[before].lower_ in _KIN_NOUNS or is_agent_word(doc[before])
 
