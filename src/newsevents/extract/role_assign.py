@@ -47,6 +47,17 @@ class TaggedRoles:
         self._sentences: list | None = None
         self._chunks: dict[int, str] | None = None
         self._phrases: dict[int, list[tuple[int, int, str]]] = {}
+        self._triggers: dict[tuple[int, int], Token | None] = {}
+
+    def trigger_of(self, event: Event) -> Token | None:
+        """The head word of the event's trigger (``trigger_token``), found once per trigger: each
+        step of ``with_tagged_roles`` asks for it."""
+        if event.trigger is None:
+            return None
+        key = (event.trigger.start, event.trigger.end)
+        if key not in self._triggers:
+            self._triggers[key] = trigger_token(event, self.doc)
+        return self._triggers[key]
 
     def phrases(self, sentence: int, role: str, region: set[int] | None = None
                 ) -> list[tuple[int, int]]:
@@ -189,7 +200,7 @@ def event_sides(event: Event, tagged: TaggedRoles, alone: bool
     a material act whose clause has a doer of its own the speaker is no side (``_speaker``).
     """
     sentence = event.evidence.sentence
-    word = trigger_token(event, tagged.doc)
+    word = tagged.trigger_of(event)
     if word is None:
         return event.actor, event.recipient
     region = trigger_region(word)
@@ -321,7 +332,7 @@ def _with_named_doer(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]
     the actor, whatever the tagger read. The tagger reads a sentence's main event, and the
     annotators' passives are few: it takes "the US" in "promised by the US" for the target, and
     the subject of "Zelenskyy made a plea in response to air attacks by Russia" for the doer."""
-    trigger = trigger_token(event, tagged.doc)
+    trigger = tagged.trigger_of(event)
     doer = named_doer(trigger) if trigger is not None else None
     if doer is None:
         return actor, recipient
@@ -354,7 +365,7 @@ def _without_commenter(actor: tuple[Actor, ...], event: Event, tagged: TaggedRol
     the Kremlin, "Ukraine has not commented on the latest attack" none by Ukraine)."""
     if not actor:
         return actor
-    noun = trigger_token(event, tagged.doc)
+    noun = tagged.trigger_of(event)
     if noun is None or noun.pos_ == "VERB":
         return actor
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
@@ -379,7 +390,7 @@ def _as_tagged(side: tuple[Actor, ...], tagged: TaggedRoles, event: Event, role:
     verb's named subject stays: the tagger reads the sentence's main event, and the subject of
     another clause ("when Idi Amin expelled them") is this one's doer."""
     phrases = [tagged._chars(s, e) for s, e in tagged.phrases(event.evidence.sentence, role)]
-    trigger = trigger_token(event, tagged.doc)
+    trigger = tagged.trigger_of(event)
     if not phrases or trigger is None:
         return side
     at_noun = trigger.pos_ != "VERB"
@@ -482,7 +493,7 @@ def _object_phrase(event: Event, tagged: TaggedRoles, actor: tuple[Actor, ...]) 
     not ("Armenian police detained dozens of demonstrators in Yerevan", "provided peacekeeping
     training to AMISOM"), or the party a thing as object concerns ("lifted a ban on veteran
     leader Silvio Berlusconi"); nothing for an object that names no party ("reduced tariffs")."""
-    trigger = trigger_token(event, tagged.doc)
+    trigger = tagged.trigger_of(event)
     if trigger is None:
         return ()
     # what a mobilization moves is its own side ("Russia sent troops into Ukraine")
