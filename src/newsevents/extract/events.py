@@ -445,10 +445,10 @@ def _classified(doc: Doc, article: Article, events: list[Event], model, index: A
     # Only a short text (a wire snippet, a gold sentence spaCy splits in two: a few sentences with
     # no article around them) gains events the rules did not find; there every sentence the rules
     # left empty is open, since its doer may be one our actor dictionaries do not know ("ICE
-    # returned ..."). In an article the classifier
-    # reads a sentence as if it were a headline of political news: of 38 events it added to 100
-    # corpus articles, about 9 were right ("Zelensky spoke to Russian soldiers" was a THREATEN,
-    # "the president cancels public events" another). Sports reports gain none.
+    # returned ..."). In an article the classifier reads a sentence as if it were a headline of
+    # political news: of 38 events it added to 100 corpus articles, about 9 were right ("Zelensky
+    # spoke to Russian soldiers" was a THREATEN, "the president cancels public events" another).
+    # Sports reports gain none.
     # Nor does it re-type an article's events: it reads a sentence's quad and the article's long
     # sentences hold several events; of 45 it re-typed in 120 corpus articles, one was right
     # ("Russian forces withdrew from northern Ukraine, but shelling continues" made the withdrawal

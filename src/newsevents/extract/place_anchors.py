@@ -1,4 +1,4 @@
-"""Where a place the gazetteer lacks lies: the town the article puts it in.
+"""Where a place the gazetteer lacks lies: the town (or, failing that, the unit) the article puts it in.
 
 A news story names the sites of its town that no gazetteer of towns holds: a neighbourhood ("the
 Faubourg Marigny"), a building ("the Third Presbyterian Church", "the West Wing"), a stadium

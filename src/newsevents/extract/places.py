@@ -8,8 +8,8 @@ names have a reading nearby (``place_coherence``), and containment ("Bakhmut in 
 region", "Alexandria, Louisiana"). A name read twice resolves the same way. A name the gazetteer
 lacks stays unresolved, with no entry of its own; it takes, with a low confidence, the point of the
 town it lies in (``place_anchors``: "Kibera in Nairobi", else the town the article names most,
-else the narrowest unit it names most), and no point where the article places nothing. A county takes the point of the article's town in
-its province.
+else the narrowest unit it names most), and no point where the article places nothing. A county
+takes the point of the article's town in its province.
 
 ``Place.span`` covers the name as written plus a trailing generic word when there is one
 ("Luhansk region", "Donetsk province"); a leading one ("the city of", "the capital") is not part
@@ -353,8 +353,8 @@ def _demonym_container(candidate: Candidate, body: str) -> Optional[Entry]:
 
 def _place(candidate: Candidate, resolved, body: str, starts: list[int], town=None) -> Place:
     """The place; one the gazetteer lacks stays "unresolved", with no entry of its own: it takes the
-    point, country and province of the town it lies in (``town``, with its confidence) where the
-    article names one, else it has none."""
+    point, country and province of the town or unit it lies in (``town``, with its confidence)
+    where the article places it, else it has none."""
     text = body[candidate.start:candidate.end]
     span = Span(candidate.start, candidate.end, text, bisect.bisect_right(starts, candidate.start) - 1)
     if resolved is None and town is not None:
